@@ -1,0 +1,1 @@
+"""Static knowledge-base generator: YAML data -> typed models -> Markdown pages -> MkDocs site."""

@@ -1,0 +1,251 @@
+"""Stage 3: load every data file and resolve cross-references once.
+
+The catalogue is the only place that knows how entries point at each other.
+Pages receive resolved objects from it and never look anything up by id.
+
+The report lists, per element, the projects that worked with it (section 4.1),
+and each project's main result names its elements (chapter 5). The two lists
+disagree in places; both are kept, and every relation says which side states it.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from .models import (
+    Element,
+    ElementGroup,
+    ElementsFile,
+    Municipality,
+    MunicipalitiesFile,
+    Project,
+    ProjectMention,
+    ProjectsFile,
+    Source,
+    SourcesFile,
+)
+from .problems import DataError, Problem, Severity, errors
+from .read import Document, Loc, load_file
+from .validate import problems_of
+
+DATA_FILES: dict[str, type[BaseModel]] = {
+    "sources.yaml": SourcesFile,
+    "municipalities.yaml": MunicipalitiesFile,
+    "elements.yaml": ElementsFile,
+    "projects.yaml": ProjectsFile,
+}
+
+
+@dataclass(frozen=True)
+class ElementProject:
+    """That a project worked with an element, and which part of the report says so."""
+
+    element: Element
+    project: Project
+    mention: ProjectMention | None  # the element's project list in section 4.1
+    in_main_result: bool  # the project's own main result in chapter 5
+
+    @property
+    def in_element_section(self) -> bool:
+        return self.mention is not None
+
+    @property
+    def agreed(self) -> bool:
+        return self.in_element_section and self.in_main_result
+
+
+@dataclass
+class Catalogue:
+    sources: dict[str, Source]
+    municipalities: dict[str, Municipality]
+    groups: dict[str, ElementGroup]
+    elements: dict[str, Element]
+    projects: dict[str, Project]
+    relations: list[ElementProject]
+    warnings: list[Problem] = field(default_factory=list)
+
+    def projects_of(self, element: Element) -> list[ElementProject]:
+        """Relations of an element: the report's 4.1 order first, then those only chapter 5 states."""
+        mine = [r for r in self.relations if r.element.id == element.id]
+        order = {m.project: i for i, m in enumerate(element.projects.items)}
+        return sorted(mine, key=lambda r: (order.get(r.project.id, len(order)), r.project.section_key))
+
+    def elements_of(self, project: Project) -> list[ElementProject]:
+        """Relations of a project: its main result's order first, then those only section 4.1 states."""
+        mine = [r for r in self.relations if r.project.id == project.id]
+        order = {e: i for i, e in enumerate(project.elements.items)}
+        return sorted(mine, key=lambda r: (order.get(r.element.id, len(order)), r.element.number))
+
+    def combines_with(self, element: Element) -> list[Element]:
+        return [self.elements[i] for i in element.combines_with.elements]
+
+    def municipality_of(self, project: Project) -> Municipality:
+        return self.municipalities[project.municipality]
+
+    def group_of(self, element: Element) -> ElementGroup:
+        return self.groups[element.group]
+
+    def source_of(self, entry: Element | Project) -> Source:
+        return self.sources[entry.source]
+
+
+class _Checker:
+    """Collects reference problems, pointing at the YAML position of each reference."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def unique(self, doc: Document, key: str, ids: Iterable[tuple[int, Any]], what: str = "id") -> None:
+        seen: dict[Any, int] = {}
+        for index, value in ids:
+            if value in seen:
+                first = doc.position((key, seen[value], what))
+                where = f" (first used at line {first.line})" if first else ""
+                self.problems.append(doc.problem((key, index, what), f"duplicate {what} '{value}'{where}"))
+            else:
+                seen[value] = index
+
+    def refer(self, doc: Document, loc: Loc, value: str, known: Iterable[str], kind: str, file: str) -> None:
+        known = list(known)
+        if value in known:
+            return
+        close = difflib.get_close_matches(value, known, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        self.problems.append(doc.problem(loc, f"unknown {kind} '{value}'{hint}; it must be an id in {file}"))
+
+
+def _raw_ids(doc: Document | None, key: str) -> list[str]:
+    """Ids present in a file even if it failed validation, so references can still be checked."""
+    items = doc.data.get(key) if doc and isinstance(doc.data, dict) else None
+    if not isinstance(items, list):
+        return []
+    return [item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)]
+
+
+def load_catalogue(data_dir: Path, root: Path | None = None) -> Catalogue:
+    """Read, validate and cross-reference every data file, or raise DataError with all problems."""
+    root = root or data_dir.parent
+    docs: dict[str, Document] = {}
+    models: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for name, model in DATA_FILES.items():
+        try:
+            docs[name] = load_file(data_dir / name, root)
+        except DataError as exc:
+            problems.extend(exc.problems)
+            continue
+        result, found = problems_of(model, docs[name])
+        problems.extend(found)
+        if result is not None:
+            models[name] = result
+
+    checker = _Checker()
+    _check_references(checker, docs, models)
+    problems.extend(checker.problems)
+    if errors(problems) or len(models) < len(DATA_FILES):
+        raise DataError(problems)
+
+    catalogue = _assemble(models)
+    catalogue.warnings = list(_asymmetry_warnings(catalogue, docs))
+    return catalogue
+
+
+def _check_references(checker: _Checker, docs: dict[str, Document], models: dict[str, Any]) -> None:
+    ids = {
+        "sources": _raw_ids(docs.get("sources.yaml"), "sources"),
+        "municipalities": _raw_ids(docs.get("municipalities.yaml"), "municipalities"),
+        "elements": _raw_ids(docs.get("elements.yaml"), "elements"),
+        "groups": _raw_ids(docs.get("elements.yaml"), "groups"),
+        "projects": _raw_ids(docs.get("projects.yaml"), "projects"),
+    }
+    for name, key in (
+        ("sources.yaml", "sources"),
+        ("municipalities.yaml", "municipalities"),
+        ("elements.yaml", "elements"),
+        ("elements.yaml", "groups"),
+        ("projects.yaml", "projects"),
+    ):
+        if name in models:
+            checker.unique(docs[name], key, enumerate(i.id for i in getattr(models[name], key)))
+
+    if "elements.yaml" in models:
+        doc, file = docs["elements.yaml"], models["elements.yaml"]
+        checker.unique(doc, "elements", enumerate(e.number for e in file.elements), "number")
+        for i, element in enumerate(file.elements):
+            at = ("elements", i)
+            checker.refer(doc, (*at, "group"), element.group, ids["groups"], "group", "data/elements.yaml (groups)")
+            checker.refer(doc, (*at, "source"), element.source, ids["sources"], "source", "data/sources.yaml")
+            for j, other in enumerate(element.combines_with.elements):
+                loc = (*at, "combines_with", "elements", j)
+                checker.refer(doc, loc, other, ids["elements"], "element", "data/elements.yaml")
+            for j, example in enumerate(element.examples):
+                loc = (*at, "examples", j, "municipality")
+                checker.refer(doc, loc, example.municipality, ids["municipalities"], "municipality",
+                              "data/municipalities.yaml")
+            for j, mention in enumerate(element.projects.items):
+                loc = (*at, "projects", "items", j, "project")
+                checker.refer(doc, loc, mention.project, ids["projects"], "project", "data/projects.yaml")
+
+    if "projects.yaml" in models:
+        doc, file = docs["projects.yaml"], models["projects.yaml"]
+        for i, project in enumerate(file.projects):
+            at = ("projects", i)
+            checker.refer(doc, (*at, "municipality"), project.municipality, ids["municipalities"], "municipality",
+                          "data/municipalities.yaml")
+            checker.refer(doc, (*at, "source"), project.source, ids["sources"], "source", "data/sources.yaml")
+            for j, element_id in enumerate(project.elements.items):
+                loc = (*at, "elements", "items", j)
+                checker.refer(doc, loc, element_id, ids["elements"], "element", "data/elements.yaml")
+
+
+def _assemble(models: dict[str, Any]) -> Catalogue:
+    elements = {e.id: e for e in sorted(models["elements.yaml"].elements, key=lambda e: e.number)}
+    projects = {p.id: p for p in sorted(models["projects.yaml"].projects, key=lambda p: p.section_key)}
+    relations = []
+    for element in elements.values():
+        mentions = {m.project: m for m in element.projects.items}
+        for project in projects.values():
+            in_main = element.id in project.elements.items
+            if project.id in mentions or in_main:
+                relations.append(ElementProject(element, project, mentions.get(project.id), in_main))
+    return Catalogue(
+        sources={s.id: s for s in models["sources.yaml"].sources},
+        municipalities={m.id: m for m in models["municipalities.yaml"].municipalities},
+        groups={g.id: g for g in models["elements.yaml"].groups},
+        elements=elements,
+        projects=projects,
+        relations=relations,
+    )
+
+
+def _asymmetry_warnings(catalogue: Catalogue, docs: dict[str, Document]) -> Iterator[Problem]:
+    element_index = {e: i for i, e in enumerate(_raw_ids(docs["elements.yaml"], "elements"))}
+    project_index = {p: i for i, p in enumerate(_raw_ids(docs["projects.yaml"], "projects"))}
+    for relation in catalogue.relations:
+        element, project = relation.element, relation.project
+        if relation.agreed:
+            continue
+        if relation.in_element_section:
+            j = [m.project for m in element.projects.items].index(project.id)
+            loc = ("elements", element_index[element.id], "projects", "items", j, "project")
+            yield docs["elements.yaml"].problem(
+                loc,
+                f"section {element.section} lists project '{project.id}', but the project's main result "
+                f"(section {project.section}) does not name element '{element.id}'",
+                severity=Severity.WARNING,
+            )
+        else:
+            j = project.elements.items.index(element.id)
+            loc = ("projects", project_index[project.id], "elements", "items", j)
+            yield docs["projects.yaml"].problem(
+                loc,
+                f"the main result of section {project.section} names element '{element.id}', but section "
+                f"{element.section} does not list project '{project.id}'",
+                severity=Severity.WARNING,
+            )

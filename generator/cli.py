@@ -1,0 +1,91 @@
+"""Command line for maintainers: check the data, generate the docs tree, build the site.
+
+    python -m generator check      validate all data; print every problem; exit 1 on errors
+    python -m generator generate   write the Markdown tree that mkdocs.yml's docs_dir points at
+    python -m generator build      generate, build with MkDocs (--strict), then swap into site/
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from .problems import DataError, Problem, Severity
+from .site import DOCS_DIR, Site, build_site
+from .write import replace_directory, sync_tree
+
+
+def _print_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        print(problem.format(), file=sys.stderr)
+    n_errors = sum(1 for p in problems if p.severity is Severity.ERROR)
+    n_warnings = len(problems) - n_errors
+    print(f"{n_errors} error(s), {n_warnings} warning(s)", file=sys.stderr)
+
+
+def _load(root: Path) -> Site | None:
+    try:
+        return build_site(root)
+    except DataError as exc:
+        _print_problems(exc.problems)
+        return None
+
+
+def check(root: Path) -> int:
+    site = _load(root)
+    if site is None:
+        return 1
+    _print_problems(sorted(site.warnings, key=lambda p: p.sort_key))
+    print(
+        f"ok: {len(site.catalogue.elements)} elements, {len(site.catalogue.projects)} projects, "
+        f"{len(site.pages)} generated pages",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def generate(root: Path) -> int:
+    site = _load(root)
+    if site is None:
+        return 1
+    changed = sync_tree(site.files(), root / DOCS_DIR)
+    print(f"generated {DOCS_DIR}: {len(changed)} file(s) changed", file=sys.stderr)
+    return 0
+
+
+def build(root: Path, site_dir: Path) -> int:
+    """Generate and build into a scratch folder; only a complete, strict build replaces ``site_dir``."""
+    if generate(root):
+        return 1
+    scratch = root / "build" / "site.partial"
+    if scratch.exists():
+        shutil.rmtree(scratch)
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(scratch)]
+    result = subprocess.run(command, cwd=root, check=False)
+    if result.returncode != 0:
+        shutil.rmtree(scratch, ignore_errors=True)
+        print(f"build failed; {site_dir} was left as it was", file=sys.stderr)
+        return 1
+    replace_directory(scratch, site_dir)
+    print(f"built {site_dir}", file=sys.stderr)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: current folder)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="validate all data and report every problem")
+    commands.add_parser("generate", help=f"write the generated docs tree to {DOCS_DIR}")
+    build_parser = commands.add_parser("build", help="generate and build the site with MkDocs")
+    build_parser.add_argument("--site-dir", type=Path, default=None, help="output folder (default: ROOT/site)")
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    if args.command == "check":
+        return check(root)
+    if args.command == "generate":
+        return generate(root)
+    return build(root, (args.site_dir or root / "site").resolve())

@@ -1,0 +1,206 @@
+"""Stage 4: one pure function per page kind, from the catalogue to Markdown.
+
+Each function gathers ready values for exactly one template; the template only
+formats them. Adding a page kind means a function here, a template and a golden
+file.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from .catalogue import Catalogue, ElementProject
+from .models import Element, Project
+from .render import render
+
+MATURITY_LABELS = {
+    "modnet": "Modnet",
+    "delvist-modnet": "Delvist modnet",
+    "ikke-modnet": "Ikke modnet",
+}
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated page: where it goes, what it says, and which data file it comes from."""
+
+    path: str
+    title: str
+    markdown: str
+    origin: str
+
+
+def element_path(element: Element) -> str:
+    return f"elementer/{element.id}.md"
+
+
+def project_path(project: Project) -> str:
+    return f"puljeprojekter/{project.id}.md"
+
+
+def _target_path(target: Any) -> str:
+    if isinstance(target, Element):
+        return element_path(target)
+    if isinstance(target, Project):
+        return project_path(target)
+    return str(target)
+
+
+def page_url(path: str) -> str:
+    """The directory-style URL of a Markdown page: a/b.md -> a/b/, a/index.md -> a/."""
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem.removesuffix("index")
+    else:
+        stem += "/"
+    return stem
+
+
+def linker(from_path: str) -> Callable[[Any], Markup]:
+    """Relative Markdown link from ``from_path`` to a page or entry (MkDocs checks these)."""
+
+    def link(target: Any) -> Markup:
+        return Markup(posixpath.relpath(_target_path(target), posixpath.dirname(from_path) or "."))
+
+    return link
+
+
+def hrefer(from_path: str) -> Callable[[Any], Markup]:
+    """Relative URL from ``from_path`` to a page, for raw HTML where MkDocs does not rewrite links."""
+
+    def href(target: Any) -> Markup:
+        here = page_url(from_path) or "."
+        there = page_url(_target_path(target))
+        relative = posixpath.relpath(there or ".", here)
+        return Markup("./" if relative == "." else relative + "/")
+
+    return href
+
+
+def _render_page(path: str, title: str, origin: str, template: str, **context: Any) -> Page:
+    markdown = render(template, link=linker(path), href=hrefer(path), title=title, **context)
+    return Page(path=path, title=title, markdown=markdown, origin=origin)
+
+
+def project_line(catalogue: Catalogue, project: Project) -> str:
+    """How the report itself refers to a project in its lists: 'Titel, Kommune (afsnit 5.2)'."""
+    return f"{project.title}, {catalogue.municipality_of(project).name} (afsnit {project.section})"
+
+
+def home_page(catalogue: Catalogue) -> Page:
+    municipalities = {p.municipality for p in catalogue.projects.values()}
+    return _render_page(
+        "index.md",
+        "Forside",
+        "data/elements.yaml",
+        "home.md.j2",
+        groups=[(g, [e for e in catalogue.elements.values() if e.group == g.id]) for g in catalogue.groups.values()],
+        element_count=len(catalogue.elements),
+        project_count=len(catalogue.projects),
+        municipality_count=len(municipalities),
+        evaluation=catalogue.sources["evaluering"],
+    )
+
+
+def elements_index_page(catalogue: Catalogue) -> Page:
+    groups = [
+        (group, [(e, catalogue.projects_of(e)) for e in catalogue.elements.values() if e.group == group.id])
+        for group in catalogue.groups.values()
+    ]
+    return _render_page(
+        "elementer/index.md",
+        "Elementer",
+        "data/elements.yaml",
+        "elements_index.md.j2",
+        groups=groups,
+        element_count=len(catalogue.elements),
+        evaluation=catalogue.sources["evaluering"],
+    )
+
+
+def element_page(catalogue: Catalogue, element: Element) -> Page:
+    relations = catalogue.projects_of(element)
+    return _render_page(
+        element_path(element),
+        element.name,
+        "data/elements.yaml",
+        "element.md.j2",
+        element=element,
+        element_count=len(catalogue.elements),
+        group=catalogue.group_of(element),
+        source=catalogue.source_of(element),
+        combines_with=catalogue.combines_with(element),
+        examples=[(ex, catalogue.municipalities[ex.municipality]) for ex in element.examples],
+        relations=[_relation_view(catalogue, r) for r in relations],
+        disagreements=sum(1 for r in relations if not r.agreed),
+    )
+
+
+def _relation_view(catalogue: Catalogue, relation: ElementProject) -> dict[str, Any]:
+    project = relation.project
+    expected = project_line(catalogue, project)
+    as_written = relation.mention.as_written if relation.mention else None
+    return {
+        "relation": relation,
+        "project": project,
+        "municipality": catalogue.municipality_of(project),
+        "as_written": as_written if as_written and as_written != expected else None,
+    }
+
+
+def projects_index_page(catalogue: Catalogue) -> Page:
+    rows = [
+        (p, catalogue.municipality_of(p), [r.element for r in catalogue.elements_of(p) if r.in_main_result])
+        for p in catalogue.projects.values()
+    ]
+    return _render_page(
+        "puljeprojekter/index.md",
+        "Puljeprojekter",
+        "data/projects.yaml",
+        "projects_index.md.j2",
+        rows=rows,
+        maturity_labels=MATURITY_LABELS,
+        project_count=len(catalogue.projects),
+        evaluation=catalogue.sources["evaluering"],
+    )
+
+
+def project_page(catalogue: Catalogue, project: Project) -> Page:
+    return _render_page(
+        project_path(project),
+        project.title,
+        "data/projects.yaml",
+        "project.md.j2",
+        project=project,
+        municipality=catalogue.municipality_of(project),
+        source=catalogue.source_of(project),
+        maturity_label=MATURITY_LABELS[project.maturity.level],
+        maturity_labels=MATURITY_LABELS,
+        relations=catalogue.elements_of(project),
+    )
+
+
+def sources_page(catalogue: Catalogue) -> Page:
+    return _render_page(
+        "om/kilder.md",
+        "Kilder",
+        "data/sources.yaml",
+        "sources.md.j2",
+        sources=list(catalogue.sources.values()),
+    )
+
+
+def all_pages(catalogue: Catalogue) -> Iterator[Page]:
+    yield home_page(catalogue)
+    yield elements_index_page(catalogue)
+    for element in catalogue.elements.values():
+        yield element_page(catalogue, element)
+    yield projects_index_page(catalogue)
+    for project in catalogue.projects.values():
+        yield project_page(catalogue, project)
+    yield sources_page(catalogue)

@@ -1,0 +1,86 @@
+"""Stage 5: render Jinja2 templates to Markdown, escaping everything from the data.
+
+Every ``{{ value }}`` is escaped for Markdown and HTML by default (through the
+environment's ``finalize``), so text from a pull request can never become
+markup: ``<script>`` shows as text, ``[x](javascript:…)`` stays literal. Values
+that are already safe Markdown (links built by the generator) are ``Markup``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from .models import PageRange
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+# Characters that start inline Markdown/HTML syntax; replaced by HTML character references.
+_INLINE = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    "\\": "&#92;",
+    "`": "&#96;",
+    "*": "&#42;",
+    "_": "&#95;",
+    "[": "&#91;",
+    "]": "&#93;",
+    "{": "&#123;",
+    "}": "&#125;",
+    "|": "&#124;",
+}
+_INLINE_RE = re.compile("[" + re.escape("".join(_INLINE)) + "]")
+# A value placed at the start of a line must not open a block (heading, list, quote, ...).
+_BLOCK_START = re.compile(r"^(#|[-+=]\s|[-=]+$|\d+[.)]\s)")
+_SPACE = re.compile(r"\s+")
+
+
+def escape_markdown(value: Any) -> Markup:
+    """Plain text from the data, made safe to place anywhere in Markdown."""
+    if isinstance(value, Markup):
+        return value
+    text = _SPACE.sub(" ", str(value)).strip()
+    text = _INLINE_RE.sub(lambda m: _INLINE[m.group(0)], text)
+    text = _BLOCK_START.sub(lambda m: f"&#{ord(m.group(0)[0])};{m.group(0)[1:]}", text)
+    return Markup(text)
+
+
+def format_pages(pages: PageRange) -> str:
+    return f"s. {pages}"
+
+
+def join_danish(items: list[Any]) -> Markup:
+    """'a, b og c', each part escaped unless already Markup."""
+    parts = [escape_markdown(item) for item in items]
+    if len(parts) <= 1:
+        return Markup("".join(parts))
+    return Markup(", ".join(parts[:-1]) + " og " + parts[-1])
+
+
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        undefined=StrictUndefined,
+        finalize=escape_markdown,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["pages"] = format_pages
+    env.filters["join_da"] = join_danish
+    return env
+
+
+_ENV = environment()
+
+
+def render(template: str, **context: Any) -> str:
+    text = _ENV.get_template(template).render(**context)
+    # Collapse runs of blank lines left by template logic; Markdown treats them alike.
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"

@@ -1,0 +1,81 @@
+"""The whole pipeline in one call: data and hand-written content in, a docs tree out.
+
+``build_site`` is what both the command line and the MkDocs adapter call. It
+knows nothing about MkDocs: it returns Markdown files and a navigation tree in
+the plain list form that ``mkdocs.yml``'s ``nav`` uses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .catalogue import Catalogue, load_catalogue
+from .pages import Page, all_pages, element_path, project_path
+from .problems import DataError, Problem
+
+CONTENT_DIR = "content"
+DATA_DIR = "data"
+DOCS_DIR = "build/docs"
+
+
+@dataclass
+class Site:
+    catalogue: Catalogue
+    pages: list[Page]
+    content: dict[str, bytes]
+    nav: list[Any]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return self.catalogue.warnings
+
+    def files(self) -> dict[str, bytes]:
+        """Every file of the docs tree: hand-written content plus generated pages."""
+        files = dict(self.content)
+        files.update({page.path: page.markdown.encode("utf-8") for page in self.pages})
+        return files
+
+
+def read_content(root: Path) -> dict[str, bytes]:
+    base = root / CONTENT_DIR
+    return {
+        path.relative_to(base).as_posix(): path.read_bytes()
+        for path in sorted(base.rglob("*"))
+        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(base).parts)
+    }
+
+
+def navigation(catalogue: Catalogue, paths: list[str]) -> list[Any]:
+    """The site navigation: fixed sections, filled from the catalogue and the pages present."""
+    elements = [
+        {group.name: [{e.name: element_path(e)} for e in catalogue.elements.values() if e.group == group.id]}
+        for group in catalogue.groups.values()
+    ]
+    projects = [
+        {f"{catalogue.municipality_of(p).short_name}: {p.title}": project_path(p)}
+        for p in catalogue.projects.values()
+    ]
+    about = sorted(p for p in paths if p.startswith("om/") and p.endswith(".md") and p != "om/index.md")
+    return [
+        {"Forside": "index.md"},
+        {"Elementer": ["elementer/index.md", *elements]},
+        {"Puljeprojekter": ["puljeprojekter/index.md", *projects]},
+        {"Om": ["om/index.md", *about]},
+    ]
+
+
+def build_site(root: Path) -> Site:
+    """Validate all data under ``root`` and produce every page, or raise DataError."""
+    catalogue = load_catalogue(root / DATA_DIR, root)
+    pages = list(all_pages(catalogue))
+    content = read_content(root)
+    clashes = [p for p in pages if p.path in content]
+    if clashes:
+        raise DataError(
+            Problem(f"{CONTENT_DIR}/{p.path}", None, "", f"this file would hide the generated page from {p.origin}; "
+                    "rename or remove it")
+            for p in clashes
+        )
+    return Site(catalogue, pages, content, navigation(catalogue, sorted({*content, *(p.path for p in pages)})))

@@ -1,0 +1,112 @@
+"""Stage 2: validate a read Document into its typed model.
+
+Pydantic reports every error in a file at once; this module turns each into a
+located Problem with a message a maintainer can act on.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .problems import DataError, Problem
+from .read import Document, Loc
+
+M = TypeVar("M", bound=BaseModel)
+
+_EXPECTED = {
+    "string_type": "expected text",
+    "int_type": "expected a whole number",
+    "int_parsing": "expected a whole number",
+    "float_type": "expected a number",
+    "bool_type": "expected true or false",
+    "list_type": "expected a list",
+    "model_type": "expected a mapping of fields",
+    "model_attributes_type": "expected a mapping of fields",
+    "dict_type": "expected a mapping of fields",
+}
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "nothing (empty value)"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return f'"{value}"' if len(value) <= 60 else f'"{value[:57]}..."'
+    return repr(value)
+
+
+def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
+    """The model class that describes the mapping at ``loc`` (for key suggestions)."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        field = current.model_fields.get(part)
+        if field is None:
+            return None
+        current = _inner_model(field.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _message(model: type[BaseModel], error: dict[str, Any]) -> str:
+    kind = error["type"]
+    loc = tuple(error["loc"])
+    given = error.get("input")
+    if kind == "missing":
+        return f"required field '{loc[-1]}' is missing"
+    if kind == "extra_forbidden":
+        parent = _model_at(model, loc[:-1])
+        known = sorted(parent.model_fields) if parent else []
+        close = difflib.get_close_matches(str(loc[-1]), known, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        allowed = f"; allowed fields: {', '.join(known)}" if known else ""
+        return f"unknown field '{loc[-1]}'{hint}{allowed}"
+    if kind in _EXPECTED:
+        return f"{_EXPECTED[kind]}, got {_shown(given)}"
+    if kind == "string_pattern_mismatch":
+        return f"expected an id of lowercase letters, digits and hyphens (like 'sammen-om-barnet'), got {_shown(given)}"
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        return f"expected one of {expected}, got {_shown(given)}"
+    if kind in ("too_short", "string_too_short"):
+        return f"must not be empty, got {_shown(given)}"
+    if kind == "value_error":
+        return str(error.get("ctx", {}).get("error", error["msg"]))
+    return f"{error['msg']}, got {_shown(given)}"
+
+
+def problems_of(model: type[M], doc: Document) -> tuple[M | None, list[Problem]]:
+    """Validate ``doc`` as ``model``; return the model or the located problems."""
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors(include_url=False):
+            loc = tuple(error["loc"])
+            problems.append(doc.problem(loc, _message(model, error), key=error["type"] == "extra_forbidden"))
+        return None, problems
+
+
+def validate(model: type[M], doc: Document) -> M:
+    result, problems = problems_of(model, doc)
+    if result is None:
+        raise DataError(problems)
+    return result
