@@ -22,8 +22,8 @@ from .models import (
     Element,
     ElementGroup,
     ElementsFile,
-    Municipality,
     MunicipalitiesFile,
+    Municipality,
     Project,
     ProjectMention,
     ProjectsFile,
@@ -186,8 +186,9 @@ def _check_references(checker: _Checker, docs: dict[str, Document], models: dict
                 checker.refer(doc, loc, other, ids["elements"], "element", "data/elements.yaml")
             for j, example in enumerate(element.examples):
                 loc = (*at, "examples", j, "municipality")
-                checker.refer(doc, loc, example.municipality, ids["municipalities"], "municipality",
-                              "data/municipalities.yaml")
+                checker.refer(
+                    doc, loc, example.municipality, ids["municipalities"], "municipality", "data/municipalities.yaml"
+                )
             for j, mention in enumerate(element.projects.items):
                 loc = (*at, "projects", "items", j, "project")
                 checker.refer(doc, loc, mention.project, ids["projects"], "project", "data/projects.yaml")
@@ -196,8 +197,14 @@ def _check_references(checker: _Checker, docs: dict[str, Document], models: dict
         doc, file = docs["projects.yaml"], models["projects.yaml"]
         for i, project in enumerate(file.projects):
             at = ("projects", i)
-            checker.refer(doc, (*at, "municipality"), project.municipality, ids["municipalities"], "municipality",
-                          "data/municipalities.yaml")
+            checker.refer(
+                doc,
+                (*at, "municipality"),
+                project.municipality,
+                ids["municipalities"],
+                "municipality",
+                "data/municipalities.yaml",
+            )
             checker.refer(doc, (*at, "source"), project.source, ids["sources"], "source", "data/sources.yaml")
             for j, element_id in enumerate(project.elements.items):
                 loc = (*at, "elements", "items", j)

@@ -1,8 +1,8 @@
 """Command line for maintainers: check the data, generate the docs tree, build the site.
 
-    python -m generator check      validate all data; print every problem; exit 1 on errors
-    python -m generator generate   write the Markdown tree that mkdocs.yml's docs_dir points at
-    python -m generator build      generate, build with MkDocs (--strict), then swap into site/
+python -m generator check      validate all data; print every problem; exit 1 on errors
+python -m generator generate   write the Markdown tree that mkdocs.yml's docs_dir points at
+python -m generator build      generate, build with MkDocs (--strict), then swap into site/
 """
 
 from __future__ import annotations

@@ -173,7 +173,9 @@ class Element(Strict):
     lead: Lead = Field(description="Den indledende sætning under overskriften.")
     purpose: Passage = Field(description="Afsnittet 'Formål og begrundelse'.")
     content: Passage = Field(description="Afsnittet 'Indhold'.")
-    combines_with: CombinesWith = Field(description="Elementer, som rapporten har gode erfaringer med at kombinere med.")
+    combines_with: CombinesWith = Field(
+        description="Elementer, som rapporten har gode erfaringer med at kombinere med."
+    )
     examples: list[PracticeExample] = Field(description="De to praksiseksempler.", min_length=1)
     results: ResultList = Field(description="Afsnittet 'Resultater'.")
     projects: ProjectList = Field(description="Puljeprojekter, som rapporten nævner under elementet.")
@@ -209,7 +211,9 @@ class Maturity(Strict):
 
 class ElementRefs(Strict):
     pages: Pages = Field(description="Side, hvor projektets hovedresultat nævner elementerne.")
-    items: list[Slug] = Field(description="Id'er på de elementer, projektets hovedresultat nævner, i rapportens rækkefølge.")
+    items: list[Slug] = Field(
+        description="Id'er på de elementer, projektets hovedresultat nævner, i rapportens rækkefølge."
+    )
 
 
 class Project(Strict):

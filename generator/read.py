@@ -115,7 +115,9 @@ class _Builder:
 
     def _bad_tag(self, node: yaml.Node, loc: Loc) -> None:
         self.problems.append(
-            Problem(self.doc.path, _mark(node), field_path(loc), f"tag {node.tag} is not allowed; use plain YAML values")
+            Problem(
+                self.doc.path, _mark(node), field_path(loc), f"tag {node.tag} is not allowed; use plain YAML values"
+            )
         )
         return None
 

@@ -54,8 +54,7 @@ def navigation(catalogue: Catalogue, paths: list[str]) -> list[Any]:
         for group in catalogue.groups.values()
     ]
     projects = [
-        {f"{catalogue.municipality_of(p).short_name}: {p.title}": project_path(p)}
-        for p in catalogue.projects.values()
+        {f"{catalogue.municipality_of(p).short_name}: {p.title}": project_path(p)} for p in catalogue.projects.values()
     ]
     about = sorted(p for p in paths if p.startswith("om/") and p.endswith(".md") and p != "om/index.md")
     return [
@@ -74,8 +73,12 @@ def build_site(root: Path) -> Site:
     clashes = [p for p in pages if p.path in content]
     if clashes:
         raise DataError(
-            Problem(f"{CONTENT_DIR}/{p.path}", None, "", f"this file would hide the generated page from {p.origin}; "
-                    "rename or remove it")
+            Problem(
+                f"{CONTENT_DIR}/{p.path}",
+                None,
+                "",
+                f"this file would hide the generated page from {p.origin}; rename or remove it",
+            )
             for p in clashes
         )
     return Site(catalogue, pages, content, navigation(catalogue, sorted({*content, *(p.path for p in pages)})))
