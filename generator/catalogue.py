@@ -111,20 +111,24 @@ class _Checker:
             else:
                 seen[value] = index
 
-    def refer(self, doc: Document, loc: Loc, value: str, known: Iterable[str], kind: str, file: str) -> None:
-        known = list(known)
-        if value in known:
+    def refer(self, doc: Document, loc: Loc, value: str, known: list[str] | None, kind: str, file: str) -> None:
+        """Report ``value`` unless it is a known id; skip when the target file itself could not be read."""
+        if known is None or value in known:
             return
         close = difflib.get_close_matches(value, known, n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         self.problems.append(doc.problem(loc, f"unknown {kind} '{value}'{hint}; it must be an id in {file}"))
 
 
-def _raw_ids(doc: Document | None, key: str) -> list[str]:
-    """Ids present in a file even if it failed validation, so references can still be checked."""
+def _raw_ids(doc: Document | None, key: str) -> list[str] | None:
+    """Ids present in a file even if it failed validation, so references can still be checked.
+
+    None when the file could not be read at all: its own error is reported, and
+    references to it are not, so one broken file does not cascade.
+    """
     items = doc.data.get(key) if doc and isinstance(doc.data, dict) else None
     if not isinstance(items, list):
-        return []
+        return None
     return [item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)]
 
 
@@ -152,7 +156,7 @@ def load_catalogue(data_dir: Path, root: Path | None = None) -> Catalogue:
         raise DataError(problems)
 
     catalogue = _assemble(models)
-    catalogue.warnings = list(_asymmetry_warnings(catalogue, docs))
+    catalogue.warnings = list(_asymmetry_warnings(catalogue, docs, models))
     return catalogue
 
 
@@ -231,9 +235,11 @@ def _assemble(models: dict[str, Any]) -> Catalogue:
     )
 
 
-def _asymmetry_warnings(catalogue: Catalogue, docs: dict[str, Document]) -> Iterator[Problem]:
-    element_index = {e: i for i, e in enumerate(_raw_ids(docs["elements.yaml"], "elements"))}
-    project_index = {p: i for i, p in enumerate(_raw_ids(docs["projects.yaml"], "projects"))}
+def _asymmetry_warnings(
+    catalogue: Catalogue, docs: dict[str, Document], models: dict[str, Any]
+) -> Iterator[Problem]:
+    element_index = {e.id: i for i, e in enumerate(models["elements.yaml"].elements)}
+    project_index = {p.id: i for i, p in enumerate(models["projects.yaml"].projects)}
     for relation in catalogue.relations:
         element, project = relation.element, relation.project
         if relation.agreed:

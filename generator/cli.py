@@ -75,12 +75,13 @@ def build(root: Path, site_dir: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: current folder)")
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__.splitlines()[0])
-    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: current folder)")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="validate all data and report every problem")
-    commands.add_parser("generate", help=f"write the generated docs tree to {DOCS_DIR}")
-    build_parser = commands.add_parser("build", help="generate and build the site with MkDocs")
+    commands.add_parser("check", parents=[common], help="validate all data and report every problem")
+    commands.add_parser("generate", parents=[common], help=f"write the generated docs tree to {DOCS_DIR}")
+    build_parser = commands.add_parser("build", parents=[common], help="generate and build the site with MkDocs")
     build_parser.add_argument("--site-dir", type=Path, default=None, help="output folder (default: ROOT/site)")
     args = parser.parse_args(argv)
     root = args.root.resolve()

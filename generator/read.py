@@ -116,7 +116,7 @@ class _Builder:
     def _bad_tag(self, node: yaml.Node, loc: Loc) -> None:
         self.problems.append(
             Problem(
-                self.doc.path, _mark(node), field_path(loc), f"tag {node.tag} is not allowed; use plain YAML values"
+                self.doc.path, _mark(node), field_path(loc), f"tag {node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed; use plain YAML values"
             )
         )
         return None
@@ -130,7 +130,7 @@ def load_text(text: str, path: str) -> Document:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         position = Position(mark.line + 1, mark.column + 1) if mark else None
-        message = " ".join(part for part in (exc.context, exc.problem) if part)
+        message = ": ".join(part for part in (exc.context, exc.problem) if part)
         raise DataError([Problem(path, position, "", f"YAML syntax error: {message}")]) from None
     except yaml.YAMLError as exc:
         raise DataError([Problem(path, None, "", f"YAML syntax error: {exc}")]) from None

@@ -1,0 +1,21 @@
+"""Fixtures: throwaway copies of a project to build or break."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .helpers import FIXTURES, ROOT, copy_project
+
+
+@pytest.fixture
+def minimal(tmp_path: Path) -> Path:
+    """A copy of the small, valid fixture project."""
+    return copy_project(FIXTURES / "minimal", tmp_path / "project")
+
+
+@pytest.fixture
+def real(tmp_path: Path) -> Path:
+    """A copy of the real project's data and content."""
+    return copy_project(ROOT, tmp_path / "project")
