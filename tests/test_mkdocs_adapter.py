@@ -1,0 +1,58 @@
+"""The MkDocs adapter: generates before each build, sets the navigation, watches sources when serving."""
+
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+
+from generator.mkdocs_plugin import KnowledgeBasePlugin
+from generator.render import TEMPLATES
+
+from .helpers import edit
+
+
+class FakeServer:
+    def __init__(self):
+        self.watched: list[str] = []
+
+    def watch(self, path: str) -> None:
+        self.watched.append(path)
+
+
+def config_for(project: Path):
+    return load_config(str(project / "mkdocs.yml"))
+
+
+def test_on_config_writes_pages_and_nav(minimal):
+    config = KnowledgeBasePlugin().on_config(config_for(minimal))
+    docs = Path(config.docs_dir)
+    assert (docs / "elementer" / "hjemmebesoeg.md").is_file()
+    assert (docs / "om" / "index.md").is_file()
+    assert config.nav[0] == {"Forside": "index.md"}
+
+
+def test_editing_yaml_changes_only_affected_files(minimal):
+    plugin = KnowledgeBasePlugin()
+    config = plugin.on_config(config_for(minimal))
+    page = Path(config.docs_dir) / "puljeprojekter" / "sammen-i-nordby.md"
+    other = Path(config.docs_dir) / "om" / "index.md"
+    other_mtime = other.stat().st_mtime_ns
+    edit(minimal / "data" / "projects.yaml", '"I Nordby Kommune er indsatsen blevet modnet."', '"Ny tekst."')
+    plugin.on_config(config_for(minimal))
+    assert "Ny tekst." in page.read_text(encoding="utf-8")
+    assert other.stat().st_mtime_ns == other_mtime
+
+
+def test_data_errors_stop_the_build_with_the_report(minimal):
+    edit(minimal / "data" / "projects.yaml", "    pages: 6-7", "    pages: seks")
+    with pytest.raises(PluginError, match=r"data/projects.yaml:\d+:\d+: projects\[0\].pages"):
+        KnowledgeBasePlugin().on_config(config_for(minimal))
+
+
+def test_serve_watches_data_content_and_templates(minimal):
+    server = FakeServer()
+    KnowledgeBasePlugin().on_serve(server, config_for(minimal), builder=None)
+    assert str(minimal / "data") in server.watched
+    assert str(minimal / "content") in server.watched
+    assert str(TEMPLATES) in server.watched

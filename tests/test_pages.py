@@ -1,0 +1,72 @@
+"""Stage 4: one function per page kind; golden Markdown; pages mirror the data."""
+
+from generator.catalogue import load_catalogue
+from generator.pages import element_page, hrefer, linker, page_url, project_page
+from generator.site import build_site
+
+from .helpers import FIXTURES, ROOT, assert_golden, edit
+
+
+def real():
+    return load_catalogue(ROOT / "data")
+
+
+def test_golden_element_page():
+    catalogue = real()
+    page = element_page(catalogue, catalogue.elements["systematisk-trivselsvurdering"])
+    assert page.path == "elementer/systematisk-trivselsvurdering.md"
+    assert_golden("pages/element_systematisk-trivselsvurdering.md", page.markdown)
+
+
+def test_golden_project_page():
+    catalogue = real()
+    page = project_page(catalogue, catalogue.projects["faelles-om-boernelivet"])
+    assert_golden("pages/project_faelles-om-boernelivet.md", page.markdown)
+
+
+def test_links():
+    assert linker("elementer/a.md")("puljeprojekter/b.md") == "../puljeprojekter/b.md"
+    assert page_url("elementer/index.md") == "elementer/"
+    assert page_url("index.md") == ""
+    assert hrefer("puljeprojekter/index.md")("puljeprojekter/b.md") == "b/"
+    assert hrefer("elementer/a.md")("puljeprojekter/b.md") == "../../puljeprojekter/b/"
+    assert hrefer("index.md")("elementer/index.md") == "elementer/"
+
+
+def test_page_mirrors_the_data(minimal):
+    def element_markdown():
+        site = build_site(minimal)
+        return next(p.markdown for p in site.pages if p.path == "elementer/hjemmebesoeg.md")
+
+    before = element_markdown()
+    assert "Mere tillid." in before
+    edit(minimal / "data" / "elements.yaml", '"Mere tillid."', '"Meget mere tillid."')
+    edit(minimal / "data" / "elements.yaml", "    pages: 3-4\n", "    pages: 13-14\n")
+    after = element_markdown()
+    assert "Meget mere tillid." in after and "Mere tillid." not in after
+    assert "afsnit 4.1.1, s. 13–14" in after and "afsnit 4.1.1, s. 3–4" in before
+
+
+def test_every_element_page_has_every_section():
+    site = build_site(ROOT)
+    element_pages = [p for p in site.pages if p.path.startswith("elementer/") and p.path != "elementer/index.md"]
+    assert len(element_pages) == 9
+    for page in element_pages:
+        for heading in (
+            "## Formål og begrundelse",
+            "## Indhold",
+            "## Kombinerer godt med",
+            "## Praksiseksempler",
+            "## Resultater",
+            "## Puljeprojekter, der har arbejdet med elementet",
+        ):
+            assert heading in page.markdown, (page.path, heading)
+        assert page.markdown.count("Kilde: Evalueringsrapporten") >= 8, page.path
+
+
+def test_navigation_lists_every_page():
+    site = build_site(FIXTURES / "minimal")
+    flat = str(site.nav)
+    for page in site.pages:
+        assert page.path in flat, page.path
+    assert [next(iter(section)) for section in site.nav] == ["Forside", "Elementer", "Puljeprojekter", "Om"]

@@ -1,0 +1,43 @@
+"""Stage 5: data text is escaped for Markdown and HTML wherever it lands."""
+
+import markdown
+
+from generator.render import escape_markdown, join_danish
+
+
+def html(text: str) -> str:
+    return markdown.markdown(str(escape_markdown(text)), extensions=["attr_list", "md_in_html", "tables"])
+
+
+def test_script_stays_text():
+    out = html("<script>alert(1)</script>")
+    assert "<script>" not in out
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
+
+
+def test_markdown_syntax_stays_text():
+    out = html("[klik](javascript:alert(1)) *fed* `kode` {: onclick=alert(1) }")
+    assert "<a" not in out and "<em>" not in out and "<code>" not in out and "onclick=" not in out.replace(
+        "onclick=alert", ""
+    )
+    assert "[klik](javascript:alert(1))" in out.replace("&#91;", "[").replace("&#93;", "]")
+
+
+def test_block_markers_at_line_start_do_not_make_blocks():
+    assert "<h1>" not in html("# Overskrift")
+    assert "<ol>" not in html("1. punkt")
+    assert "<ul>" not in html("- punkt")
+
+
+def test_ordinary_danish_text_is_unchanged():
+    text = "Børn i udsatte positioner – 4.800 kr. (afsnit 5.2), 3-6-årige."
+    assert str(escape_markdown(text)) == text
+
+
+def test_whitespace_collapses_so_text_cannot_open_blocks_on_new_lines():
+    assert str(escape_markdown("a\n\n# b")) == "a # b"
+
+
+def test_join_danish():
+    assert str(join_danish(["a", "b", "c"])) == "a, b og c"
+    assert str(join_danish(["<x>"])) == "&lt;x&gt;"
