@@ -235,9 +235,7 @@ def _assemble(models: dict[str, Any]) -> Catalogue:
     )
 
 
-def _asymmetry_warnings(
-    catalogue: Catalogue, docs: dict[str, Document], models: dict[str, Any]
-) -> Iterator[Problem]:
+def _asymmetry_warnings(catalogue: Catalogue, docs: dict[str, Document], models: dict[str, Any]) -> Iterator[Problem]:
     element_index = {e.id: i for i, e in enumerate(models["elements.yaml"].elements)}
     project_index = {p.id: i for i, p in enumerate(models["projects.yaml"].projects)}
     for relation in catalogue.relations:

@@ -116,7 +116,10 @@ class _Builder:
     def _bad_tag(self, node: yaml.Node, loc: Loc) -> None:
         self.problems.append(
             Problem(
-                self.doc.path, _mark(node), field_path(loc), f"tag {node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed; use plain YAML values"
+                self.doc.path,
+                _mark(node),
+                field_path(loc),
+                f"tag {node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed; use plain YAML values",
             )
         )
         return None

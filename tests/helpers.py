@@ -50,5 +50,3 @@ def run_generator(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[s
     return subprocess.run(
         [sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True, env=env, check=False
     )
-
-

@@ -40,5 +40,8 @@ def test_real_asymmetries_are_warnings_not_errors():
     assert len(catalogue.warnings) == len(disagreeing)
     # Two examples the report states: 4.1.4 omits Silkeborg, whose main result names the element;
     # 4.1.6 lists Helsingør, whose main result does not name it.
-    assert ("tematiserede-foraeldrearrangementer", "maalrettet-samarbejde-mellem-foraeldre-sundhedsplejen-og-dagtilbud") in disagreeing
+    assert (
+        "tematiserede-foraeldrearrangementer",
+        "maalrettet-samarbejde-mellem-foraeldre-sundhedsplejen-og-dagtilbud",
+    ) in disagreeing
     assert ("styrkede-tvaerfaglige-moeder", "sammen-om-barnet") in disagreeing

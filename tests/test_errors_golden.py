@@ -12,11 +12,15 @@ CASES = {
     "syntax_error": ("projects.yaml", '    title: "Sammen i Nordby"', '    title: "Sammen i Nordby'),
     "wrong_type": ("elements.yaml", "    number: 2", "    number: to"),
     "missing_field": ("projects.yaml", '    title: "Sprog i Sydby"\n', ""),
-    "unknown_key": ("elements.yaml", "    section: \"4.1.2\"", "    sektion: \"4.1.2\""),
+    "unknown_key": ("elements.yaml", '    section: "4.1.2"', '    sektion: "4.1.2"'),
     "duplicate_id": ("projects.yaml", "  - id: sprog-i-sydby", "  - id: sammen-i-nordby"),
     "dangling_reference": ("elements.yaml", "      elements: [sprogkuffert]", "      elements: [sprogkufert]"),
     "empty_file": ("municipalities.yaml", None, ""),
-    "python_tag": ("sources.yaml", '    title: "En lille testrapport"', "    title: !!python/object/apply:os.getcwd []"),
+    "python_tag": (
+        "sources.yaml",
+        '    title: "En lille testrapport"',
+        "    title: !!python/object/apply:os.getcwd []",
+    ),
 }
 
 
@@ -35,7 +39,7 @@ def test_broken_data_gives_golden_errors(minimal, case):
 
 def test_many_problems_are_reported_together(minimal):
     edit(minimal / "data" / "elements.yaml", "    number: 2", "    number: to")
-    edit(minimal / "data" / "projects.yaml", "    section: \"5.3\"", "    sektion: \"5.3\"")
+    edit(minimal / "data" / "projects.yaml", '    section: "5.3"', '    sektion: "5.3"')
     edit(minimal / "data" / "projects.yaml", "      items: [sprogkuffert]", "      items: [sprogkuferten]")
     result = run_generator("check", "--root", str(minimal))
     assert result.returncode == 1

@@ -70,8 +70,15 @@ def test_internal_links_resolve(built):
 def test_no_asset_comes_from_another_host(built):
     for path in html_pages(built):
         page = soup(path)
-        for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"),
-                               ("source", "src"), ("video", "src"), ("audio", "src")):
+        for tag, attribute in (
+            ("script", "src"),
+            ("link", "href"),
+            ("img", "src"),
+            ("iframe", "src"),
+            ("source", "src"),
+            ("video", "src"),
+            ("audio", "src"),
+        ):
             for node in page.find_all(tag):
                 value = node.get(attribute)
                 if value:
@@ -94,8 +101,11 @@ def test_disagreements_are_shown(built):
 
 
 def test_script_in_data_is_shown_as_text(real, tmp_path):
-    edit(real / "data" / "elements.yaml", '"Bedre forudsætninger for en helhedsorienteret tilgang til støtten til barnet."',
-         '"<script>alert(\'x\')</script> [klik](javascript:alert(1))"')
+    edit(
+        real / "data" / "elements.yaml",
+        '"Bedre forudsætninger for en helhedsorienteret tilgang til støtten til barnet."',
+        "\"<script>alert('x')</script> [klik](javascript:alert(1))\"",
+    )
     site = tmp_path / "out"
     result = run_generator("build", "--root", str(real), "--site-dir", str(site))
     assert result.returncode == 0, result.stderr

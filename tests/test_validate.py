@@ -2,7 +2,7 @@
 
 import pytest
 
-from generator.models import Municipality, MunicipalitiesFile, PageRange, Passage
+from generator.models import MunicipalitiesFile, Municipality, PageRange, Passage
 from generator.problems import DataError
 from generator.read import load_text
 from generator.validate import validate
