@@ -85,8 +85,8 @@ def page_of_line() -> list[int]:
 def test_element_blocks_are_on_the_pages_they_claim():
     lines = seed_lines(seed_file("evaluering"))
     pages = page_of_line()
-    start, end = next(i for i, l in enumerate(lines) if l.startswith("4.1 Ni betydningsfulde")), None
-    end = next(i for i, l in enumerate(lines) if l.lstrip().startswith("4.2 Implementering"))
+    start = next(i for i, line in enumerate(lines) if line.startswith("4.1 Ni betydningsfulde"))
+    end = next(i for i, line in enumerate(lines) if line.lstrip().startswith("4.2 Implementering"))
     elements = yaml.safe_load((ROOT / "data" / "elements.yaml").read_text(encoding="utf-8"))["elements"]
     wrong = []
     for element in elements:
