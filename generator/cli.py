@@ -60,7 +60,7 @@ def build(root: Path, site_dir: Path) -> int:
     """Generate and build into a scratch folder; only a complete, strict build replaces ``site_dir``."""
     if generate(root):
         return 1
-    scratch = root / "build" / "site.partial"
+    scratch = site_dir.with_name(site_dir.name + ".partial")  # same filesystem, so the swap is a rename
     if scratch.exists():
         shutil.rmtree(scratch)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(scratch)]

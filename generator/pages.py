@@ -15,7 +15,7 @@ from typing import Any
 from markupsafe import Markup
 
 from .catalogue import Catalogue, ElementProject
-from .models import Element, Project
+from .models import Element, ElementGroup, Project, Source
 from .render import render
 
 MATURITY_LABELS = {
@@ -92,6 +92,31 @@ def project_line(catalogue: Catalogue, project: Project) -> str:
     return f"{project.title}, {catalogue.municipality_of(project).name} (afsnit {project.section})"
 
 
+def cited_sources(catalogue: Catalogue, entries: list[Element] | list[Project]) -> list[Source]:
+    """The source documents that a list of entries comes from, in first-seen order."""
+    ids = dict.fromkeys(entry.source for entry in entries)
+    return [catalogue.sources[i] for i in ids]
+
+
+def section_span(sections: list[str]) -> str:
+    """'4.1' for 4.1.1 … 4.1.9 (their common parent), else 'first–last'."""
+    parts = [s.split(".") for s in sections]
+    common = []
+    for level in zip(*parts, strict=False):
+        if len(set(level)) > 1:
+            break
+        common.append(level[0])
+    if common and all(len(p) > len(common) for p in parts):
+        return ".".join(common)
+    return f"{sections[0]}–{sections[-1]}" if len(sections) > 1 else sections[0]
+
+
+def _grouped(catalogue: Catalogue) -> list[tuple[ElementGroup, list[Element]]]:
+    """Element groups with their elements; a group without elements is left out."""
+    groups = [(g, [e for e in catalogue.elements.values() if e.group == g.id]) for g in catalogue.groups.values()]
+    return [(group, elements) for group, elements in groups if elements]
+
+
 def home_page(catalogue: Catalogue) -> Page:
     municipalities = {p.municipality for p in catalogue.projects.values()}
     return _render_page(
@@ -99,18 +124,18 @@ def home_page(catalogue: Catalogue) -> Page:
         "Forside",
         "data/elements.yaml",
         "home.md.j2",
-        groups=[(g, [e for e in catalogue.elements.values() if e.group == g.id]) for g in catalogue.groups.values()],
+        groups=_grouped(catalogue),
         element_count=len(catalogue.elements),
         project_count=len(catalogue.projects),
         municipality_count=len(municipalities),
-        evaluation=catalogue.sources["evaluering"],
+        sources=cited_sources(catalogue, list(catalogue.elements.values())),
+        element_sections=section_span([e.section for e in catalogue.elements.values()]),
     )
 
 
 def elements_index_page(catalogue: Catalogue) -> Page:
     groups = [
-        (group, [(e, catalogue.projects_of(e)) for e in catalogue.elements.values() if e.group == group.id])
-        for group in catalogue.groups.values()
+        (group, [(e, _project_counts(catalogue, e)) for e in elements]) for group, elements in _grouped(catalogue)
     ]
     return _render_page(
         "elementer/index.md",
@@ -118,9 +143,20 @@ def elements_index_page(catalogue: Catalogue) -> Page:
         "data/elements.yaml",
         "elements_index.md.j2",
         groups=groups,
+        group_count=len(groups),
         element_count=len(catalogue.elements),
-        evaluation=catalogue.sources["evaluering"],
+        sources=cited_sources(catalogue, list(catalogue.elements.values())),
+        element_sections=section_span([e.section for e in catalogue.elements.values()]),
     )
+
+
+def _project_counts(catalogue: Catalogue, element: Element) -> dict[str, int]:
+    """How many projects the element's own list names, and how many more only chapter 5 adds."""
+    relations = catalogue.projects_of(element)
+    return {
+        "listed": sum(1 for r in relations if r.in_element_section),
+        "only_in_project": sum(1 for r in relations if not r.in_element_section),
+    }
 
 
 def element_page(catalogue: Catalogue, element: Element) -> Page:
@@ -154,20 +190,30 @@ def _relation_view(catalogue: Catalogue, relation: ElementProject) -> dict[str, 
 
 
 def projects_index_page(catalogue: Catalogue) -> Page:
-    rows = [
-        (p, catalogue.municipality_of(p), [r.element for r in catalogue.elements_of(p) if r.in_main_result])
-        for p in catalogue.projects.values()
-    ]
+    projects = list(catalogue.projects.values())
+    rows = [(p, catalogue.municipality_of(p), _main_elements(catalogue, p), maturity_summary(p)) for p in projects]
     return _render_page(
         "puljeprojekter/index.md",
         "Puljeprojekter",
         "data/projects.yaml",
         "projects_index.md.j2",
         rows=rows,
-        maturity_labels=MATURITY_LABELS,
-        project_count=len(catalogue.projects),
-        evaluation=catalogue.sources["evaluering"],
+        project_count=len(projects),
+        sources=cited_sources(catalogue, projects),
+        project_sections=section_span([p.section for p in projects]),
     )
+
+
+def _main_elements(catalogue: Catalogue, project: Project) -> list[Element]:
+    return [r.element for r in catalogue.elements_of(project) if r.in_main_result]
+
+
+def maturity_summary(project: Project) -> str:
+    """'Modnet', or 'Modnet (også angivet som delvist modnet)' where the report says both."""
+    label = MATURITY_LABELS[project.maturity.level]
+    others = [MATURITY_LABELS[r.level].lower() for r in project.maturity.other_readings]
+    others = [o for o in dict.fromkeys(others) if o != label.lower()]
+    return f"{label} (også angivet som {' og '.join(others)})" if others else label
 
 
 def project_page(catalogue: Catalogue, project: Project) -> Page:
@@ -180,7 +226,9 @@ def project_page(catalogue: Catalogue, project: Project) -> Page:
         municipality=catalogue.municipality_of(project),
         source=catalogue.source_of(project),
         maturity_label=MATURITY_LABELS[project.maturity.level],
-        maturity_labels=MATURITY_LABELS,
+        maturity_summary=maturity_summary(project),
+        other_readings=[(r, MATURITY_LABELS[r.level]) for r in project.maturity.other_readings],
+        main_elements=_main_elements(catalogue, project),
         relations=catalogue.elements_of(project),
     )
 

@@ -4,7 +4,9 @@ Data arrives through pull requests, so it is untrusted. We compose the YAML
 node graph with PyYAML's SafeLoader and build plain values ourselves: only the
 standard tags are accepted (a tag such as ``!!python/object`` is an error, not
 an object), duplicate keys are errors (PyYAML would silently keep the last),
-and alias expansion is bounded so a "billion laughs" file cannot exhaust memory.
+and anchors/aliases are errors: the data never needs them, and refusing them
+rules out recursive aliases, "billion laughs" expansion and values whose
+reported line is the anchor's rather than their own.
 """
 
 from __future__ import annotations
@@ -65,11 +67,17 @@ class _Builder:
         self.problems: list[Problem] = []
         self.loader = yaml.SafeLoader("")
         self.count = 0
+        self.seen: set[int] = set()
 
     def build(self, node: yaml.Node, loc: Loc) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
             raise DataError([self.doc.problem(loc, f"file is too large (more than {MAX_NODES} values)")])
+        if id(node) in self.seen:
+            message = "aliases (*name) are not supported; write the value out in full"
+            self.problems.append(Problem(self.doc.path, _mark(node), field_path(loc), message))
+            return None
+        self.seen.add(id(node))
         self.doc.values.setdefault(loc, _mark(node))
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, loc)
@@ -86,17 +94,17 @@ class _Builder:
             return self._bad_tag(node, loc)
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self.problems.append(
+                    Problem(self.doc.path, _mark(key_node), field_path(loc), "merge keys (<<) are not supported")
+                )
+                continue
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
                 self.problems.append(
                     Problem(self.doc.path, _mark(key_node), field_path(loc), "keys must be plain text")
                 )
                 continue
             key = key_node.value
-            if key == "<<":
-                self.problems.append(
-                    Problem(self.doc.path, _mark(key_node), field_path(loc), "merge keys (<<) are not supported")
-                )
-                continue
             child = (*loc, key)
             if key in out:
                 first = self.doc.keys[child]

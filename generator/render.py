@@ -33,10 +33,11 @@ _INLINE = {
     "{": "&#123;",
     "}": "&#125;",
     "|": "&#124;",
+    "#": "&#35;",
 }
 _INLINE_RE = re.compile("[" + re.escape("".join(_INLINE)) + "]")
 # A value placed at the start of a line must not open a block (heading, list, quote, ...).
-_BLOCK_START = re.compile(r"^(#|[-+=]\s|[-=]+$|\d+[.)]\s)")
+_BLOCK_START = re.compile(r"^([-+=]\s|[-=]+$|\d+[.)]\s|[!?]{3})")
 _SPACE = re.compile(r"\s+")
 
 

@@ -41,6 +41,11 @@ def replace_directory(new: Path, dest: Path) -> None:
         shutil.rmtree(old)
     if dest.exists():
         dest.rename(old)
-    new.rename(dest)
+    try:
+        new.rename(dest)
+    except OSError:
+        if old.exists():
+            old.rename(dest)
+        raise
     if old.exists():
         shutil.rmtree(old)

@@ -50,7 +50,15 @@ def test_all_problems_in_a_file_at_once():
     assert len(messages("a: !!python/name:os.system\nb: 1\nb: 2\n")) == 2
 
 
-def test_alias_bomb_is_bounded():
+def test_aliases_are_refused_so_bombs_and_cycles_cannot_hurt():
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
     lines += [f"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]" for i in range(1, 12)]
-    assert any("file is too large" in m for m in messages("\n".join(lines) + "\n"))
+    found = messages("\n".join(lines) + "\n")
+    assert found and all("aliases (*name) are not supported" in m for m in found)
+    assert messages("a: &a [*a]\n") == [
+        "data/x.yaml:1:4: a[0]: aliases (*name) are not supported; write the value out in full"
+    ]
+
+
+def test_merge_keys_are_refused():
+    assert messages("b:\n  <<: {x: 1}\n") == ["data/x.yaml:2:3: b: merge keys (<<) are not supported"]

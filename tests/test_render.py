@@ -6,7 +6,8 @@ from generator.render import escape_markdown, join_danish
 
 
 def html(text: str) -> str:
-    return markdown.markdown(str(escape_markdown(text)), extensions=["attr_list", "md_in_html", "tables"])
+    extensions = ["admonition", "attr_list", "md_in_html", "tables", "toc"]
+    return markdown.markdown(str(escape_markdown(text)), extensions=extensions)
 
 
 def test_script_stays_text():
@@ -16,14 +17,16 @@ def test_script_stays_text():
 
 
 def test_markdown_syntax_stays_text():
-    out = html("[klik](javascript:alert(1)) *fed* `kode` {: onclick=alert(1) }")
-    assert (
-        "<a" not in out
-        and "<em>" not in out
-        and "<code>" not in out
-        and "onclick=" not in out.replace("onclick=alert", "")
-    )
+    out = html("[klik](javascript:alert(1)) *fed* `kode`\n{: onclick=alert(1) }")
+    assert "<a" not in out and "<em>" not in out and "<code>" not in out
+    assert out.startswith("<p>")  # attr_list added no attribute to the paragraph
     assert "[klik](javascript:alert(1))" in out.replace("&#91;", "[").replace("&#93;", "]")
+
+
+def test_admonition_and_heading_markers_stay_text():
+    assert "admonition" not in html('!!! danger "Falsk advarsel"')
+    assert "<h1" not in html("# Overskrift")
+    assert "#" not in html("Navn #").replace("&#35;", "")
 
 
 def test_block_markers_at_line_start_do_not_make_blocks():
@@ -38,7 +41,7 @@ def test_ordinary_danish_text_is_unchanged():
 
 
 def test_whitespace_collapses_so_text_cannot_open_blocks_on_new_lines():
-    assert str(escape_markdown("a\n\n# b")) == "a # b"
+    assert str(escape_markdown("a\n\n- b")) == "a - b"
 
 
 def test_join_danish():
