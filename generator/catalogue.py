@@ -11,7 +11,7 @@ disagree in places; both are kept, and every relation says which side states it.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -101,13 +101,14 @@ class _Checker:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
 
-    def unique(self, doc: Document, key: str, ids: Iterable[tuple[int, Any]], what: str = "id") -> None:
+    def unique(self, doc: Document, values: list[Any], loc_of: Callable[[int], Loc], what: str) -> None:
+        """Report every value that repeats an earlier one; ``loc_of(i)`` locates the i-th value."""
         seen: dict[Any, int] = {}
-        for index, value in ids:
+        for index, value in enumerate(values):
             if value in seen:
-                first = doc.position((key, seen[value], what))
+                first = doc.position(loc_of(seen[value]))
                 where = f" (first used at line {first.line})" if first else ""
-                self.problems.append(doc.problem((key, index, what), f"duplicate {what} '{value}'{where}"))
+                self.problems.append(doc.problem(loc_of(index), f"duplicate {what} '{value}'{where}"))
             else:
                 seen[value] = index
 
@@ -176,13 +177,21 @@ def _check_references(checker: _Checker, docs: dict[str, Document], models: dict
         ("projects.yaml", "projects"),
     ):
         if name in models:
-            checker.unique(docs[name], key, enumerate(i.id for i in getattr(models[name], key)))
+            ids_in_file = [entry.id for entry in getattr(models[name], key)]
+            checker.unique(docs[name], ids_in_file, lambda n, key=key: (key, n, "id"), "id")
 
     if "elements.yaml" in models:
         doc, file = docs["elements.yaml"], models["elements.yaml"]
-        checker.unique(doc, "elements", enumerate(e.number for e in file.elements), "number")
+        checker.unique(doc, [e.number for e in file.elements], lambda n: ("elements", n, "number"), "number")
         for i, element in enumerate(file.elements):
             at = ("elements", i)
+            combined = element.combines_with.elements
+            checker.unique(doc, combined, lambda j, at=at: (*at, "combines_with", "elements", j), "element")
+            mentioned = [m.project for m in element.projects.items]
+            checker.unique(doc, mentioned, lambda j, at=at: (*at, "projects", "items", j, "project"), "project")
+            if element.id in combined:
+                loc = (*at, "combines_with", "elements", combined.index(element.id))
+                checker.problems.append(doc.problem(loc, "an element cannot be combined with itself"))
             checker.refer(doc, (*at, "group"), element.group, ids["groups"], "group", "data/elements.yaml (groups)")
             checker.refer(doc, (*at, "source"), element.source, ids["sources"], "source", "data/sources.yaml")
             for j, other in enumerate(element.combines_with.elements):
@@ -201,6 +210,8 @@ def _check_references(checker: _Checker, docs: dict[str, Document], models: dict
         doc, file = docs["projects.yaml"], models["projects.yaml"]
         for i, project in enumerate(file.projects):
             at = ("projects", i)
+            named = project.elements.items
+            checker.unique(doc, named, lambda j, at=at: (*at, "elements", "items", j), "element")
             checker.refer(
                 doc,
                 (*at, "municipality"),

@@ -1,8 +1,11 @@
 """Stage 3: cross-references resolved once, both sides of the report's lists kept."""
 
-from generator.catalogue import load_catalogue
+import pytest
 
-from .helpers import FIXTURES, ROOT
+from generator.catalogue import load_catalogue
+from generator.problems import DataError
+
+from .helpers import FIXTURES, ROOT, edit
 
 
 def test_relations_keep_which_side_states_them():
@@ -46,3 +49,20 @@ def test_real_asymmetries_are_warnings_not_errors():
         "maalrettet-samarbejde-mellem-foraeldre-sundhedsplejen-og-dagtilbud",
     ) in disagreeing
     assert ("styrkede-tvaerfaglige-moeder", "sammen-om-barnet") in disagreeing
+
+
+def test_repeated_and_self_references_are_errors(minimal):
+
+    edit(
+        minimal / "data" / "elements.yaml",
+        "      elements: [sprogkuffert]",
+        "      elements: [sprogkuffert, hjemmebesoeg]",
+    )
+    edit(minimal / "data" / "projects.yaml", "      items: [sprogkuffert]", "      items: [sprogkuffert, sprogkuffert]")
+    with pytest.raises(DataError) as caught:
+        load_catalogue(minimal / "data")
+    assert [p.format() for p in caught.value.problems] == [
+        "data/elements.yaml:27:32: elements[0].combines_with.elements[1]: an element cannot be combined with itself",
+        "data/projects.yaml:46:29: projects[1].elements.items[1]: duplicate element 'sprogkuffert' "
+        "(first used at line 46)",
+    ]
