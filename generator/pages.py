@@ -15,7 +15,7 @@ from typing import Any
 from markupsafe import Markup
 
 from .catalogue import Catalogue, ElementProject
-from .models import Element, ElementGroup, Project, Source
+from .models import Element, ElementGroup, Project
 from .render import render
 
 MATURITY_LABELS = {
@@ -92,10 +92,11 @@ def project_line(catalogue: Catalogue, project: Project) -> str:
     return f"{project.title}, {catalogue.municipality_of(project).name} (afsnit {project.section})"
 
 
-def cited_sources(catalogue: Catalogue, entries: list[Element] | list[Project]) -> list[Source]:
-    """The source documents that a list of entries comes from, in first-seen order."""
-    ids = dict.fromkeys(entry.source for entry in entries)
-    return [catalogue.sources[i] for i in ids]
+def citation(catalogue: Catalogue, entries: list[Element] | list[Project]) -> str:
+    """'Evalueringsrapporten (Titel), afsnit 4.1' for the documents and sections a list of entries comes from."""
+    sources = [catalogue.sources[i] for i in dict.fromkeys(entry.source for entry in entries)]
+    documents = "; ".join(f"{s.short_name} ({s.title})" for s in sources)
+    return f"{documents}, afsnit {section_span([entry.section for entry in entries])}"
 
 
 def section_span(sections: list[str]) -> str:
@@ -128,8 +129,7 @@ def home_page(catalogue: Catalogue) -> Page:
         element_count=len(catalogue.elements),
         project_count=len(catalogue.projects),
         municipality_count=len(municipalities),
-        sources=cited_sources(catalogue, list(catalogue.elements.values())),
-        element_sections=section_span([e.section for e in catalogue.elements.values()]),
+        citation=citation(catalogue, list(catalogue.elements.values())),
     )
 
 
@@ -145,8 +145,7 @@ def elements_index_page(catalogue: Catalogue) -> Page:
         groups=groups,
         group_count=len(groups),
         element_count=len(catalogue.elements),
-        sources=cited_sources(catalogue, list(catalogue.elements.values())),
-        element_sections=section_span([e.section for e in catalogue.elements.values()]),
+        citation=citation(catalogue, list(catalogue.elements.values())),
     )
 
 
@@ -199,8 +198,7 @@ def projects_index_page(catalogue: Catalogue) -> Page:
         "projects_index.md.j2",
         rows=rows,
         project_count=len(projects),
-        sources=cited_sources(catalogue, projects),
-        project_sections=section_span([p.section for p in projects]),
+        citation=citation(catalogue, projects),
     )
 
 

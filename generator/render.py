@@ -55,14 +55,6 @@ def format_pages(pages: PageRange) -> str:
     return f"s. {pages}"
 
 
-def join_danish(items: list[Any]) -> Markup:
-    """'a, b og c', each part escaped unless already Markup."""
-    parts = [escape_markdown(item) for item in items]
-    if len(parts) <= 1:
-        return Markup("".join(parts))
-    return Markup(", ".join(parts[:-1]) + " og " + parts[-1])
-
-
 def environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
@@ -74,7 +66,6 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["pages"] = format_pages
-    env.filters["join_da"] = join_danish
     return env
 
 

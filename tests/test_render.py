@@ -2,7 +2,7 @@
 
 import markdown
 
-from generator.render import escape_markdown, join_danish
+from generator.render import escape_markdown
 
 
 def html(text: str) -> str:
@@ -42,8 +42,3 @@ def test_ordinary_danish_text_is_unchanged():
 
 def test_whitespace_collapses_so_text_cannot_open_blocks_on_new_lines():
     assert str(escape_markdown("a\n\n- b")) == "a - b"
-
-
-def test_join_danish():
-    assert str(join_danish(["a", "b", "c"])) == "a, b og c"
-    assert str(join_danish(["<x>"])) == "&lt;x&gt;"
