@@ -96,7 +96,8 @@ def citation(catalogue: Catalogue, entries: list[Element] | list[Project]) -> st
     """'Evalueringsrapporten (Titel), afsnit 4.1' for the documents and sections a list of entries comes from."""
     sources = [catalogue.sources[i] for i in dict.fromkeys(entry.source for entry in entries)]
     documents = "; ".join(f"{s.short_name} ({s.title})" for s in sources)
-    return f"{documents}, afsnit {section_span([entry.section for entry in entries])}"
+    span = section_span([entry.section for entry in entries])
+    return f"{documents}, {'afsnit' if '.' in span else 'kapitel'} {span}"
 
 
 def section_span(sections: list[str]) -> str:

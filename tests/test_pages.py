@@ -70,3 +70,18 @@ def test_navigation_lists_every_page():
     for page in site.pages:
         assert page.path in flat, page.path
     assert [next(iter(section)) for section in site.nav] == ["Forside", "Elementer", "Puljeprojekter", "Om"]
+
+
+def test_citations_name_the_part_of_the_report():
+    from generator.pages import section_span
+
+    assert section_span(["4.1.1", "4.1.9"]) == "4.1"
+    assert section_span(["5.2", "5.16"]) == "5"
+    assert section_span(["4.1", "5.2"]) == "4.1–5.2"
+    site = build_site(ROOT)
+    pages = {p.path: p.markdown for p in site.pages}
+    assert (
+        "Kilde: Evalueringsrapporten (Forsøg med målrettede sociale indsatser i dagtilbud), kapitel 5"
+        in pages["puljeprojekter/index.md"]
+    )
+    assert "dagtilbud), afsnit 4.1." in pages["elementer/index.md"]
