@@ -22,6 +22,9 @@ from .models import (
     Element,
     ElementGroup,
     ElementsFile,
+    Evaluation,
+    EvaluationFile,
+    Figure,
     MunicipalitiesFile,
     Municipality,
     Project,
@@ -39,6 +42,7 @@ DATA_FILES: dict[str, type[BaseModel]] = {
     "municipalities.yaml": MunicipalitiesFile,
     "elements.yaml": ElementsFile,
     "projects.yaml": ProjectsFile,
+    "evaluation.yaml": EvaluationFile,
 }
 
 
@@ -68,6 +72,7 @@ class Catalogue:
     elements: dict[str, Element]
     projects: dict[str, Project]
     relations: list[ElementProject]
+    evaluation: Evaluation
     warnings: list[Problem] = field(default_factory=list)
 
     def projects_of(self, element: Element) -> list[ElementProject]:
@@ -157,7 +162,10 @@ def load_catalogue(data_dir: Path, root: Path | None = None) -> Catalogue:
         raise DataError(problems)
 
     catalogue = _assemble(models)
-    catalogue.warnings = list(_asymmetry_warnings(catalogue, docs, models))
+    catalogue.warnings = [
+        *_asymmetry_warnings(catalogue, docs, models),
+        *_cost_warnings(docs["projects.yaml"], models["projects.yaml"].projects),
+    ]
     return catalogue
 
 
@@ -224,6 +232,35 @@ def _check_references(checker: _Checker, docs: dict[str, Document], models: dict
             for j, element_id in enumerate(project.elements.items):
                 loc = (*at, "elements", "items", j)
                 checker.refer(doc, loc, element_id, ids["elements"], "element", "data/elements.yaml")
+            _check_activities(checker, doc, at, project)
+
+    if "evaluation.yaml" in models:
+        doc, evaluation = docs["evaluation.yaml"], models["evaluation.yaml"].evaluation
+        at = ("evaluation",)
+        checker.refer(doc, (*at, "source"), evaluation.source, ids["sources"], "source", "data/sources.yaml")
+        for j, mention in enumerate(evaluation.municipalities.items):
+            loc = (*at, "municipalities", "items", j, "municipality")
+            checker.refer(
+                doc, loc, mention.municipality, ids["municipalities"], "municipality", "data/municipalities.yaml"
+            )
+        named = [d.id for d in evaluation.discrepancies]
+        checker.unique(doc, named, lambda j: (*at, "discrepancies", j, "id"), "id")
+
+
+def _check_activities(checker: _Checker, doc: Document, at: Loc, project: Project) -> None:
+    """Activity ids are unique within a project, and cost columns point at them."""
+    activity_ids = [a.id for a in project.activities]
+    checker.unique(doc, activity_ids, lambda j: (*at, "activities", j, "id"), "activity id")
+    if project.cost is None:
+        return
+    for p, part in enumerate(project.cost.parts):
+        for c, column in enumerate(part.columns):
+            col = (*at, "cost", "parts", p, "columns", c)
+            checker.unique(doc, column.activities, lambda j, col=col: (*col, "activities", j), "activity")
+            for j, activity in enumerate(column.activities):
+                checker.refer(
+                    doc, (*col, "activities", j), activity, activity_ids, "activity", "this project's `activities`"
+                )
 
 
 def _assemble(models: dict[str, Any]) -> Catalogue:
@@ -243,6 +280,7 @@ def _assemble(models: dict[str, Any]) -> Catalogue:
         elements=elements,
         projects=projects,
         relations=relations,
+        evaluation=models["evaluation.yaml"].evaluation,
     )
 
 
@@ -269,5 +307,50 @@ def _asymmetry_warnings(catalogue: Catalogue, docs: dict[str, Document], models:
                 loc,
                 f"the main result of section {project.section} names element '{element.id}', but section "
                 f"{element.section} does not list project '{project.id}'",
+                severity=Severity.WARNING,
+            )
+
+
+def irregular_cells(project: Project) -> Iterator[tuple[Loc, str, Figure]]:
+    """Cells of a project's cost table that are not a plain number or '-' in the report."""
+    if project.cost is None:
+        return
+    for p, part in enumerate(project.cost.parts):
+        for c, column in enumerate(part.columns):
+            col = ("cost", "parts", p, "columns", c)
+            cells: list[tuple[Loc, Figure]] = [
+                ((*col, "hours", name), getattr(column.hours, name)) for name in type(column.hours).model_fields
+            ]
+            cells += [((*col, "establishment"), column.establishment), ((*col, "cost_per_child"), column.cost_per_child)]
+            for loc, figure in cells:
+                if not figure.regular:
+                    yield loc, column.label, figure
+
+
+def repeated_establishment(project: Project) -> list[str]:
+    """Establishment amounts (as written) that the table repeats in more than one column."""
+    if project.cost is None:
+        return []
+    amounts = [c.establishment for c in project.cost.columns if c.establishment.value]
+    written = [a.as_written for a in amounts]
+    return [w for w in dict.fromkeys(written) if written.count(w) > 1]
+
+
+def _cost_warnings(doc: Document, projects: list[Project]) -> Iterator[Problem]:
+    for i, project in enumerate(projects):
+        at = ("projects", i)
+        for loc, label, figure in irregular_cells(project):
+            shown = f"'{figure.as_written}'" if figure.as_written else "an empty cell"
+            reading = f"; read as '{figure.reading}'" if figure.reading else "; no number is read from it"
+            yield doc.problem(
+                (*at, *loc),
+                f"table {project.cost.number}, column '{label}': the report writes {shown}, not a number{reading}",
+                severity=Severity.WARNING,
+            )
+        for amount in repeated_establishment(project):
+            yield doc.problem(
+                (*at, "cost"),
+                f"table {project.cost.number} repeats the establishment cost '{amount}' in several columns; "
+                "it may be one shared cost",
                 severity=Severity.WARNING,
             )

@@ -8,9 +8,10 @@ Danish description, because the maintainers' reference is made from them.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from decimal import Decimal
+from typing import Annotated, ClassVar, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema, model_validator
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -216,6 +217,216 @@ class ElementRefs(Strict):
     )
 
 
+class Quote(Strict):
+    pages: Pages = Field(description="Side(r) i rapporten.")
+    text: Text = Field(description="Rapportens ordlyd, ordret.")
+
+
+class ListPassage(Strict):
+    pages: Pages = Field(description="Side(r) i rapporten.")
+    paragraphs: list[Text] = Field(description="Afsnit af tekst, ordret fra kilden.", min_length=1)
+    items: list[Text] = Field(description="Punktopstilling efter afsnittene, ordret.", default_factory=list)
+
+
+Reach = Literal["universel", "maalrettet", "universel-og-maalrettet"]
+Partner = Literal["foraeldre", "sundhedsplejerske", "socialraadgiver", "frivillige"]
+DaycareType = Literal["vuggestue", "boernehave", "dagpleje", "aldersintegreret"]
+Phase = Literal["konkretisering", "udbredelse", "virkning", "afsluttet"]
+ImplementationLevel = Literal["velimplementeret", "delvist-implementeret", "ikke-implementeret"]
+
+
+class Table1Row(Strict):
+    pages: Pages = Field(description="Side med tabel 1 i rapporten.")
+    marks: int = Field(
+        description="Antal krydser (X) i projektets række i tabel 1 (samarbejdsparter og dagtilbudstyper).", ge=0
+    )
+
+
+class Phases(Strict):
+    pages: Pages = Field(description="Side med tabel 2 i rapporten.")
+    row_label: Text = Field(description="Rækkens navn i tabel 2, som rapporten skriver det, fx 'Hjørring – Børnehave'.")
+    periods: list[Phase] = Field(
+        description="Fasen i hver dataperiode i tabel 2's rækkefølge (se `data/evaluation.yaml`).",
+        min_length=1,
+    )
+
+
+class Assessment(Strict):
+    level: ImplementationLevel = Field(
+        description="Rapportens vurdering af implementeringen: `velimplementeret`, `delvist-implementeret` "
+        "eller `ikke-implementeret`."
+    )
+    pages: Pages = Field(description="Side i rapporten.")
+    text: Text = Field(description="Sætningen med vurderingen, ordret.")
+
+
+class Count(Strict):
+    figure: Text = Field(description="Tallet, som rapporten skriver det, fx '22' eller 'ni'.")
+    label: Text = Field(description="Hvad der er talt, kort på dansk, fx 'hjemmebesøg i projektperioden'.")
+    pages: Pages = Field(description="Side i rapporten.")
+    quote: Text = Field(description="Den del af sætningen, der indeholder tallet, ordret.")
+
+
+class Activity(Strict):
+    id: Slug = Field(description="Stabilt id, entydigt inden for projektet.")
+    name: Text = Field(description="Aktivitetens navn som i overskriften i rapporten.")
+    pages: Pages = Field(description="Første og sidste side af aktivitetens afsnit.")
+    implementation: Passage = Field(description="'Indhold og implementering', ordret, uden forudsætningerne.")
+    assessment: Assessment | None = Field(
+        description="Rapportens samlede vurdering af, hvor godt aktiviteten er implementeret, hvis den giver en.",
+        default=None,
+    )
+    prerequisites: Passage | None = Field(
+        description="Afsnit, hvor rapporten nævner forudsætninger for aktiviteten, ordret.", default=None
+    )
+    counts: list[Count] = Field(
+        description="Tal, som teksten giver (børn, møder, hjemmebesøg, kufferter, arrangementer, deltagere).",
+        default_factory=list,
+    )
+    results: Passage | None = Field(description="Afsnittet 'Resultater' under aktiviteten, ordret.", default=None)
+
+
+# --- cost tables ------------------------------------------------------------
+
+_NUMBER = r"\d{1,3}(?:\.\d{3})*(?:,\d+)?"
+
+
+class Figure(Strict):
+    """One cell of a cost table, exactly as the report writes it.
+
+    In YAML a regular cell is a plain string ("2,25", "5.543 kr.", "-"). A cell
+    that is not a regular number in the report is a mapping with the text as
+    written, a note, and optionally how it can be read as a number.
+    """
+
+    PATTERN: ClassVar[str] = _NUMBER
+    EXAMPLE: ClassVar[str] = "2,25"
+
+    as_written: str = Field(description="Cellen præcis som i rapporten; tom hvis cellen er tom.")
+    reading: str | None = Field(
+        description="Hvis cellen ikke er et almindeligt tal: hvordan den kan læses som tal, fx '220 kr.'.",
+        default=None,
+    )
+    note: Text | None = Field(
+        description="Forklaring, når cellen ikke er et almindeligt tal i rapporten (vises på sitet).", default=None
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: object) -> object:
+        return {"as_written": value} if isinstance(value, str) else value
+
+    @classmethod
+    def _regular(cls, text: str) -> bool:
+        return text == "-" or re.fullmatch(cls.PATTERN, text) is not None
+
+    @model_validator(mode="after")
+    def _check(self) -> Figure:
+        if self.regular:
+            if self.note is not None or self.reading is not None:
+                raise ValueError("a regular cell needs no note or reading; write it as a plain string")
+            return self
+        if self.note is None:
+            raise ValueError(
+                f"expected a cell as written in the report, like '{self.EXAMPLE}' or '-'; a cell that is not a "
+                f"regular number ({self.as_written!r}) must be a mapping with as_written and note"
+            )
+        if self.reading is not None and (self.reading == "-" or not re.fullmatch(self.PATTERN, self.reading)):
+            raise ValueError(f"reading must be a regular number like '{self.EXAMPLE}', got {self.reading!r}")
+        return self
+
+    @property
+    def regular(self) -> bool:
+        return self._regular(self.as_written)
+
+    @property
+    def dash(self) -> bool:
+        return self.as_written == "-"
+
+    @property
+    def value(self) -> Decimal | None:
+        """The number the cell stands for, or None (a dash, or text without a reading)."""
+        text = self.as_written if self.regular else self.reading
+        if text is None or text == "-":
+            return None
+        digits = re.fullmatch(r"(" + _NUMBER + r")", text.removesuffix(" kr.")).group(1)
+        return Decimal(digits.replace(".", "").replace(",", "."))
+
+
+class Hours(Figure):
+    """Hours per activity, e.g. '2,25'."""
+
+
+class Amount(Figure):
+    """An amount in kroner, e.g. '5.543 kr.'."""
+
+    PATTERN: ClassVar[str] = _NUMBER + r" kr\."
+    EXAMPLE: ClassVar[str] = "5.543 kr."
+
+
+class StaffHours(Strict):
+    paedagogisk_personale: Hours = Field(description="Timer for pædagogisk personale.")
+    paedagogisk_leder: Hours = Field(description="Timer for pædagogisk leder.")
+    vikarer: Hours = Field(description="Timer for vikarer.")
+    samarbejdspartner: Hours = Field(description="Timer for samarbejdspartner.")
+
+
+class CostColumn(Strict):
+    label: Text = Field(description="Kolonnens overskrift, som i rapporten (uden orddeling).")
+    group: Text | None = Field(
+        description="Fælles overskrift over flere kolonner, hvis tabellen har en, fx 'Øvrige samarbejder'.",
+        default=None,
+    )
+    activities: list[Slug] = Field(
+        description="Id'er på de aktiviteter i projektet, som kolonnen dækker (flere, hvis tabellen samler dem).",
+        default_factory=list,
+    )
+    staff: list[Text] = Field(description="'Involveret personale', én linje pr. personalegruppe, ordret.")
+    partner: list[Text] = Field(description="'Involveret samarbejdspartner', én linje pr. partner, ordret.")
+    cadence: Text | None = Field(description="'Kadence og børn involveret', ordret.", default=None)
+    hours: StaffHours = Field(description="'Samlet tidsforbrug i timer per aktivitet'.")
+    establishment: Amount = Field(description="'Etableringsomkostninger' i kr.")
+    establishment_explanation: Text | None = Field(
+        description="'Uddybning' af etableringsomkostningerne, ordret.", default=None
+    )
+    cost_per_child: Amount = Field(
+        description="'Omkostninger i alt per barn per afholdt aktivitet ekskl. etableringsomkostninger' i kr."
+    )
+
+
+class CostPart(Strict):
+    heading: Text | None = Field(description="Overskrift over en deltabel, hvis tabellen har flere dele.", default=None)
+    columns: list[CostColumn] = Field(description="Tabellens kolonner (én pr. aktivitet), i rapportens rækkefølge.")
+
+
+class CostTable(Strict):
+    number: int = Field(description="Tabellens nummer i rapporten, fx 4.", ge=1)
+    title: Text = Field(description="Tabellens titel, ordret, fx 'Tabel 4 – Omkostningsvurdering, Frederikshavn Kommune'.")
+    pages: Pages = Field(description="Side(r) med tabellen.")
+    parts: list[CostPart] = Field(description="Tabellen; flere dele, hvis rapporten deler den op.", min_length=1)
+    notes: list[Text] = Field(
+        description="Redaktionelle bemærkninger om tabellens opbygning, fx at et beløb gentages i flere kolonner.",
+        default_factory=list,
+    )
+
+    @property
+    def columns(self) -> list[CostColumn]:
+        return [column for part in self.parts for column in part.columns]
+
+
+class Reading(Strict):
+    pages: Pages = Field(description="Side(r) i rapporten.")
+    where: Text = Field(description="Hvor i rapporten, fx 'afsnit 4.5'.")
+    text: Text = Field(description="Rapportens ordlyd, ordret.")
+
+
+class Discrepancy(Strict):
+    id: Slug = Field(description="Stabilt id.")
+    topic: Text = Field(description="Hvad uoverensstemmelsen handler om, kort på dansk.")
+    readings: list[Reading] = Field(description="De steder i rapporten, der siger noget forskelligt.", min_length=2)
+    note: Text = Field(description="Redaktionel forklaring af, hvad der er forskelligt, uden at vælge side.")
+
+
 class Project(Strict):
     id: Slug = Field(description="Stabilt id, bruges i adressen og i henvisninger.")
     municipality: Slug = Field(description="Id på kommunen (se `data/municipalities.yaml`).")
@@ -229,6 +440,57 @@ class Project(Strict):
     maturity: Maturity = Field(description="Modningsgrad og begrundelse (rapportens kapitel 3).")
     main_result: Passage = Field(description="Afsnittet 'Hovedresultat', ordret.")
     elements: ElementRefs = Field(description="De betydningsfulde elementer, som projektets hovedresultat nævner.")
+    overview: ListPassage = Field(description="Afsnittet 'Indsatsen i overblik', ordret.")
+    purpose: Quote = Field(description="Sætningen om indsatsens formål, ordret fra 'Indsatsen i overblik'.")
+    target_group: Quote = Field(description="Sætningen om indsatsens målgruppe, ordret.")
+    reach: Reach = Field(
+        description="Om indsatsen er `universel`, `maalrettet` eller `universel-og-maalrettet`, som teksten om "
+        "målgruppen siger."
+    )
+    partners: list[Partner] = Field(
+        description="Samarbejdsparter ud over dagtilbuddet: `foraeldre`, `sundhedsplejerske`, `socialraadgiver`, "
+        "`frivillige` (fra tabel 1 og projektets tekst)."
+    )
+    other_partners: list[Text] = Field(
+        description="Andre samarbejdsparter, som rapporten nævner dem, fx 'logopæd'.", default_factory=list
+    )
+    daycare_types: list[DaycareType] = Field(
+        description="Dagtilbudstyper: `vuggestue`, `boernehave`, `dagpleje`, `aldersintegreret`.", min_length=1
+    )
+    table1: Table1Row = Field(description="Projektets række i rapportens tabel 1.")
+    phases: Phases = Field(description="Projektets faser pr. dataperiode (rapportens tabel 2).")
+    implementation_across: Passage = Field(
+        description="Indledningen under 'Resultater på tværs af aktiviteter' (omfang og implementering), ordret."
+    )
+    results_across: Passage | None = Field(
+        description="Resultaterne på tværs af aktiviteter (underafsnittet 'Resultater'), ordret.", default=None
+    )
+    counts: list[Count] = Field(
+        description="Tal for hele indsatsen, som teksten giver (fx antal dagtilbud og børn).", default_factory=list
+    )
+    other_factors: Passage | None = Field(
+        description="Andre faktorer, som projektledelsen har peget på (covid-19, personale, andre projekter).",
+        default=None,
+    )
+    prerequisites_across: Passage | None = Field(
+        description="Forudsætninger, som rapporten nævner for hele indsatsen (på tværs af aktiviteter), ordret.",
+        default=None,
+    )
+    activities: list[Activity] = Field(description="Aktiviteterne i rapportens rækkefølge.", min_length=1)
+    cost: CostTable | None = Field(description="Omkostningstabellen (rapportens tabel 4–17).", default=None)
+    no_cost: Quote | None = Field(
+        description="Rapportens begrundelse, når projektet ikke har en omkostningstabel.", default=None
+    )
+    discrepancies: list[Discrepancy] = Field(
+        description="Steder, hvor rapporten siger sig selv imod om projektet, fx tekst og tabel.",
+        default_factory=list,
+    )
+
+    @model_validator(mode="after")
+    def _cost_or_reason(self) -> Project:
+        if (self.cost is None) == (self.no_cost is None):
+            raise ValueError("give either `cost` (the cost table) or `no_cost` (the report's reason there is none)")
+        return self
 
     @property
     def section_key(self) -> tuple[int, ...]:
@@ -237,3 +499,103 @@ class Project(Strict):
 
 class ProjectsFile(Strict):
     projects: list[Project] = Field(description="De femten puljeprojekter (rapportens kapitel 5).", min_length=1)
+
+
+# --- the evaluation as a whole ----------------------------------------------
+
+
+class MunicipalityMention(Strict):
+    municipality: Slug = Field(description="Id på kommunen (se `data/municipalities.yaml`).")
+    as_written: Text = Field(description="Linjen præcis som rapporten skriver den.")
+
+
+class MunicipalityList(Strict):
+    pages: Pages = Field(description="Side i rapporten.")
+    intro: Text = Field(description="Overskriften over listen, ordret.")
+    items: list[MunicipalityMention] = Field(description="Kommunerne, i rapportens rækkefølge.", min_length=1)
+
+
+class NumberedList(Strict):
+    pages: Pages = Field(description="Side(r) i rapporten.")
+    intro: Text = Field(description="Indledningen til listen, ordret.")
+    items: list[Text] = Field(description="Punkterne, ordret, i rapportens rækkefølge.", min_length=1)
+
+
+class DataPeriod(Strict):
+    label: Text = Field(description="Dataperiodens nummer som i tabel 2, fx '1 - 3' eller '4'.")
+    dates: Text = Field(description="Periodens datoer som i tabel 2, fx 'Okt. 2020-feb. 2021'.")
+
+
+class PhaseTable(Strict):
+    number: int = Field(description="Tabellens nummer i rapporten.", ge=1)
+    title: Text = Field(description="Tabellens titel, ordret.")
+    pages: Pages = Field(description="Side i rapporten.")
+    periods: list[DataPeriod] = Field(description="Tabellens kolonner: dataperioderne.", min_length=1)
+
+
+class FigureRow(Strict):
+    label: Text = Field(description="Rækkens navn, ordret.")
+    values: list[Text] = Field(description="Rækkens tal, præcis som rapporten skriver dem, fx '~4.000'.")
+
+
+class FigureTable(Strict):
+    number: int = Field(description="Tabellens nummer i rapporten.", ge=1)
+    title: Text = Field(description="Tabellens titel, ordret.")
+    pages: Pages = Field(description="Side i rapporten.")
+    row_header: Text = Field(description="Overskriften over rækkenavnene, ordret.")
+    columns: list[Text] = Field(description="Kolonneoverskrifterne, ordret.", min_length=1)
+    rows: list[FigureRow] = Field(description="Tabellens rækker.", min_length=1)
+    notes: list[Quote] = Field(description="Fodnoter til tabellen, ordret.", default_factory=list)
+
+    @model_validator(mode="after")
+    def _rectangular(self) -> FigureTable:
+        for row in self.rows:
+            if len(row.values) != len(self.columns):
+                raise ValueError(
+                    f"row '{row.label}' has {len(row.values)} values, but the table has {len(self.columns)} columns"
+                )
+        return self
+
+
+class TitledPassage(Strict):
+    heading: Text = Field(description="Overskriften, ordret.")
+    pages: Pages = Field(description="Side(r) i rapporten.")
+    paragraphs: list[Text] = Field(description="Afsnit af tekst, ordret.", min_length=1)
+
+
+class KeyFact(Strict):
+    label: Text = Field(description="Hvad tallet eller forholdet er, kort på dansk.")
+    figure: Text = Field(description="Tallet eller udtrykket, præcis som rapporten skriver det.")
+    pages: Pages = Field(description="Side i rapporten.")
+    quote: Text = Field(description="Den del af sætningen, der indeholder det, ordret.")
+
+
+class CostMethod(Strict):
+    facts: list[KeyFact] = Field(description="Metodens nøgletal og afgrænsninger.", min_length=1)
+    sections: list[TitledPassage] = Field(description="Rapportens afsnit om metoden, ordret.", min_length=1)
+
+
+class Evaluation(Strict):
+    source: Slug = Field(description="Id på evalueringsrapporten (se `data/sources.yaml`).")
+    introduction: Passage = Field(description="Rapportens indledning om puljen, ordret.")
+    municipalities: MunicipalityList = Field(description="Rapportens liste over de 14 kommuner.")
+    purpose: Passage = Field(description="Evalueringens formål, ordret.")
+    questions: NumberedList = Field(description="De tre evalueringsspørgsmål.")
+    projects: Passage = Field(description="Hvilke puljeprojekter evalueringen omfatter, ordret.")
+    probable: Passage = Field(description="Hvad 'sandsynliggjort' betyder i evalueringen, ordret.")
+    caveats: list[Quote] = Field(
+        description="Korte forbehold om, hvad evalueringen kan vise; vises på hver projektside.", min_length=1
+    )
+    limitations: NumberedList = Field(description="Rapportens forbehold om, hvad data kan vise.")
+    phases: PhaseTable = Field(description="Tabel 2: dataperioderne.")
+    activity_data: Passage = Field(description="Teksten om omfanget af aktiviteter før tabel 3, ordret.")
+    activity_table: FigureTable = Field(description="Tabel 3: antal børn og aktiviteter.")
+    covid: TitledPassage = Field(description="Faktaboksen om covid-19, ordret.")
+    cost_method: CostMethod = Field(description="Hvordan omkostningerne er opgjort (afsnit 5.1.3 og 6.2.3).")
+    discrepancies: list[Discrepancy] = Field(
+        description="Steder, hvor rapporten siger sig selv imod om evalueringen som helhed.", default_factory=list
+    )
+
+
+class EvaluationFile(Strict):
+    evaluation: Evaluation = Field(description="Fakta om evalueringen som helhed.")

@@ -14,7 +14,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .catalogue import Catalogue, ElementProject
+from .catalogue import Catalogue, ElementProject, repeated_establishment
+from .costs import per_child_range, table_view
 from .models import Element, ElementGroup, Project
 from .render import render
 
@@ -22,6 +23,35 @@ MATURITY_LABELS = {
     "modnet": "Modnet",
     "delvist-modnet": "Delvist modnet",
     "ikke-modnet": "Ikke modnet",
+}
+
+PARTNER_LABELS = {
+    "foraeldre": "Forældre",
+    "sundhedsplejerske": "Sundhedsplejerske",
+    "socialraadgiver": "Socialrådgiver",
+    "frivillige": "Frivillige",
+}
+DAYCARE_LABELS = {
+    "vuggestue": "Vuggestue",
+    "boernehave": "Børnehave",
+    "dagpleje": "Dagpleje",
+    "aldersintegreret": "Aldersintegreret",
+}
+REACH_LABELS = {
+    "universel": "Universel",
+    "maalrettet": "Målrettet",
+    "universel-og-maalrettet": "Universel og målrettet",
+}
+PHASE_LABELS = {
+    "konkretisering": "Konkretisering",
+    "udbredelse": "Udbredelse",
+    "virkning": "Virkning",
+    "afsluttet": "Afsluttet",
+}
+ASSESSMENT_LABELS = {
+    "velimplementeret": "Velimplementeret",
+    "delvist-implementeret": "Delvist implementeret",
+    "ikke-implementeret": "Ikke implementeret",
 }
 
 
@@ -191,7 +221,10 @@ def _relation_view(catalogue: Catalogue, relation: ElementProject) -> dict[str, 
 
 def projects_index_page(catalogue: Catalogue) -> Page:
     projects = list(catalogue.projects.values())
-    rows = [(p, catalogue.municipality_of(p), _main_elements(catalogue, p), maturity_summary(p)) for p in projects]
+    rows = [_project_row(catalogue, p) for p in projects]
+    used_elements = {e.id for row in rows for e in row["elements"]}
+    used_partners = {k for row in rows for k in row["project"].partners}
+    used_maturity = {row["project"].maturity.level for row in rows}
     return _render_page(
         "puljeprojekter/index.md",
         "Puljeprojekter",
@@ -199,8 +232,34 @@ def projects_index_page(catalogue: Catalogue) -> Page:
         "projects_index.md.j2",
         rows=rows,
         project_count=len(projects),
+        element_options=[e for e in catalogue.elements.values() if e.id in used_elements],
+        partner_options=[(k, v) for k, v in PARTNER_LABELS.items() if k in used_partners],
+        maturity_options=[(k, v) for k, v in MATURITY_LABELS.items() if k in used_maturity],
+        price_year=_price_year(catalogue),
         citation=citation(catalogue, projects),
     )
+
+
+def _project_row(catalogue: Catalogue, project: Project) -> dict[str, Any]:
+    return {
+        "project": project,
+        "municipality": catalogue.municipality_of(project),
+        "elements": _main_elements(catalogue, project),
+        "maturity": maturity_summary(project),
+        "partners": _partner_names(project),
+        "daycare": [DAYCARE_LABELS[t] for t in project.daycare_types],
+        "cost_range": per_child_range(project),
+        "section_sort": "".join(f"{n:03d}" for n in project.section_key),
+    }
+
+
+def _partner_names(project: Project) -> list[str]:
+    return [PARTNER_LABELS[k] for k in project.partners] + list(project.other_partners)
+
+
+def _price_year(catalogue: Catalogue) -> str:
+    """The price level the report states for all amounts, e.g. '2022-priser'."""
+    return next(f.figure for f in catalogue.evaluation.cost_method.facts if f.label == "Prisniveau")
 
 
 def _main_elements(catalogue: Catalogue, project: Project) -> list[Element]:
@@ -216,6 +275,9 @@ def maturity_summary(project: Project) -> str:
 
 
 def project_page(catalogue: Catalogue, project: Project) -> Page:
+    evaluation = catalogue.evaluation
+    cost_parts, cost_notes = table_view(project)
+    costed = {a for column in (project.cost.columns if project.cost else []) for a in column.activities}
     return _render_page(
         project_path(project),
         project.title,
@@ -229,6 +291,36 @@ def project_page(catalogue: Catalogue, project: Project) -> Page:
         other_readings=[(r, MATURITY_LABELS[r.level]) for r in project.maturity.other_readings],
         main_elements=_main_elements(catalogue, project),
         relations=catalogue.elements_of(project),
+        partners=_partner_names(project),
+        daycare=[DAYCARE_LABELS[t] for t in project.daycare_types],
+        reach=REACH_LABELS[project.reach],
+        phases=[(period, PHASE_LABELS[phase]) for period, phase in zip(evaluation.phases.periods, project.phases.periods, strict=False)],
+        phase_table=evaluation.phases,
+        assessments=ASSESSMENT_LABELS,
+        cost_range=per_child_range(project),
+        cost_parts=cost_parts,
+        cost_notes=cost_notes,
+        repeated=repeated_establishment(project),
+        uncosted=[a for a in project.activities if project.cost and a.id not in costed],
+        cost_facts=evaluation.cost_method.facts,
+        price_year=_price_year(catalogue),
+        caveats=evaluation.caveats,
+    )
+
+
+def evaluation_page(catalogue: Catalogue) -> Page:
+    evaluation = catalogue.evaluation
+    return _render_page(
+        "om/evalueringen.md",
+        "Om evalueringen",
+        "data/evaluation.yaml",
+        "evaluation.md.j2",
+        evaluation=evaluation,
+        source=catalogue.sources[evaluation.source],
+        municipalities=[(m, catalogue.municipalities[m.municipality]) for m in evaluation.municipalities.items],
+        projects=list(catalogue.projects.values()),
+        municipality_of=catalogue.municipality_of,
+        phase_labels=PHASE_LABELS,
     )
 
 
@@ -250,4 +342,5 @@ def all_pages(catalogue: Catalogue) -> Iterator[Page]:
     yield projects_index_page(catalogue)
     for project in catalogue.projects.values():
         yield project_page(catalogue, project)
+    yield evaluation_page(catalogue)
     yield sources_page(catalogue)

@@ -1,0 +1,63 @@
+/* Sorting and filtering for tables the generator marks up.
+ *
+ * Every table is complete without script. This file only enhances it:
+ * - table.kb-sortable gets sortable column headers (vendored tablesort, keyboard: Tab + Enter);
+ * - form[data-kb-filter-for] is shown and filters the rows of the table it names, by
+ *   matching each select's value against the row's data-<select name> list of ids.
+ */
+(function () {
+  "use strict";
+
+  function enhanceSorting(table) {
+    if (table.dataset.kbSortable) return;
+    table.dataset.kbSortable = "ready";
+    new window.Tablesort(table);
+  }
+
+  function enhanceFilter(form) {
+    if (form.dataset.kbFilter) return;
+    var table = document.getElementById(form.getAttribute("data-kb-filter-for"));
+    if (!table || !table.tBodies.length) return;
+    form.dataset.kbFilter = "ready";
+    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
+    var status = form.querySelector("[role=status]");
+    var noun = form.getAttribute("data-kb-noun") || "rækker";
+
+    function matches(row) {
+      return selects.every(function (select) {
+        if (!select.value) return true;
+        var values = (row.getAttribute("data-" + select.name) || "").split(" ");
+        return values.indexOf(select.value) !== -1;
+      });
+    }
+
+    function apply() {
+      var shown = 0;
+      rows.forEach(function (row) {
+        row.hidden = !matches(row);
+        if (!row.hidden) shown += 1;
+      });
+      if (status) status.textContent = "Viser " + shown + " af " + rows.length + " " + noun + ".";
+    }
+
+    form.addEventListener("change", apply);
+    form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.hidden = false;
+    apply();
+  }
+
+  function setup() {
+    document.querySelectorAll("table.kb-sortable").forEach(enhanceSorting);
+    document.querySelectorAll("form[data-kb-filter-for]").forEach(enhanceFilter);
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(setup);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setup);
+  } else {
+    setup();
+  }
+})();

@@ -1,0 +1,96 @@
+"""The seed documents as searchable text, with the page of every line of the evaluation report.
+
+The seeds are plain-text extractions in ../shared/seeds (present for every developer and in CI).
+Comparison collapses whitespace and drops page markers, and treats a hyphen followed by a space
+as a hyphen (a word split across lines, e.g. "forældre-barn- relationen"). Table cells are
+compared more loosely as well: "Overgangs- samtaler" in a table header is "Overgangssamtaler".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+REPORT = "002_9c08f6ae3f335f07.txt"
+PAGE_MARKER = re.compile(r"^\s*(\d+) \(149\)\s*$")
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"- ", "-", re.sub(r"\s+", " ", text)).strip()
+
+
+def unhyphenate(text: str) -> str:
+    """Join words split by a line break in a table cell: 'Forældre- caféer' -> 'Forældrecaféer'."""
+    return re.sub(r"(\w) ?- ?(\w)", r"\1\2", re.sub(r"\s+", " ", text)).strip()
+
+
+@cache
+def seed_lines(file: str) -> list[str]:
+    return (SEEDS / file).read_text(encoding="utf-8").split("\n")
+
+
+@cache
+def seed_text(file: str) -> str:
+    return normalise(" ".join(line for line in seed_lines(file) if not PAGE_MARKER.match(line)))
+
+
+@cache
+def loose_seed_text(file: str) -> str:
+    return unhyphenate(" ".join(line for line in seed_lines(file) if not PAGE_MARKER.match(line)))
+
+
+def occurs(text: str, file: str, *, loose: bool = False) -> bool:
+    if normalise(text) in seed_text(file):
+        return True
+    return loose and unhyphenate(text) in loose_seed_text(file)
+
+
+def _page_start(line: str) -> bool:
+    # A page starts with a line indented by exactly one space. Cost tables also
+    # indent their header row (" Aktivitet ..."), which is not a page start.
+    return re.match(r"^ [^ ]", line) is not None and re.match(r"^ Aktivitet(\s|$)", line) is None
+
+
+@cache
+def report_pages() -> tuple[int, ...]:
+    """The page of every line of the evaluation report.
+
+    Markers like '60 (149)' sit at the top of some pages; between them pages are
+    counted forward from the last marker, and before the first marker backward.
+    """
+    lines = seed_lines(REPORT)
+    first = next(i for i, line in enumerate(lines) if PAGE_MARKER.match(line))
+    pages = [0] * len(lines)
+    page = int(PAGE_MARKER.match(lines[first]).group(1))
+    for i in range(first, len(lines)):
+        marker = PAGE_MARKER.match(lines[i])
+        if marker:
+            page = int(marker.group(1))
+        elif _page_start(lines[i]):
+            page += 1
+        pages[i] = page
+    page = int(PAGE_MARKER.match(lines[first]).group(1))
+    for i in range(first - 1, -1, -1):
+        if _page_start(lines[i + 1]) or PAGE_MARKER.match(lines[i + 1]):
+            page -= 1
+        pages[i] = page
+    return tuple(pages)
+
+
+def pages_where_starts(text: str) -> set[int]:
+    """Pages of the report on which ``text`` (its first words) begins."""
+    words = re.sub(r"^[•\-–]\s*", "", text).split()[:8]
+    if not words:
+        return set()
+    lines, pages = seed_lines(REPORT), report_pages()
+    head = normalise(" ".join(words[:3]))
+    whole = normalise(" ".join(words))
+    found = set()
+    for i, line in enumerate(lines):
+        if head in normalise(line) or (len(words) > 1 and normalise(words[0]) in normalise(line)):
+            window = normalise(" ".join(line for line in lines[i : i + 8] if not PAGE_MARKER.match(line)))
+            if whole in window:
+                found.add(pages[i])
+    return found
