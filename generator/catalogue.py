@@ -321,7 +321,10 @@ def irregular_cells(project: Project) -> Iterator[tuple[Loc, str, Figure]]:
             cells: list[tuple[Loc, Figure]] = [
                 ((*col, "hours", name), getattr(column.hours, name)) for name in type(column.hours).model_fields
             ]
-            cells += [((*col, "establishment"), column.establishment), ((*col, "cost_per_child"), column.cost_per_child)]
+            cells += [
+                ((*col, "establishment"), column.establishment),
+                ((*col, "cost_per_child"), column.cost_per_child),
+            ]
             for loc, figure in cells:
                 if not figure.regular:
                     yield loc, column.label, figure

@@ -401,7 +401,9 @@ class CostPart(Strict):
 
 class CostTable(Strict):
     number: int = Field(description="Tabellens nummer i rapporten, fx 4.", ge=1)
-    title: Text = Field(description="Tabellens titel, ordret, fx 'Tabel 4 – Omkostningsvurdering, Frederikshavn Kommune'.")
+    title: Text = Field(
+        description="Tabellens titel, ordret, fx 'Tabel 4 – Omkostningsvurdering, Frederikshavn Kommune'."
+    )
     pages: Pages = Field(description="Side(r) med tabellen.")
     parts: list[CostPart] = Field(description="Tabellen; flere dele, hvis rapporten deler den op.", min_length=1)
     notes: list[Text] = Field(

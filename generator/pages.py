@@ -294,7 +294,10 @@ def project_page(catalogue: Catalogue, project: Project) -> Page:
         partners=_partner_names(project),
         daycare=[DAYCARE_LABELS[t] for t in project.daycare_types],
         reach=REACH_LABELS[project.reach],
-        phases=[(period, PHASE_LABELS[phase]) for period, phase in zip(evaluation.phases.periods, project.phases.periods, strict=False)],
+        phases=[
+            (period, PHASE_LABELS[phase])
+            for period, phase in zip(evaluation.phases.periods, project.phases.periods, strict=False)
+        ],
         phase_table=evaluation.phases,
         assessments=ASSESSMENT_LABELS,
         cost_range=per_child_range(project),

@@ -8,6 +8,7 @@ compared more loosely as well: "Overgangs- samtaler" in a table header is "Overg
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 from pathlib import Path
@@ -79,18 +80,31 @@ def report_pages() -> tuple[int, ...]:
     return tuple(pages)
 
 
+@cache
+def _report_index() -> tuple[str, list[int], list[int]]:
+    """The report as one normalised string, with the offset and page where each line starts."""
+    text, offsets, pages = "", [], []
+    for line, page in zip(seed_lines(REPORT), report_pages(), strict=True):
+        piece = normalise(line)
+        if not piece or PAGE_MARKER.match(line):
+            continue
+        if text and not text.endswith("-"):
+            text += " "
+        offsets.append(len(text))
+        pages.append(page)
+        text += piece
+    return text, offsets, pages
+
+
 def pages_where_starts(text: str) -> set[int]:
     """Pages of the report on which ``text`` (its first words) begins."""
     words = re.sub(r"^[•\-–]\s*", "", text).split()[:8]
     if not words:
         return set()
-    lines, pages = seed_lines(REPORT), report_pages()
-    head = normalise(" ".join(words[:3]))
-    whole = normalise(" ".join(words))
-    found = set()
-    for i, line in enumerate(lines):
-        if head in normalise(line) or (len(words) > 1 and normalise(words[0]) in normalise(line)):
-            window = normalise(" ".join(line for line in lines[i : i + 8] if not PAGE_MARKER.match(line)))
-            if whole in window:
-                found.add(pages[i])
+    joined, offsets, pages = _report_index()
+    needle = normalise(" ".join(words))
+    found, at = set(), joined.find(needle)
+    while at != -1:
+        found.add(pages[bisect.bisect_right(offsets, at) - 1])
+        at = joined.find(needle, at + 1)
     return found

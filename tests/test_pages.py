@@ -1,5 +1,7 @@
 """Stage 4: one function per page kind; golden Markdown; pages mirror the data."""
 
+import pytest
+
 from generator.catalogue import load_catalogue
 from generator.pages import element_page, hrefer, linker, page_url, project_page
 from generator.site import build_site
@@ -18,10 +20,19 @@ def test_golden_element_page():
     assert_golden("pages/element_systematisk-trivselsvurdering.md", page.markdown)
 
 
-def test_golden_project_page():
+@pytest.mark.parametrize(
+    "project_id",
+    [
+        "styrket-deltagende-foraeldresamarbejde",  # a regular cost table
+        "maalrettet-samarbejde-mellem-foraeldre-sundhedsplejen-og-dagtilbud",  # grouped columns, '220 .'
+        "laesevenner",  # no cost table, and why
+        "faelles-om-boernelivet",  # two readings of its maturity
+    ],
+)
+def test_golden_project_page(project_id):
     catalogue = real()
-    page = project_page(catalogue, catalogue.projects["faelles-om-boernelivet"])
-    assert_golden("pages/project_faelles-om-boernelivet.md", page.markdown)
+    page = project_page(catalogue, catalogue.projects[project_id])
+    assert_golden(f"pages/project_{project_id}.md", page.markdown)
 
 
 def test_links():

@@ -5,22 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
-import pytest
 import yaml
 from bs4 import BeautifulSoup
 
 from generator.catalogue import load_catalogue
 
 from .helpers import ROOT, edit, run_generator
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("built") / "site"
-    result = run_generator("build", "--site-dir", str(site))
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr
-    return site
 
 
 def html_pages(site: Path) -> list[Path]:

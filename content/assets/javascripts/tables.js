@@ -1,7 +1,7 @@
 /* Sorting and filtering for tables the generator marks up.
  *
  * Every table is complete without script. This file only enhances it:
- * - table.kb-sortable gets sortable column headers (vendored tablesort, keyboard: Tab + Enter);
+ * - a table inside .kb-sortable gets sortable column headers (vendored tablesort, keyboard: Tab + Enter);
  * - form[data-kb-filter-for] is shown and filters the rows of the table it names, by
  *   matching each select's value against the row's data-<select name> list of ids.
  */
@@ -49,7 +49,7 @@
   }
 
   function setup() {
-    document.querySelectorAll("table.kb-sortable").forEach(enhanceSorting);
+    document.querySelectorAll(".kb-sortable table").forEach(enhanceSorting);
     document.querySelectorAll("form[data-kb-filter-for]").forEach(enhanceFilter);
   }
 
