@@ -232,7 +232,7 @@ Reach = Literal["universel", "maalrettet", "universel-og-maalrettet"]
 Partner = Literal["foraeldre", "sundhedsplejerske", "socialraadgiver", "frivillige"]
 DaycareType = Literal["vuggestue", "boernehave", "dagpleje", "aldersintegreret"]
 Phase = Literal["konkretisering", "udbredelse", "virkning", "afsluttet"]
-ImplementationLevel = Literal["velimplementeret", "delvist-implementeret", "ikke-implementeret"]
+ImplementationLevel = Literal["velimplementeret", "implementeret", "delvist-implementeret", "ikke-implementeret"]
 
 
 class Table1Row(Strict):
@@ -253,8 +253,8 @@ class Phases(Strict):
 
 class Assessment(Strict):
     level: ImplementationLevel = Field(
-        description="Rapportens vurdering af implementeringen: `velimplementeret`, `delvist-implementeret` "
-        "eller `ikke-implementeret`."
+        description="Rapportens vurdering af implementeringen: `velimplementeret`, `implementeret` (rapporten "
+        "siger kun 'implementeret'), `delvist-implementeret` eller `ikke-implementeret`."
     )
     pages: Pages = Field(description="Side i rapporten.")
     text: Text = Field(description="Sætningen med vurderingen, ordret.")

@@ -50,6 +50,7 @@ PHASE_LABELS = {
 }
 ASSESSMENT_LABELS = {
     "velimplementeret": "Velimplementeret",
+    "implementeret": "Implementeret",
     "delvist-implementeret": "Delvist implementeret",
     "ikke-implementeret": "Ikke implementeret",
 }

@@ -206,3 +206,12 @@ def test_evaluation_page_has_table_3_and_the_cost_method(catalogue):
         assert phrase in text
     assert len(page.find("h2", string="Formål og evalueringsspørgsmål").find_next("ol")("li")) == 3
     assert "14 modnede puljeprojekter" in text and "12 puljeprojekter" in text  # both readings shown
+
+
+def test_a_recorded_contradiction_is_shown_with_both_readings(catalogue):
+    project = catalogue.projects["det-sunde-liv"]
+    assert [d.id for d in project.discrepancies] == ["virkningsfase"]
+    page = html(project_page(catalogue, project).markdown)
+    section = page.find("h2", string="Uoverensstemmelser i rapporten").find_next("div", class_="admonition")
+    text = section.get_text(" ", strip=True)
+    assert "ikke er overgået til virkningsfasen" in text and "kun meget sent er overgået" in text
