@@ -405,6 +405,10 @@ class CostTable(Strict):
         description="Tabellens titel, ordret, fx 'Tabel 4 – Omkostningsvurdering, Frederikshavn Kommune'."
     )
     pages: Pages = Field(description="Side(r) med tabellen.")
+    remarks: list[Quote] = Field(
+        description="Rapportens egne sætninger om tabellen i afsnittet 'Omkostninger', ordret (ud over 'Tabel N viser …').",
+        default_factory=list,
+    )
     parts: list[CostPart] = Field(description="Tabellen; flere dele, hvis rapporten deler den op.", min_length=1)
     notes: list[Text] = Field(
         description="Redaktionelle bemærkninger om tabellens opbygning, fx at et beløb gentages i flere kolonner.",
