@@ -342,6 +342,14 @@ def repeated_establishment(project: Project) -> list[str]:
 def _cost_warnings(doc: Document, projects: list[Project]) -> Iterator[Problem]:
     for i, project in enumerate(projects):
         at = ("projects", i)
+        named = len(project.partners) + len(project.daycare_types)
+        if named != project.table1.marks:
+            yield doc.problem(
+                (*at, "table1", "marks"),
+                f"table 1 has {project.table1.marks} marks for this project, but `partners` and `daycare_types` "
+                f"name {named}; check them against the report's text",
+                severity=Severity.WARNING,
+            )
         for loc, label, figure in irregular_cells(project):
             shown = f"'{figure.as_written}'" if figure.as_written else "an empty cell"
             reading = f"; read as '{figure.reading}'" if figure.reading else "; no number is read from it"

@@ -406,7 +406,8 @@ class CostTable(Strict):
     )
     pages: Pages = Field(description="Side(r) med tabellen.")
     remarks: list[Quote] = Field(
-        description="Rapportens egne sætninger om tabellen i afsnittet 'Omkostninger', ordret (ud over 'Tabel N viser …').",
+        description="Rapportens egne sætninger om tabellen i afsnittet 'Omkostninger', ordret "
+        "(ud over 'Tabel N viser …').",
         default_factory=list,
     )
     parts: list[CostPart] = Field(description="Tabellen; flere dele, hvis rapporten deler den op.", min_length=1)
