@@ -19,6 +19,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from .models import (
+    Case,
+    CasesFile,
     Element,
     ElementGroup,
     ElementsFile,
@@ -27,11 +29,17 @@ from .models import (
     Figure,
     MunicipalitiesFile,
     Municipality,
+    Person,
+    Programme,
+    ProgrammesFile,
     Project,
     ProjectMention,
     ProjectsFile,
+    RecommendationsFile,
+    Region,
     Source,
     SourcesFile,
+    ThemeMeeting,
 )
 from .problems import DataError, Problem, Severity, errors
 from .read import Document, Loc, load_file
@@ -43,6 +51,9 @@ DATA_FILES: dict[str, type[BaseModel]] = {
     "elements.yaml": ElementsFile,
     "projects.yaml": ProjectsFile,
     "evaluation.yaml": EvaluationFile,
+    "programmes.yaml": ProgrammesFile,
+    "cases.yaml": CasesFile,
+    "recommendations.yaml": RecommendationsFile,
 }
 
 
@@ -73,6 +84,11 @@ class Catalogue:
     projects: dict[str, Project]
     relations: list[ElementProject]
     evaluation: Evaluation
+    regions: dict[str, Region]
+    municipalities_source: str
+    programmes: dict[str, Programme]
+    cases: CasesFile
+    recommendations: RecommendationsFile
     warnings: list[Problem] = field(default_factory=list)
 
     def projects_of(self, element: Element) -> list[ElementProject]:
@@ -96,8 +112,48 @@ class Catalogue:
     def group_of(self, element: Element) -> ElementGroup:
         return self.groups[element.group]
 
-    def source_of(self, entry: Element | Project) -> Source:
+    def source_of(self, entry: Element | Project | Programme) -> Source:
         return self.sources[entry.source]
+
+    def region_of(self, municipality: Municipality) -> Region:
+        return self.regions[municipality.region]
+
+    def mentions_of(self, municipality: Municipality) -> MunicipalityMentions:
+        """Everything on the site that names a municipality."""
+        mid = municipality.id
+        return MunicipalityMentions(
+            projects=[p for p in self.projects.values() if p.municipality == mid],
+            examples=[
+                (e, i) for e in self.elements.values() for i, ex in enumerate(e.examples) if ex.municipality == mid
+            ],
+            in_evaluation=any(m.municipality == mid for m in self.evaluation.municipalities.items),
+            programmes=[
+                p
+                for p in self.programmes.values()
+                if any(m.municipality == mid for m in p.municipalities)
+                or any(v.person.municipality == mid for v in p.voices)
+            ],
+            cases=[
+                c for c in self.cases.cases if mid in c.municipalities or any(s.municipality == mid for s in c.speakers)
+            ],
+            sessions=[t for t in self.cases.theme_meetings if any(p.municipality == mid for p in [*t.hosts, *t.panel])],
+        )
+
+
+@dataclass(frozen=True)
+class MunicipalityMentions:
+    projects: list[Project]
+    examples: list[tuple[Element, int]]  # element and the index of its practice example
+    in_evaluation: bool
+    programmes: list[Programme]
+    cases: list[Case]
+    sessions: list[ThemeMeeting]  # theme meetings the municipality hosts or sits on the panel of
+
+    @property
+    def any(self) -> bool:
+        return bool(
+            self.projects or self.examples or self.in_evaluation or self.programmes or self.cases or self.sessions
+        )
 
 
 class _Checker:
@@ -164,6 +220,7 @@ def load_catalogue(data_dir: Path, root: Path | None = None) -> Catalogue:
     catalogue = _assemble(models)
     catalogue.warnings = [
         *_asymmetry_warnings(catalogue, docs, models),
+        *_unmentioned_municipalities(catalogue, docs["municipalities.yaml"]),
         *_cost_warnings(docs["projects.yaml"], models["projects.yaml"].projects),
     ]
     return catalogue
@@ -173,6 +230,7 @@ def _check_references(checker: _Checker, docs: dict[str, Document], models: dict
     ids = {
         "sources": _raw_ids(docs.get("sources.yaml"), "sources"),
         "municipalities": _raw_ids(docs.get("municipalities.yaml"), "municipalities"),
+        "regions": _raw_ids(docs.get("municipalities.yaml"), "regions"),
         "elements": _raw_ids(docs.get("elements.yaml"), "elements"),
         "groups": _raw_ids(docs.get("elements.yaml"), "groups"),
         "projects": _raw_ids(docs.get("projects.yaml"), "projects"),
@@ -180,6 +238,11 @@ def _check_references(checker: _Checker, docs: dict[str, Document], models: dict
     for name, key in (
         ("sources.yaml", "sources"),
         ("municipalities.yaml", "municipalities"),
+        ("municipalities.yaml", "regions"),
+        ("programmes.yaml", "programmes"),
+        ("cases.yaml", "theme_meetings"),
+        ("cases.yaml", "cases"),
+        ("recommendations.yaml", "recommendations"),
         ("elements.yaml", "elements"),
         ("elements.yaml", "groups"),
         ("projects.yaml", "projects"),
@@ -246,6 +309,79 @@ def _check_references(checker: _Checker, docs: dict[str, Document], models: dict
         named = [d.id for d in evaluation.discrepancies]
         checker.unique(doc, named, lambda j: (*at, "discrepancies", j, "id"), "id")
 
+    _check_other_sources(checker, docs, models, ids)
+
+
+def _check_other_sources(
+    checker: _Checker, docs: dict[str, Document], models: dict[str, Any], ids: dict[str, list[str] | None]
+) -> None:
+    """References from municipalities, programmes, cases and recommendations."""
+    muni_file = "data/municipalities.yaml"
+    if "municipalities.yaml" in models:
+        doc, file = docs["municipalities.yaml"], models["municipalities.yaml"]
+        checker.refer(doc, ("source",), file.source, ids["sources"], "source", "data/sources.yaml")
+        for i, municipality in enumerate(file.municipalities):
+            loc = ("municipalities", i, "region")
+            checker.refer(doc, loc, municipality.region, ids["regions"], "region", f"{muni_file} (regions)")
+
+    if "programmes.yaml" in models:
+        doc, file = docs["programmes.yaml"], models["programmes.yaml"]
+        for i, programme in enumerate(file.programmes):
+            at = ("programmes", i)
+            checker.refer(doc, (*at, "source"), programme.source, ids["sources"], "source", "data/sources.yaml")
+            blocks = [b.id for b in programme.blocks]
+            checker.unique(doc, blocks, lambda j, at=at: (*at, "blocks", j, "id"), "id")
+            for j, entry in enumerate(programme.municipalities):
+                loc = (*at, "municipalities", j, "municipality")
+                checker.refer(doc, loc, entry.municipality, ids["municipalities"], "municipality", muni_file)
+            for j, link in enumerate(programme.elements):
+                loc = (*at, "elements", j, "element")
+                checker.refer(doc, loc, link.element, ids["elements"], "element", "data/elements.yaml")
+            voices = [(("voices", j), v) for j, v in enumerate(programme.voices)]
+            for j, entry in enumerate(programme.municipalities):
+                voices += [(("municipalities", j, "voices", k), v) for k, v in enumerate(entry.voices)]
+            for where, voice in voices:
+                if voice.person.municipality:
+                    loc = (*at, *where, "person", "municipality")
+                    checker.refer(doc, loc, voice.person.municipality, ids["municipalities"], "municipality", muni_file)
+
+    if "cases.yaml" in models:
+        doc, file = docs["cases.yaml"], models["cases.yaml"]
+        checker.refer(doc, ("source",), file.source, ids["sources"], "source", "data/sources.yaml")
+        themes = [t.id for t in file.theme_meetings]
+        for i, case in enumerate(file.cases):
+            at = ("cases", i)
+            checker.refer(doc, (*at, "theme"), case.theme, themes, "theme meeting", "data/cases.yaml (theme_meetings)")
+            for j, municipality in enumerate(case.municipalities):
+                loc = (*at, "municipalities", j)
+                checker.refer(doc, loc, municipality, ids["municipalities"], "municipality", muni_file)
+            _check_people(checker, doc, at, {"speakers": case.speakers}, ids["municipalities"])
+        for i, theme in enumerate(file.theme_meetings):
+            people = {"hosts": theme.hosts, "panel": theme.panel}
+            _check_people(checker, doc, ("theme_meetings", i), people, ids["municipalities"])
+        checker.unique(doc, [c.id for c in file.cases], lambda j: ("cases", j, "id"), "id")
+
+    if "recommendations.yaml" in models:
+        doc, file = docs["recommendations.yaml"], models["recommendations.yaml"]
+        checker.refer(doc, ("source",), file.source, ids["sources"], "source", "data/sources.yaml")
+        for i, recommendation in enumerate(file.recommendations):
+            subs = [r.id for r in recommendation.items]
+            checker.unique(doc, subs, lambda j, i=i: ("recommendations", i, "items", j, "id"), "id")
+        areas = ["landsplan", *(ids["regions"] or [])] if ids["regions"] is not None else None
+        for j, figure in enumerate(file.absence.figures):
+            loc = ("absence", "figures", j, "area")
+            checker.refer(doc, loc, figure.area, areas, "area", f"'landsplan' or a region id in {muni_file}")
+
+
+def _check_people(
+    checker: _Checker, doc: Document, at: Loc, groups: dict[str, list[Person]], known: list[str] | None
+) -> None:
+    for key, people in groups.items():
+        for j, person in enumerate(people):
+            if person.municipality:
+                loc = (*at, key, j, "municipality")
+                checker.refer(doc, loc, person.municipality, known, "municipality", "data/municipalities.yaml")
+
 
 def _check_activities(checker: _Checker, doc: Document, at: Loc, project: Project) -> None:
     """Activity ids are unique within a project, and cost columns point at them."""
@@ -281,6 +417,11 @@ def _assemble(models: dict[str, Any]) -> Catalogue:
         projects=projects,
         relations=relations,
         evaluation=models["evaluation.yaml"].evaluation,
+        regions={r.id: r for r in models["municipalities.yaml"].regions},
+        municipalities_source=models["municipalities.yaml"].source,
+        programmes={p.id: p for p in models["programmes.yaml"].programmes},
+        cases=models["cases.yaml"],
+        recommendations=models["recommendations.yaml"],
     )
 
 
@@ -363,5 +504,15 @@ def _cost_warnings(doc: Document, projects: list[Project]) -> Iterator[Problem]:
                 (*at, "cost"),
                 f"table {project.cost.number} repeats the establishment cost '{amount}' in several columns; "
                 "it may be one shared cost",
+                severity=Severity.WARNING,
+            )
+
+
+def _unmentioned_municipalities(catalogue: Catalogue, doc: Document) -> Iterator[Problem]:
+    for i, municipality in enumerate(catalogue.municipalities.values()):
+        if not catalogue.mentions_of(municipality).any:
+            yield doc.problem(
+                ("municipalities", i, "id"),
+                f"no entry mentions municipality '{municipality.id}', so it gets no page",
                 severity=Severity.WARNING,
             )

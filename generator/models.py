@@ -80,8 +80,17 @@ class Source(Strict):
     year: int | None = Field(description="Udgivelsesår, hvis dokumentet angiver det.", default=None)
     kind: Text = Field(description="Dokumenttype, fx 'Evalueringsrapport' eller 'Konferenceprogram'.")
     description: Text = Field(description="Kort beskrivelse af, hvad sitet bruger fra kilden.")
-    seed_file: Text = Field(description="Filnavn på tekstudtrækket i `shared/seeds/`.")
+    seed_file: Text | None = Field(
+        description="Filnavn på tekstudtrækket i `shared/seeds/`, hvis kilden er et af kildedokumenterne.", default=None
+    )
+    url: Text | None = Field(description="Adresse på en offentlig kilde uden tekstudtræk.", default=None)
     page_count: int | None = Field(description="Antal sider i dokumentet, hvis det har sidetal.", default=None)
+
+    @model_validator(mode="after")
+    def _findable(self) -> Source:
+        if self.seed_file is None and self.url is None:
+            raise ValueError("give `seed_file` (a document in shared/seeds) or `url` (a public source)")
+        return self
 
 
 class SourcesFile(Strict):
@@ -95,9 +104,17 @@ class Municipality(Strict):
     id: Slug = Field(description="Stabilt id, fx `helsingoer` (æ→ae, ø→oe, å→aa).")
     name: Text = Field(description="Kommunens navn, fx 'Helsingør Kommune'.")
     short_name: Text = Field(description="Navnet uden 'Kommune', fx 'Helsingør'.")
+    region: Slug = Field(description="Id på regionen, kommunen ligger i (se `regions`).")
+
+
+class Region(Strict):
+    id: Slug = Field(description="Stabilt id, fx `nordjylland`.")
+    name: Text = Field(description="Regionens navn, fx 'Region Nordjylland'.")
 
 
 class MunicipalitiesFile(Strict):
+    source: Slug = Field(description="Id på kilden til, hvilken region hver kommune ligger i (se `data/sources.yaml`).")
+    regions: list[Region] = Field(description="De fem regioner.", min_length=1)
     municipalities: list[Municipality] = Field(description="Kommuner, som kilderne nævner.", min_length=1)
 
 
@@ -422,7 +439,7 @@ class CostTable(Strict):
 
 
 class Reading(Strict):
-    pages: Pages = Field(description="Side(r) i rapporten.")
+    pages: Pages | None = Field(description="Side(r) i kilden, hvis den har sidetal.", default=None)
     where: Text = Field(description="Hvor i rapporten, fx 'afsnit 4.5'.")
     text: Text = Field(description="Rapportens ordlyd, ordret.")
 
@@ -606,3 +623,219 @@ class Evaluation(Strict):
 
 class EvaluationFile(Strict):
     evaluation: Evaluation = Field(description="Fakta om evalueringen som helhed.")
+
+
+# --- the other sources: programmes, municipal cases, recommendations ---------
+
+
+class Locator(Strict):
+    """Where in a source something stands: pages where the document has page numbers, else a section or slide."""
+
+    pages: Pages | None = Field(description="Side(r) i kilden, hvis den har sidetal.", default=None)
+    where: Text | None = Field(
+        description="Afsnit eller dias, fx \"afsnit 'Seks gennemgående delindsatser'\" eller \"dias 'Formål'\".",
+        default=None,
+    )
+
+    @model_validator(mode="after")
+    def _somewhere(self) -> Locator:
+        if self.pages is None and self.where is None:
+            raise ValueError("give `pages`, `where`, or both")
+        return self
+
+
+class Item(Strict):
+    title: Text | None = Field(description="Punktets overskrift eller fremhævede begyndelse, ordret.", default=None)
+    text: Text | None = Field(description="Punktets tekst, ordret.", default=None)
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Item:
+        if self.title is None and self.text is None:
+            raise ValueError("give `title`, `text`, or both")
+        return self
+
+
+class Block(Strict):
+    id: Slug = Field(description="Stabilt id, entydigt inden for posten.")
+    heading: Text = Field(description="Overskriften, som kilden skriver den.")
+    at: Locator = Field(description="Hvor i kilden.")
+    paragraphs: list[Text] = Field(description="Afsnit af tekst, ordret.", default_factory=list)
+    items: list[Item] = Field(
+        description="Punkter (fx mål, råd, spor), ordret, i kildens rækkefølge.", default_factory=list
+    )
+    after: list[Text] = Field(description="Afsnit, der i kilden står efter punkterne, ordret.", default_factory=list)
+
+
+class Fact(Strict):
+    label: Text = Field(description="Hvad tallet eller forholdet er, kort på dansk (redaktionelt).")
+    figure: Text = Field(description="Tallet eller udtrykket, præcis som kilden skriver det.")
+    quote: Text = Field(description="Den del af sætningen, der indeholder det, ordret.")
+    at: Locator = Field(description="Hvor i kilden.")
+
+
+class Person(Strict):
+    name: Text = Field(description="Navnet, som kilden skriver det.")
+    role: Text | None = Field(description="Titel og arbejdssted, som kilden skriver det.", default=None)
+    municipality: Slug | None = Field(
+        description="Id på kommunen, hvis rollen nævner en kommune (se `data/municipalities.yaml`).", default=None
+    )
+
+
+class Voice(Strict):
+    person: Person = Field(description="Hvem der udtaler sig.")
+    at: Locator = Field(description="Hvor i kilden.")
+    quotes: list[Text] = Field(description="Udsagn, ordret.", min_length=1)
+
+
+class ProgrammeMunicipality(Strict):
+    municipality: Slug = Field(description="Id på kommunen (se `data/municipalities.yaml`).")
+    heading: Text | None = Field(description="Overskriften over kommunens afsnit, ordret.", default=None)
+    at: Locator = Field(description="Hvor i kilden.")
+    facts: list[Fact] = Field(
+        description="Tal om kommunens deltagelse (siden hvornår, lokalområder, skoler, dagtilbud).",
+        default_factory=list,
+    )
+    paragraphs: list[Text] = Field(description="Kommunens erfaringer og pointer, ordret.", default_factory=list)
+    voices: list[Voice] = Field(description="Personer fra kommunen, der udtaler sig.", default_factory=list)
+
+
+ElementBasis = Literal["kilde", "redaktionel"]
+
+
+class ElementLink(Strict):
+    element: Slug = Field(description="Id på elementet (se `data/elements.yaml`).")
+    basis: ElementBasis = Field(
+        description="`kilde`, hvis kilden selv siger det (med citat), eller `redaktionel`, "
+        "hvis det er sitets vurdering."
+    )
+    quote: Text | None = Field(description="Kildens ordlyd, når basis er `kilde`.", default=None)
+    at: Locator | None = Field(description="Hvor i kilden, når basis er `kilde`.", default=None)
+    note: Text = Field(description="Kort forklaring på dansk af sammenhængen.")
+
+    @model_validator(mode="after")
+    def _quoted_if_from_source(self) -> ElementLink:
+        if self.basis == "kilde" and (self.quote is None or self.at is None):
+            raise ValueError("a link with basis `kilde` needs `quote` and `at`")
+        if self.basis == "redaktionel" and self.quote is not None:
+            raise ValueError("an editorial link has no `quote`; use basis `kilde` if the source says it")
+        return self
+
+
+class Programme(Strict):
+    id: Slug = Field(description="Stabilt id, bruges i adressen.")
+    name: Text = Field(description="Programmets navn, som kilden skriver det.")
+    source: Slug = Field(description="Id på kildedokumentet (se `data/sources.yaml`).")
+    summary: list[Fact] = Field(description="Nøgletal og kernebudskaber, vist øverst på siden.", min_length=1)
+    blocks: list[Block] = Field(
+        description="Programmets afsnit (mål, delindsatser, råd, spor …) i kildens rækkefølge.", min_length=1
+    )
+    municipalities: list[ProgrammeMunicipality] = Field(description="De deltagende kommuner.", default_factory=list)
+    voices: list[Voice] = Field(description="Eksperter og andre, der udtaler sig.", default_factory=list)
+    elements: list[ElementLink] = Field(
+        description="Sammenhænge med de ni elementer; kun med citat, hvis kilden siger det, ellers mærket redaktionel.",
+        default_factory=list,
+    )
+    discrepancies: list[Discrepancy] = Field(
+        description="Steder, hvor kilden er uklar eller siger sig selv imod.", default_factory=list
+    )
+
+
+class ProgrammesFile(Strict):
+    programmes: list[Programme] = Field(description="Programmer og partnerskaber fra kilderne.", min_length=1)
+
+
+SessionKind = Literal["temamoede", "loesningsgalleri", "plenum"]
+
+
+class ThemeMeeting(Strict):
+    id: Slug = Field(description="Stabilt id, fx `temamoede-1` eller `loesningsgalleri`.")
+    kind: SessionKind = Field(
+        description="`temamoede`, `loesningsgalleri` eller `plenum` (en dag i plenumprogrammet).", default="temamoede"
+    )
+    number: int | None = Field(description="Temamødets nummer i programmet; tomt for løsningsgalleriet.", default=None)
+    title: Text = Field(description="Titlen, som programmet skriver den.")
+    rounds: list[int] = Field(description="Runder, temamødet holdes i (1 og/eller 2).", default_factory=list)
+    at: Locator = Field(description="Hvor i programmet.")
+    paragraphs: list[Text] = Field(description="Beskrivelsen, ordret.", default_factory=list)
+    hosts: list[Person] = Field(description="Vært(er), som programmet nævner dem.", default_factory=list)
+    panel: list[Person] = Field(description="Paneldeltagere, som programmet nævner dem.", default_factory=list)
+
+
+class Case(Strict):
+    id: Slug = Field(description="Stabilt id.")
+    theme: Slug = Field(description="Id på temamødet eller løsningsgalleriet (se `theme_meetings`).")
+    number: int | None = Field(
+        description="Eksemplets nummer under temamødet, hvis programmet nummererer.", default=None
+    )
+    time: Text | None = Field(description="Klokkeslæt i plenumprogrammet, som programmet skriver det.", default=None)
+    title: Text = Field(description="Titlen, som programmet skriver den.")
+    municipalities: list[Slug] = Field(
+        description="Id'er på de kommuner, eksemplet kommer fra (se `data/municipalities.yaml`).", default_factory=list
+    )
+    organisations: list[Text] = Field(
+        description="Samarbejdspartnere uden for kommunen (fonde, foreninger, organisationer), "
+        "som programmet skriver dem.",
+        default_factory=list,
+    )
+    at: Locator = Field(description="Hvor i programmet.")
+    paragraphs: list[Text] = Field(description="Hvad de har gjort, ordret.", default_factory=list)
+    speakers: list[Person] = Field(description="Oplægsholdere med roller, ordret.", default_factory=list)
+
+
+class Event(Strict):
+    name: Text = Field(description="Arrangementets navn, som kilden skriver det.")
+    dates: list[Text] = Field(description="Dagene, som kilden skriver dem.", min_length=1)
+    at: Locator = Field(description="Hvor i kilden.")
+    paragraphs: list[Text] = Field(description="Indledningen, ordret.", default_factory=list)
+
+
+class CasesFile(Strict):
+    source: Slug = Field(description="Id på kildedokumentet (se `data/sources.yaml`).")
+    event: Event = Field(description="Topmødet, som eksemplerne er fra.")
+    theme_meetings: list[ThemeMeeting] = Field(description="Temamøderne og løsningsgalleriet.", min_length=1)
+    cases: list[Case] = Field(description="De kommunale eksempler.", min_length=1)
+    discrepancies: list[Discrepancy] = Field(
+        description="Steder, hvor programmet er uklart eller siger sig selv imod.", default_factory=list
+    )
+
+
+class SubRecommendation(Strict):
+    id: Slug = Field(description="Stabilt id.")
+    at: Locator = Field(description="Hvor i kilden.")
+    problem: list[Text] = Field(description="Problemet og anbefalingen, ordret.", min_length=1)
+    first_step: list[Text] = Field(description="'Første skridt som kommunalpolitiker …', ordret.", min_length=1)
+
+
+class Recommendation(Strict):
+    id: Slug = Field(description="Stabilt id.")
+    number: int = Field(description="Anbefalingens nummer i rækkefølgen.", ge=1)
+    title: Text = Field(description="Anbefalingens overskrift, ordret.")
+    summary: Text = Field(description="Den korte tekst under overskriften, ordret.")
+    heading: Text = Field(description="Overskriften over delanbefalingerne, ordret, fx 'Vores anbefalinger for …:'.")
+    at: Locator = Field(description="Hvor i kilden.")
+    items: list[SubRecommendation] = Field(description="Delanbefalingerne.", min_length=1)
+
+
+class AbsenceFigure(Strict):
+    area: Slug = Field(description="`landsplan` eller id på regionen (se `data/regions.yaml`).")
+    label: Text = Field(description="Kildens betegnelse, fx 'Landsgennemsnit' eller 'Regionsgennemsnit'.")
+    value: Text = Field(description="Andelen, som kilden skriver den, fx '22,8%'.")
+    quote: Text = Field(description="Den linje i kilden, tallet står i, ordret.")
+    at: Locator = Field(description="Hvor i kilden.")
+
+
+class AbsenceData(Strict):
+    title: Text = Field(description="Overskriften over tallene, ordret.")
+    school_year: Text = Field(description="Skoleåret, som kilden skriver det.")
+    data_source: Text = Field(description="Kildens angivelse af datakilde, ordret.")
+    at: Locator = Field(description="Hvor i kilden.")
+    figures: list[AbsenceFigure] = Field(description="Landsgennemsnit og regionernes gennemsnit.", min_length=1)
+
+
+class RecommendationsFile(Strict):
+    source: Slug = Field(description="Id på kildedokumentet (se `data/sources.yaml`).")
+    title: Text = Field(description="Dokumentets titel, ordret.")
+    intro: list[Text] = Field(description="Indledningen, ordret.", min_length=1)
+    at: Locator = Field(description="Hvor i kilden.")
+    recommendations: list[Recommendation] = Field(description="De fire anbefalinger.", min_length=1)
+    absence: AbsenceData = Field(description="Skolefravær 2023/24 på landsplan og pr. region.")

@@ -8,7 +8,7 @@ file.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from .catalogue import Catalogue, ElementProject, repeated_establishment
 from .costs import per_child_range, table_view
-from .models import Element, ElementGroup, Project
+from .models import Element, ElementGroup, Municipality, Programme, Project
 from .render import render
 
 MATURITY_LABELS = {
@@ -74,11 +74,23 @@ def project_path(project: Project) -> str:
     return f"puljeprojekter/{project.id}.md"
 
 
+def programme_path(programme: Programme) -> str:
+    return f"programmer/{programme.id}.md"
+
+
+def municipality_path(municipality: Municipality) -> str:
+    return f"kommuner/{municipality.id}.md"
+
+
 def _target_path(target: Any) -> str:
     if isinstance(target, Element):
         return element_path(target)
     if isinstance(target, Project):
         return project_path(target)
+    if isinstance(target, Programme):
+        return programme_path(target)
+    if isinstance(target, Municipality):
+        return municipality_path(target)
     return str(target)
 
 
@@ -113,7 +125,7 @@ def hrefer(from_path: str) -> Callable[[Any], Markup]:
     return href
 
 
-def _render_page(path: str, title: str, origin: str, template: str, **context: Any) -> Page:
+def render_page(path: str, title: str, origin: str, template: str, **context: Any) -> Page:
     markdown = render(template, link=linker(path), href=hrefer(path), title=title, **context)
     return Page(path=path, title=title, markdown=markdown, origin=origin)
 
@@ -152,7 +164,7 @@ def _grouped(catalogue: Catalogue) -> list[tuple[ElementGroup, list[Element]]]:
 
 def home_page(catalogue: Catalogue) -> Page:
     municipalities = {p.municipality for p in catalogue.projects.values()}
-    return _render_page(
+    return render_page(
         "index.md",
         "Forside",
         "data/elements.yaml",
@@ -169,7 +181,7 @@ def elements_index_page(catalogue: Catalogue) -> Page:
     groups = [
         (group, [(e, _project_counts(catalogue, e)) for e in elements]) for group, elements in _grouped(catalogue)
     ]
-    return _render_page(
+    return render_page(
         "elementer/index.md",
         "Elementer",
         "data/elements.yaml",
@@ -192,7 +204,7 @@ def _project_counts(catalogue: Catalogue, element: Element) -> dict[str, int]:
 
 def element_page(catalogue: Catalogue, element: Element) -> Page:
     relations = catalogue.projects_of(element)
-    return _render_page(
+    return render_page(
         element_path(element),
         element.name,
         "data/elements.yaml",
@@ -226,7 +238,7 @@ def projects_index_page(catalogue: Catalogue) -> Page:
     used_elements = {e.id for row in rows for e in row["elements"]}
     used_partners = {k for row in rows for k in row["project"].partners}
     used_maturity = {row["project"].maturity.level for row in rows}
-    return _render_page(
+    return render_page(
         "puljeprojekter/index.md",
         "Puljeprojekter",
         "data/projects.yaml",
@@ -279,7 +291,7 @@ def project_page(catalogue: Catalogue, project: Project) -> Page:
     evaluation = catalogue.evaluation
     cost_parts, cost_notes = table_view(project)
     costed = {a for column in (project.cost.columns if project.cost else []) for a in column.activities}
-    return _render_page(
+    return render_page(
         project_path(project),
         project.title,
         "data/projects.yaml",
@@ -314,7 +326,7 @@ def project_page(catalogue: Catalogue, project: Project) -> Page:
 
 def evaluation_page(catalogue: Catalogue) -> Page:
     evaluation = catalogue.evaluation
-    return _render_page(
+    return render_page(
         "om/evalueringen.md",
         "Om evalueringen",
         "data/evaluation.yaml",
@@ -329,22 +341,10 @@ def evaluation_page(catalogue: Catalogue) -> Page:
 
 
 def sources_page(catalogue: Catalogue) -> Page:
-    return _render_page(
+    return render_page(
         "om/kilder.md",
         "Kilder",
         "data/sources.yaml",
         "sources.md.j2",
         sources=list(catalogue.sources.values()),
     )
-
-
-def all_pages(catalogue: Catalogue) -> Iterator[Page]:
-    yield home_page(catalogue)
-    yield elements_index_page(catalogue)
-    for element in catalogue.elements.values():
-        yield element_page(catalogue, element)
-    yield projects_index_page(catalogue)
-    for project in catalogue.projects.values():
-        yield project_page(catalogue, project)
-    yield evaluation_page(catalogue)
-    yield sources_page(catalogue)

@@ -7,13 +7,26 @@ the plain list form that ``mkdocs.yml``'s ``nav`` uses.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .catalogue import Catalogue, load_catalogue
-from .pages import Page, all_pages, element_path, project_path
+from .pages import (
+    Page,
+    element_page,
+    element_path,
+    elements_index_page,
+    evaluation_page,
+    home_page,
+    project_page,
+    project_path,
+    projects_index_page,
+    sources_page,
+)
 from .problems import DataError, Problem
+from .source_pages import navigation_entries, source_pages
 
 CONTENT_DIR = "content"
 DATA_DIR = "data"
@@ -61,8 +74,22 @@ def navigation(catalogue: Catalogue, paths: list[str]) -> list[Any]:
         {"Forside": "index.md"},
         {"Elementer": ["elementer/index.md", *elements]},
         {"Puljeprojekter": ["puljeprojekter/index.md", *projects]},
+        *({title: entry} for title, entry in navigation_entries(catalogue).items()),
         {"Om": ["om/index.md", *about]},
     ]
+
+
+def all_pages(catalogue: Catalogue) -> Iterator[Page]:
+    yield home_page(catalogue)
+    yield elements_index_page(catalogue)
+    for element in catalogue.elements.values():
+        yield element_page(catalogue, element)
+    yield projects_index_page(catalogue)
+    for project in catalogue.projects.values():
+        yield project_page(catalogue, project)
+    yield from source_pages(catalogue)
+    yield evaluation_page(catalogue)
+    yield sources_page(catalogue)
 
 
 def build_site(root: Path) -> Site:

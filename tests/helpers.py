@@ -13,6 +13,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
+from markdown import Markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -50,3 +52,9 @@ def run_generator(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[s
     return subprocess.run(
         [sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True, env=env, check=False
     )
+
+
+def html(markdown: str) -> BeautifulSoup:
+    """Markdown as the site renders it (enough of it to inspect tables and headings)."""
+    converter = Markdown(extensions=["attr_list", "md_in_html", "tables", "admonition"])
+    return BeautifulSoup(converter.convert(markdown), "html.parser")

@@ -42,10 +42,24 @@ def loose_seed_text(file: str) -> str:
     return unhyphenate(" ".join(line for line in seed_lines(file) if not PAGE_MARKER.match(line)))
 
 
-def occurs(text: str, file: str, *, loose: bool = False) -> bool:
+def squash(text: str) -> str:
+    """Text without whitespace and hyphens: for extractions that lost soft hyphens ('lokal\nområder')."""
+    return re.sub(r"[\s\-\u00ad]", "", text)
+
+
+@cache
+def squashed_seed_text(file: str) -> str:
+    return squash("".join(line for line in seed_lines(file) if not PAGE_MARKER.match(line)))
+
+
+def occurs(text: str, file: str, *, loose: bool = False, squashed: bool = False) -> bool:
+    """Whether ``text`` is in the seed: exactly (up to whitespace), ignoring line-break hyphens (loose),
+    or ignoring all whitespace and hyphens (squashed; the order of every other character still counts)."""
     if normalise(text) in seed_text(file):
         return True
-    return loose and unhyphenate(text) in loose_seed_text(file)
+    if (loose or squashed) and unhyphenate(text) in loose_seed_text(file):
+        return True
+    return squashed and squash(text) in squashed_seed_text(file)
 
 
 def _page_start(line: str) -> bool:

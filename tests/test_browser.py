@@ -130,3 +130,25 @@ def test_project_page_loads_nothing_from_other_hosts(page, server):
     page.click("a[href='#kb-note-1']")
     assert page.locator("#kb-note-1").is_visible()
     assert page.foreign == []
+
+
+def test_cases_filter_by_municipality_and_theme(page, server):
+    page.goto(server + "kommunale-eksempler/")
+    rows = "#kb-cases tbody tr"
+    total = page.locator(rows).count()
+    page.select_option("select[name=municipality]", "aalborg")
+    shown = page.eval_on_selector_all(rows, "rs => rs.filter(r => !r.hidden).map(r => r.dataset.municipality)")
+    assert 0 < len(shown) < total and all("aalborg" in m.split() for m in shown)
+    page.select_option("select[name=theme]", "loesningsgalleri")
+    both = page.eval_on_selector_all(rows, "rs => rs.filter(r => !r.hidden).map(r => r.dataset.theme)")
+    assert both and set(both) == {"loesningsgalleri"}
+    assert page.locator(".kb-filter-status").text_content() == f"Viser {len(both)} af {total} eksempler."
+    assert page.foreign == []
+
+
+def test_absence_chart_is_an_image_with_a_text_alternative(page, server):
+    page.goto(server + "anbefalinger/")
+    chart = page.locator("svg.kb-chart")
+    assert chart.get_attribute("role") == "img"
+    assert "22,8%" in chart.locator("desc").text_content()
+    assert page.foreign == []

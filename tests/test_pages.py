@@ -80,7 +80,16 @@ def test_navigation_lists_every_page():
     flat = str(site.nav)
     for page in site.pages:
         assert page.path in flat, page.path
-    assert [next(iter(section)) for section in site.nav] == ["Forside", "Elementer", "Puljeprojekter", "Om"]
+    assert [next(iter(section)) for section in site.nav] == [
+        "Forside",
+        "Elementer",
+        "Puljeprojekter",
+        "Programmer",
+        "Kommunale eksempler",
+        "Anbefalinger",
+        "Kommuner",
+        "Om",
+    ]
 
 
 def test_citations_name_the_part_of_the_report():

@@ -6,8 +6,6 @@ import re
 from decimal import Decimal
 
 import pytest
-from bs4 import BeautifulSoup
-from markdown import Markdown
 
 from generator.catalogue import load_catalogue
 from generator.costs import danish_number, per_child_range
@@ -16,7 +14,7 @@ from generator.pages import evaluation_page, project_page, projects_index_page
 from generator.problems import DataError, Severity
 from generator.site import build_site
 
-from .helpers import ROOT, edit
+from .helpers import ROOT, edit, html
 
 SECTIONS = [
     "Hovedresultat",
@@ -33,12 +31,6 @@ SECTIONS = [
 @pytest.fixture(scope="module")
 def catalogue():
     return load_catalogue(ROOT / "data")
-
-
-def html(markdown: str) -> BeautifulSoup:
-    """Markdown as the site renders it (enough of it to inspect tables and headings)."""
-    converter = Markdown(extensions=["attr_list", "md_in_html", "tables", "admonition"])
-    return BeautifulSoup(converter.convert(markdown), "html.parser")
 
 
 def test_all_fifteen_projects_are_complete(catalogue):
