@@ -697,6 +697,9 @@ class ProgrammeMunicipality(Strict):
     )
     paragraphs: list[Text] = Field(description="Kommunens erfaringer og pointer, ordret.", default_factory=list)
     voices: list[Voice] = Field(description="Personer fra kommunen, der udtaler sig.", default_factory=list)
+    note: Text | None = Field(
+        description="Redaktionel bemærkning, fx at kildens tekst er ufuldstændig; vises som sådan.", default=None
+    )
 
 
 ElementBasis = Literal["kilde", "redaktionel"]
