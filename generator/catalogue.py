@@ -37,6 +37,7 @@ from .models import (
     ProjectsFile,
     RecommendationsFile,
     Region,
+    SearchFile,
     Source,
     SourcesFile,
     ThemeMeeting,
@@ -54,6 +55,7 @@ DATA_FILES: dict[str, type[BaseModel]] = {
     "programmes.yaml": ProgrammesFile,
     "cases.yaml": CasesFile,
     "recommendations.yaml": RecommendationsFile,
+    "search.yaml": SearchFile,
 }
 
 
@@ -89,6 +91,7 @@ class Catalogue:
     programmes: dict[str, Programme]
     cases: CasesFile
     recommendations: RecommendationsFile
+    synonyms: dict[str, list[str]]
     warnings: list[Problem] = field(default_factory=list)
 
     def projects_of(self, element: Element) -> list[ElementProject]:
@@ -422,6 +425,7 @@ def _assemble(models: dict[str, Any]) -> Catalogue:
         programmes={p.id: p for p in models["programmes.yaml"].programmes},
         cases=models["cases.yaml"],
         recommendations=models["recommendations.yaml"],
+        synonyms={w.word.lower(): [m.lower() for m in w.means] for w in models["search.yaml"].words},
     )
 
 

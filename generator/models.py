@@ -842,3 +842,20 @@ class RecommendationsFile(Strict):
     at: Locator = Field(description="Hvor i kilden.")
     recommendations: list[Recommendation] = Field(description="De fire anbefalinger.", min_length=1)
     absence: AbsenceData = Field(description="Skolefravær 2023/24 på landsplan og pr. region.")
+
+
+# --- search ------------------------------------------------------------------
+
+
+class SearchWord(Strict):
+    word: Text = Field(description="Et ord, som brugere søger på, men som sitet ikke bruger, fx 'koster'.")
+    means: list[Text] = Field(
+        description="Ord på sitet, som søgeordet skal finde, fx 'omkostninger' (små bogstaver).", min_length=1
+    )
+
+
+class SearchFile(Strict):
+    words: list[SearchWord] = Field(
+        description="Søgeord, der ikke står på sitet, og de ord de skal finde (lægges i søgeindekset).",
+        default_factory=list,
+    )

@@ -168,7 +168,6 @@ def source_pages(catalogue: Catalogue) -> Iterator[Page]:
 
 def navigation_entries(catalogue: Catalogue) -> dict[str, Any]:
     """Navigation sections for these pages, in the plain form mkdocs.yml's nav uses."""
-    mentioned = _mentioned(catalogue)
     return {
         "Programmer": [
             "programmer/index.md",
@@ -176,12 +175,6 @@ def navigation_entries(catalogue: Catalogue) -> dict[str, Any]:
         ],
         "Kommunale eksempler": CASES_PATH,
         "Anbefalinger": RECOMMENDATIONS_PATH,
-        "Kommuner": [
-            "kommuner/index.md",
-            *(
-                {region.name: [{m.short_name: municipality_path(m)} for m in members]}
-                for region in catalogue.regions.values()
-                if (members := sorted((m for m in mentioned if m.region == region.id), key=lambda m: m.short_name))
-            ),
-        ],
+        # One page per municipality is too many for the menu: the index lists them by region.
+        "Kommuner": "kommuner/index.md",
     }

@@ -34,8 +34,9 @@ def assert_golden(name: str, actual: str) -> None:
 
 def copy_project(source: Path, dest: Path) -> Path:
     """A throwaway copy of a project (data, content, mkdocs.yml) to modify in a test."""
-    for name in ("data", "content"):
-        shutil.copytree(source / name, dest / name)
+    for name in ("data", "content", "overrides"):
+        if (source / name).is_dir():
+            shutil.copytree(source / name, dest / name)
     shutil.copy(source / "mkdocs.yml", dest / "mkdocs.yml")
     (dest / "build" / "docs").mkdir(parents=True)
     return dest

@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+import yaml
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
@@ -152,3 +153,137 @@ def test_absence_chart_is_an_image_with_a_text_alternative(page, server):
     assert chart.get_attribute("role") == "img"
     assert "22,8%" in chart.locator("desc").text_content()
     assert page.foreign == []
+
+
+# --- issue 5: search, accessibility, privacy, print, size -------------------------------------
+
+AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+PAGE_BUDGET = 150_000  # bytes of a page's own HTML
+LOAD_BUDGET = 1_500_000  # bytes of everything a page loads before any search
+
+
+def site_pages(built: Path) -> list[str]:
+    """Every page of the built site, as a path from the root ('' is the home page)."""
+    return sorted(
+        str(path.parent.relative_to(built)).replace(".", "") + ("/" if path.parent != built else "")
+        for path in built.rglob("index.html")
+        if "assets" not in path.parts and "search" not in path.parts
+    )
+
+
+def test_every_page_passes_axe_loads_nothing_from_elsewhere_and_sets_no_cookie(browser, server, built):
+    """axe-core's WCAG 2.0/2.1 A and AA rules report zero violations on every page of the site."""
+    context = browser.new_context()
+    page = context.new_page()
+    local = urlparse(server).netloc
+    foreign = []
+    page.on("request", lambda r: foreign.append((page.url, r.url)) if urlparse(r.url).netloc != local else None)
+    axe = AXE.read_text(encoding="utf-8")
+    violations, rules_run, pages = [], set(), site_pages(built)
+    for path in pages:
+        page.goto(server + path)
+        page.add_script_tag(content=axe)
+        result = page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
+            ".then(r => ({violations: r.violations.map(v => ({id: v.id, nodes: v.nodes.map(n => n.target.join(' '))})),"
+            " rules: [...r.passes, ...r.violations, ...r.incomplete, ...r.inapplicable].map(x => x.id)}))",
+            AXE_TAGS,
+        )
+        rules_run.update(result["rules"])
+        violations += [(path, v["id"], v["nodes"][:3]) for v in result["violations"]]
+    cookies = context.cookies()
+    context.close()
+    print(f"\naxe: {len(pages)} pages, {len(rules_run)} rules ({', '.join(AXE_TAGS)})")
+    assert len(pages) >= 80
+    assert violations == []
+    assert foreign == []
+    assert cookies == []
+
+
+def test_search_queries_find_their_page(page, server):
+    """Each query in tests/search_queries.yaml, typed into the real search box, finds its page in the top 5."""
+    queries = yaml.safe_load((Path(__file__).parent / "search_queries.yaml").read_text(encoding="utf-8"))["queries"]
+    assert len(queries) >= 25
+    page.goto(server)
+    box = page.locator("input.md-search__input")
+    box.click()
+    missing = []
+    meta = "document.querySelector('.md-search-result__meta').textContent"
+    for query in queries:
+        box.fill("")
+        page.wait_for_function(f"!/resultat/i.test({meta})")
+        box.press_sequentially(query["query"])
+        page.wait_for_function(f"/resultat/i.test({meta})")
+        page.wait_for_timeout(100)
+        hrefs = page.eval_on_selector_all(
+            ".md-search-result__item > .md-search-result__link", "links => links.map(a => a.href)"
+        )
+        top = list(dict.fromkeys(urlparse(h).path for h in hrefs))[:5]
+        if query["expect"] not in top:
+            missing.append((query["query"], query["expect"], top))
+    print(f"\nsearch: {len(queries)} queries")
+    assert missing == []
+    assert page.foreign == []
+
+
+def test_search_index_loads_only_when_searching(page, server):
+    requests = []
+    page.on("request", lambda r: requests.append(urlparse(r.url).path))
+    page.goto(server + "puljeprojekter/")
+    page.wait_for_timeout(500)
+    assert not any(p.endswith("search_index.json") for p in requests)
+    page.keyboard.press("/")  # Material's shortcut opens the search
+    page.keyboard.type("TOPI")
+    page.wait_for_selector(".md-search-result__item")
+    assert any(p.endswith("search_index.json") for p in requests)
+
+
+def test_page_weight(page, server, built):
+    """Every page's own HTML stays under the budget; report what a page loads before any search."""
+    sizes = {path: (built / path / "index.html").stat().st_size for path in site_pages(built)}
+    too_big = {path: size for path, size in sizes.items() if size > PAGE_BUDGET}
+    loaded = {}
+    page.on("response", lambda r: loaded.__setitem__(r.url, len(r.body())) if r.ok else None)
+    page.goto(server + "puljeprojekter/smaaboernstrampolinen/")
+    page.wait_for_load_state("networkidle")
+    total = sum(loaded.values())
+    print(f"\nlargest page HTML: {max(sizes.values())} bytes; smaaboernstrampolinen loads {total} bytes before search")
+    assert too_big == {}
+    assert total < LOAD_BUDGET
+
+
+def test_overview_works_with_the_keyboard_and_focus_is_visible(page, server):
+    page.goto(server + "puljeprojekter/")
+    page.locator("select[name=element]").focus()
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.name") == "partner"
+    page.keyboard.press("Tab")
+    page.keyboard.press("ArrowDown")  # choose the first maturity with the keyboard
+    status = page.locator(".kb-filter-status").text_content()
+    assert status.startswith("Viser ") and not status.startswith("Viser 15 af 15")
+    header = page.locator("#kb-projects thead th").first
+    header.focus()
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+    page.keyboard.press("Enter")
+    assert header.get_attribute("aria-sort") in {"ascending", "descending"}
+
+
+def test_project_page_prints_on_a4_without_navigation(page, server, tmp_path):
+    from pypdf import PdfReader
+
+    page.goto(server + "puljeprojekter/styrket-deltagende-foraeldresamarbejde/")
+    page.emulate_media(media="print")
+    pdf = tmp_path / "project.pdf"
+    page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=False)
+    reader = PdfReader(str(pdf))
+    width, height = (float(x) for x in reader.pages[0].mediabox.upper_right)
+    assert (round(width), round(height)) == (595, 842)  # A4 in points
+    text = "\n".join(p.extract_text() for p in reader.pages)
+    assert "Styrket deltagende forældresamarbejde" in text
+    assert "Tabel 4 – Omkostningsvurdering, Frederikshavn Kommune" in " ".join(text.split())
+    assert "Indholdsfortegnelse" not in text  # the table of contents sidebar is hidden
+    assert "Filtrér" not in text and "Søg" not in text.split()
+    assert 3 <= len(reader.pages) <= 20

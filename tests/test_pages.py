@@ -79,6 +79,8 @@ def test_navigation_lists_every_page():
     site = build_site(FIXTURES / "minimal")
     flat = str(site.nav)
     for page in site.pages:
+        if page.path.startswith("kommuner/") and page.path != "kommuner/index.md":
+            continue  # reached from kommuner/index.md; mkdocs.yml lists them under not_in_nav
         assert page.path in flat, page.path
     assert [next(iter(section)) for section in site.nav] == [
         "Forside",

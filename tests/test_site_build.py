@@ -39,7 +39,8 @@ def test_pages_are_danish(built):
         assert soup(path).html.get("lang") == "da", path
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     assert config["theme"]["language"] == "da"
-    assert {"search": {"lang": "da"}} in config["plugins"]
+    search = next(p["search"] for p in config["plugins"] if isinstance(p, dict) and "search" in p)
+    assert search["lang"] == "da"
 
 
 def test_internal_links_resolve(built):
@@ -126,3 +127,22 @@ def test_strict_build_failure_also_leaves_site_intact(real, tmp_path):
     result = run_generator("build", "--root", str(real), "--site-dir", str(site))
     assert result.returncode == 1
     assert marker.read_bytes() == before
+
+
+def test_every_table_has_a_caption_and_headers_and_every_chart_a_text(built):
+    for path in html_pages(built):
+        page = soup(path)
+        for table in page.find_all("table"):
+            assert table.find("caption") and table.find("th"), path
+        for svg in page.find_all("svg", class_="kb-chart"):
+            assert svg.get("role") == "img" and svg.find("title") and svg.find("desc"), path
+
+
+def test_every_page_links_to_the_accessibility_statement(built):
+    for path in html_pages(built):
+        if path.name == "404.html":
+            continue
+        here = "/" + path.parent.relative_to(built).as_posix() + "/"
+        links = [urljoin(here, a.get("href", "")) for a in soup(path).select(".md-copyright a")]
+        assert "/om/tilgaengelighed/" in links, path
+    assert (built / "om" / "tilgaengelighed" / "index.html").exists()

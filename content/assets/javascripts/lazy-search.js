@@ -1,0 +1,47 @@
+/* Load the search index only when the visitor starts to search.
+ *
+ * Material for MkDocs requests search/search_index.json (and the Danish lunr files) as soon as a
+ * page loads. Most visitors never search, so this holds that one request back until the search
+ * field gets focus, the search dialog is opened, or the page is opened with a ?q= query. It must
+ * run before Material's bundle. If Material changes how it loads the index, search still works:
+ * the request is simply not held back (the browser tests check both).
+ */
+(function () {
+  "use strict";
+  var INDEX = /search\/search_index\.json$/;
+  var open = XMLHttpRequest.prototype.open;
+  var send = XMLHttpRequest.prototype.send;
+  var held = [];
+  var released = /[?&]q=/.test(window.location.search);
+
+  function release() {
+    if (released) return;
+    released = true;
+    held.splice(0).forEach(function (go) { go(); });
+  }
+
+  XMLHttpRequest.prototype.open = function (method, url) {
+    this.kbSearchIndex = INDEX.test(String(url));
+    return open.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    var request = this;
+    var args = arguments;
+    if (request.kbSearchIndex && !released) {
+      held.push(function () { send.apply(request, args); });
+      return undefined;
+    }
+    return send.apply(request, args);
+  };
+
+  document.addEventListener("focusin", function (event) {
+    if (event.target.closest && event.target.closest(".md-search")) release();
+  });
+  document.addEventListener("change", function (event) {
+    if (event.target.id === "__search") release();
+  });
+  document.addEventListener("keydown", function (event) {
+    // Material opens search with "/", "s" or "f".
+    if (["/", "s", "S", "f", "F"].indexOf(event.key) !== -1) release();
+  });
+})();

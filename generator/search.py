@@ -1,0 +1,107 @@
+"""Danish compounds in the search index: "samarbejde" should find "forældresamarbejde".
+
+Material's search (lunr) matches words and word prefixes, never the inside of a word, and Danish
+writes compounds as one word. So at build time every compound in a page is split into parts that
+are themselves words of the site ("forældre" + "samarbejde", "lærings" + "kufferter"), and the
+parts are added to the page's entry in the search index. The vocabulary comes from the site's own
+text; nothing is hand-edited per page.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+WORD = re.compile(r"[a-zæøåéü]+")
+MIN_PART = 4  # shorter parts ("og", "for", "ud") split too many words wrongly
+MIN_WORD = 2 * MIN_PART
+LINKING = ("s", "e")  # Danish joins compound parts with -s- or -e- ("overgangsmøder", "børnehave")
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text.lower())
+
+
+def vocabulary(texts: Iterable[str]) -> frozenset[str]:
+    """Every word of at least MIN_PART letters that the site uses on its own."""
+    return frozenset(word for text in texts for word in words(text) if len(word) >= MIN_PART)
+
+
+def split_compound(word: str, known: frozenset[str]) -> list[str]:
+    """Parts of a compound that are words of the site, longest first part first; [] if none.
+
+    "forældresamarbejde" -> ["forældre", "samarbejde"]; "overgangsmøder" -> ["overgang", "møder"].
+    The last part may itself be a compound ("sprogkufferterne" stays whole if "kufferterne" is known).
+    """
+    for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+        head, tail = word[:cut], word[cut:]
+        stem = _stem(head, known)
+        if stem is None:
+            continue
+        if tail in known:
+            return [stem, tail]
+        rest = split_compound(tail, known)
+        if rest:
+            return [stem, *rest]
+    return []
+
+
+def _stem(head: str, known: frozenset[str]) -> str | None:
+    if head in known:
+        return head
+    if head.endswith(LINKING) and head[:-1] in known and len(head) - 1 >= MIN_PART:
+        return head[:-1]
+    return None
+
+
+def compound_terms(text: str, known: frozenset[str], *, repeat: int = 3) -> list[str]:
+    """The parts of the compounds in ``text`` that the text does not already contain as words.
+
+    A part is repeated once per occurrence of its compound (at most ``repeat`` times), so a page
+    that is about "forældresamarbejde" ranks for "samarbejde" like a page that uses the word.
+    """
+    all_words = words(text)
+    present = set(all_words)
+    counts: dict[str, int] = {}
+    for word in all_words:
+        if len(word) < MIN_WORD:
+            continue
+        for part in split_compound(word, known):
+            if part not in present:
+                counts[part] = counts.get(part, 0) + 1
+    return [part for part, count in counts.items() for _ in range(min(count, repeat))]
+
+
+def enrich_index(docs: list[dict[str, str]], synonyms: dict[str, list[str]] | None = None) -> list[dict[str, str]]:
+    """Search-index entries with compound parts appended to their text, for the whole site's vocabulary.
+
+    Each entry is a mapping with at least "title" and "text" (Material's search_index.json docs).
+    ``synonyms`` maps a word people search for but the site does not use ("koster") to site words
+    it should find ("omkostninger"); it comes from data/search.yaml.
+    The parts are appended as plain words after the text, so result previews, which show the
+    beginning of a section, are not disturbed.
+    """
+    known = vocabulary(f"{doc.get('title', '')} {_strip_tags(doc.get('text', ''))}" for doc in docs)
+    enriched = []
+    for doc in docs:
+        plain = f"{doc.get('title', '')} {_strip_tags(doc.get('text', ''))}"
+        extra = compound_terms(plain, known)
+        present = set(words(plain)) | set(extra)  # synonyms also match the compound parts
+        extra += [word for word, means in (synonyms or {}).items() if present & set(means) and word not in present]
+        enriched.append({**doc, "text": doc.get("text", "") + (" " + " ".join(extra) if extra else "")})
+    return enriched
+
+
+def _strip_tags(html: str) -> str:
+    return re.sub(r"<[^>]+>", " ", html)
+
+
+def enrich_index_file(path: Path, synonyms: dict[str, list[str]] | None = None) -> int:
+    """Rewrite a Material search_index.json in place with compound parts; returns entries changed."""
+    index = json.loads(path.read_text(encoding="utf-8"))
+    before = [doc.get("text", "") for doc in index["docs"]]
+    index["docs"] = enrich_index(index["docs"], synonyms)
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return sum(1 for old, doc in zip(before, index["docs"], strict=True) if doc["text"] != old)
