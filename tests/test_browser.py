@@ -255,6 +255,12 @@ def test_page_weight(page, server, built):
 
 def test_overview_works_with_the_keyboard_and_focus_is_visible(page, server):
     page.goto(server + "puljeprojekter/")
+    page.keyboard.press("Tab")  # the first stop is the skip link, then the menu
+    assert page.evaluate("document.activeElement.classList.contains('md-skip')")
+    for _ in range(6):
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.tagName") in {"A", "INPUT", "LABEL", "BUTTON"}
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
     page.locator("select[name=element]").focus()
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none"
