@@ -243,9 +243,6 @@ def _check_references(checker: _Checker, docs: dict[str, Document], models: dict
         ("municipalities.yaml", "municipalities"),
         ("municipalities.yaml", "regions"),
         ("programmes.yaml", "programmes"),
-        ("cases.yaml", "theme_meetings"),
-        ("cases.yaml", "cases"),
-        ("recommendations.yaml", "recommendations"),
         ("elements.yaml", "elements"),
         ("elements.yaml", "groups"),
         ("projects.yaml", "projects"),
@@ -313,6 +310,61 @@ def _check_references(checker: _Checker, docs: dict[str, Document], models: dict
         checker.unique(doc, named, lambda j: (*at, "discrepancies", j, "id"), "id")
 
     _check_other_sources(checker, docs, models, ids)
+    _check_page_anchors(checker, docs, models)
+
+
+# Headings that every project page has; an activity id equal to one would take its anchor.
+PROJECT_ANCHORS = {
+    "hovedresultat",
+    "indsatsen-i-overblik",
+    "modenhed",
+    "resultater-pa-tvaers-af-aktiviteter",
+    "resultater",
+    "andre-forhold",
+    "aktiviteter",
+    "omkostninger",
+    "uoverensstemmelser-i-rapporten",
+    "betydningsfulde-elementer",
+    "hvad-evalueringen-kan-vise",
+}
+
+
+def _check_page_anchors(checker: _Checker, docs: dict[str, Document], models: dict[str, Any]) -> None:
+    """Ids that become anchors on one page must differ from each other and from the page's headings."""
+    if "projects.yaml" in models:
+        doc = docs["projects.yaml"]
+        periods = len(models["evaluation.yaml"].evaluation.phases.periods) if "evaluation.yaml" in models else None
+        for i, project in enumerate(models["projects.yaml"].projects):
+            for j, activity in enumerate(project.activities):
+                if activity.id in PROJECT_ANCHORS:
+                    loc = ("projects", i, "activities", j, "id")
+                    checker.problems.append(
+                        doc.problem(loc, f"activity id '{activity.id}' is also a heading of the project page")
+                    )
+            if periods is not None and len(project.phases.periods) != periods:
+                checker.problems.append(
+                    doc.problem(
+                        ("projects", i, "phases", "periods"),
+                        f"expected {periods} phases, one per data period in data/evaluation.yaml, "
+                        f"got {len(project.phases.periods)}",
+                    )
+                )
+    if "cases.yaml" in models:
+        doc, file = docs["cases.yaml"], models["cases.yaml"]
+        anchors = [t.id for t in file.theme_meetings] + [c.id for c in file.cases]
+        locs = [("theme_meetings", i, "id") for i in range(len(file.theme_meetings))]
+        locs += [("cases", i, "id") for i in range(len(file.cases))]
+        checker.unique(doc, anchors, lambda k: locs[k], "id on the cases page")
+    if "recommendations.yaml" in models:
+        doc, file = docs["recommendations.yaml"], models["recommendations.yaml"]
+        anchors, locs = ["fravaer"], [("absence",)]
+        for i, recommendation in enumerate(file.recommendations):
+            anchors.append(recommendation.id)
+            locs.append(("recommendations", i, "id"))
+            for j, item in enumerate(recommendation.items):
+                anchors.append(item.id)
+                locs.append(("recommendations", i, "items", j, "id"))
+        checker.unique(doc, anchors, lambda k: locs[k], "id on the recommendations page")
 
 
 def _check_other_sources(
@@ -362,14 +414,10 @@ def _check_other_sources(
         for i, theme in enumerate(file.theme_meetings):
             people = {"hosts": theme.hosts, "panel": theme.panel}
             _check_people(checker, doc, ("theme_meetings", i), people, ids["municipalities"])
-        checker.unique(doc, [c.id for c in file.cases], lambda j: ("cases", j, "id"), "id")
 
     if "recommendations.yaml" in models:
         doc, file = docs["recommendations.yaml"], models["recommendations.yaml"]
         checker.refer(doc, ("source",), file.source, ids["sources"], "source", "data/sources.yaml")
-        for i, recommendation in enumerate(file.recommendations):
-            subs = [r.id for r in recommendation.items]
-            checker.unique(doc, subs, lambda j, i=i: ("recommendations", i, "items", j, "id"), "id")
         areas = ["landsplan", *(ids["regions"] or [])] if ids["regions"] is not None else None
         for j, figure in enumerate(file.absence.figures):
             loc = ("absence", "figures", j, "area")

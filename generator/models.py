@@ -594,9 +594,24 @@ class KeyFact(Strict):
     quote: Text = Field(description="Den del af sætningen, der indeholder det, ordret.")
 
 
+PRICE_LEVEL = "Prisniveau"
+
+
 class CostMethod(Strict):
-    facts: list[KeyFact] = Field(description="Metodens nøgletal og afgrænsninger.", min_length=1)
+    facts: list[KeyFact] = Field(
+        description=f"Metodens nøgletal og afgrænsninger; ét af dem har label '{PRICE_LEVEL}'.", min_length=1
+    )
     sections: list[TitledPassage] = Field(description="Rapportens afsnit om metoden, ordret.", min_length=1)
+
+    @model_validator(mode="after")
+    def _has_price_level(self) -> CostMethod:
+        if not any(fact.label == PRICE_LEVEL for fact in self.facts):
+            raise ValueError(f"one of the facts must have label '{PRICE_LEVEL}' (the price level, e.g. '2022-priser')")
+        return self
+
+    @property
+    def price_level(self) -> str:
+        return next(fact.figure for fact in self.facts if fact.label == PRICE_LEVEL)
 
 
 class Evaluation(Strict):
@@ -822,7 +837,9 @@ class Recommendation(Strict):
 class AbsenceFigure(Strict):
     area: Slug = Field(description="`landsplan` eller id på regionen (se `data/regions.yaml`).")
     label: Text = Field(description="Kildens betegnelse, fx 'Landsgennemsnit' eller 'Regionsgennemsnit'.")
-    value: Text = Field(description="Andelen, som kilden skriver den, fx '22,8%'.")
+    value: Annotated[str, StringConstraints(pattern=r"^\d{1,3}(,\d+)? ?%$")] = Field(
+        description="Andelen, som kilden skriver den, fx '22,8%'."
+    )
     quote: Text = Field(description="Den linje i kilden, tallet står i, ordret.")
     at: Locator = Field(description="Hvor i kilden.")
 
@@ -847,10 +864,13 @@ class RecommendationsFile(Strict):
 # --- search ------------------------------------------------------------------
 
 
+SearchTerm = Annotated[str, StringConstraints(pattern=r"^[a-zæøåéü]+$")]
+
+
 class SearchWord(Strict):
-    word: Text = Field(description="Et ord, som brugere søger på, men som sitet ikke bruger, fx 'koster'.")
-    means: list[Text] = Field(
-        description="Ord på sitet, som søgeordet skal finde, fx 'omkostninger' (små bogstaver).", min_length=1
+    word: SearchTerm = Field(description="Et ord, som brugere søger på, men som sitet ikke bruger, fx 'koster'.")
+    means: list[SearchTerm] = Field(
+        description="Ord på sitet (ét ord, små bogstaver), som søgeordet skal finde, fx 'omkostninger'.", min_length=1
     )
 
 

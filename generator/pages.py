@@ -272,7 +272,7 @@ def _partner_names(project: Project) -> list[str]:
 
 def _price_year(catalogue: Catalogue) -> str:
     """The price level the report states for all amounts, e.g. '2022-priser'."""
-    return next(f.figure for f in catalogue.evaluation.cost_method.facts if f.label == "Prisniveau")
+    return catalogue.evaluation.cost_method.price_level
 
 
 def _main_elements(catalogue: Catalogue, project: Project) -> list[Element]:

@@ -34,6 +34,8 @@ _INLINE = {
     "}": "&#125;",
     "|": "&#124;",
     "#": "&#35;",
+    '"': "&quot;",  # values also stand inside HTML attributes (aria-label, title)
+    "'": "&#39;",
 }
 _INLINE_RE = re.compile("[" + re.escape("".join(_INLINE)) + "]")
 # A value placed at the start of a line must not open a block (heading, list, quote, ...).

@@ -61,10 +61,14 @@ def cases_page(catalogue: Catalogue) -> Page:
             "case": case,
             "theme": themes[case.theme],
             "municipalities": [catalogue.municipalities[m] for m in case.municipalities],
+            # what the municipality filter matches: the same as the municipality pages list
+            "filter": " ".join(
+                dict.fromkeys([*case.municipalities, *(s.municipality for s in case.speakers if s.municipality)])
+            ),
         }
         for case in file.cases
     ]
-    used = {m.id for row in rows for m in row["municipalities"]}
+    used = {m for row in rows for m in row["filter"].split()}
     return render_page(
         CASES_PATH,
         "Kommunale eksempler",

@@ -207,3 +207,26 @@ def test_a_recorded_contradiction_is_shown_with_both_readings(catalogue):
     section = page.find("h2", string="Uoverensstemmelser i rapporten").find_next("div", class_="admonition")
     text = section.get_text(" ", strip=True)
     assert "ikke er overgået til virkningsfasen" in text and "kun meget sent er overgået" in text
+
+
+@pytest.mark.parametrize(
+    "old,new,message",
+    [
+        ("      - id: foraeldrecafe", "      - id: omkostninger", "activity id 'omkostninger' is also a heading"),
+        ("periods: [konkretisering, virkning]", "periods: [konkretisering]", "expected 2 phases"),
+    ],
+)
+def test_project_ids_and_phases_fit_the_page(minimal, old, new, message):
+    edit(minimal / "data" / "projects.yaml", old, new)
+    if new.endswith("omkostninger"):
+        edit(minimal / "data" / "projects.yaml", "activities: [foraeldrecafe]", "activities: [omkostninger]")
+    with pytest.raises(DataError) as caught:
+        load_catalogue(minimal / "data")
+    assert any(message in p.format() for p in caught.value.problems)
+
+
+def test_the_price_level_must_be_stated(minimal):
+    edit(minimal / "data" / "evaluation.yaml", 'label: "Prisniveau"', 'label: "Priser"')
+    with pytest.raises(DataError) as caught:
+        load_catalogue(minimal / "data")
+    assert "one of the facts must have label 'Prisniveau'" in caught.value.problems[0].format()

@@ -42,3 +42,10 @@ def test_ordinary_danish_text_is_unchanged():
 
 def test_whitespace_collapses_so_text_cannot_open_blocks_on_new_lines():
     assert str(escape_markdown("a\n\n- b")) == "a - b"
+
+
+def test_quotes_cannot_break_out_of_an_attribute():
+    from generator.render import escape_markdown
+
+    assert escape_markdown('Tabel 4" onfocus="alert(1)') == "Tabel 4&quot; onfocus=&quot;alert(1)"
+    assert escape_markdown("it's") == "it&#39;s"

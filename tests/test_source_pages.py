@@ -92,7 +92,7 @@ def test_cases_page_lists_every_case_filterable(catalogue):
     form = page.find("form", class_="kb-filters")
     assert form.has_attr("hidden") and {s["name"] for s in form("select")} == {"municipality", "theme"}
     for case in catalogue.cases.cases:
-        assert page.find(id=case.id) is not None or f'#{case.id}"' in str(page)
+        assert f"{{ #{case.id} }}" in cases_page(catalogue).markdown, case.id  # the heading's anchor
 
 
 def test_recommendations_page_has_chart_and_the_same_numbers_in_a_table(catalogue):
@@ -163,3 +163,18 @@ def test_a_municipality_nobody_mentions_is_a_warning(minimal):
     catalogue = load_catalogue(minimal / "data")
     assert any("no entry mentions municipality 'vestby'" in w.format() for w in catalogue.warnings)
     assert "kommuner/vestby.md" not in {p.path for p in build_site(minimal).pages}
+
+
+@pytest.mark.parametrize(
+    "file,old,new,message",
+    [
+        ("search.yaml", '  - word: "koster"', '  - word: "<b>koster</b>"', "search.yaml"),
+        ("recommendations.yaml", 'value: "28,7%"', 'value: "ca. 28,7%"', "absence.figures[2].value"),
+        ("cases.yaml", "  - id: galleri-sydby", "  - id: temamoede-1", "duplicate id on the cases page"),
+    ],
+)
+def test_values_that_would_break_a_page_are_errors(minimal, file, old, new, message):
+    edit(minimal / "data" / file, old, new)
+    with pytest.raises(DataError) as caught:
+        load_catalogue(minimal / "data")
+    assert any(message in p.format() for p in caught.value.problems), [p.format() for p in caught.value.problems]

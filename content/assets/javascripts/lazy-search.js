@@ -2,7 +2,7 @@
  *
  * Material for MkDocs requests search/search_index.json (and the Danish lunr files) as soon as a
  * page loads. Most visitors never search, so this holds that one request back until the search
- * field gets focus, the search dialog is opened, or the page is opened with a ?q= query. It must
+ * field gets focus, the search dialog is opened, or the page is opened from a search (?q=, ?h=). It must
  * run before Material's bundle. If Material changes how it loads the index, search still works:
  * the request is simply not held back (the browser tests check both).
  */
@@ -12,7 +12,8 @@
   var open = XMLHttpRequest.prototype.open;
   var send = XMLHttpRequest.prototype.send;
   var held = [];
-  var released = /[?&]q=/.test(window.location.search);
+  // ?q= opens the search; ?h= (from a search result) highlights the words and needs the index too.
+  var released = /[?&](q|h)=/.test(window.location.search);
 
   function release() {
     if (released) return;

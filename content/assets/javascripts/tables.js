@@ -12,6 +12,15 @@
     if (table.dataset.kbSortable) return;
     table.dataset.kbSortable = "ready";
     new window.Tablesort(table);
+    // Tablesort sorts on Enter; buttons also answer to Space.
+    Array.prototype.forEach.call(table.querySelectorAll("thead th[role=columnheader]"), function (th) {
+      th.addEventListener("keydown", function (event) {
+        if (event.key === " ") {
+          event.preventDefault();
+          th.click();
+        }
+      });
+    });
   }
 
   function enhanceFilter(form) {
@@ -38,6 +47,7 @@
         row.hidden = !matches(row);
         if (!row.hidden) shown += 1;
       });
+      // The status is a live region: it speaks only when the visitor changes a filter.
       if (status) status.textContent = "Viser " + shown + " af " + rows.length + " " + noun + ".";
     }
 
@@ -45,7 +55,6 @@
     form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.hidden = false;
-    apply();
   }
 
   function setup() {
