@@ -77,7 +77,6 @@ HOUR_ROWS = {
 class Cell:
     text: str
     note: int | None = None  # number of the footnote explaining an irregular cell
-    numeric: bool = False
 
 
 @dataclass(frozen=True)
@@ -126,7 +125,7 @@ def table_view(project: Project) -> tuple[list[PartView], list[Note]]:
 
     def figure_cell(column: CostColumn, figure: Figure) -> Cell:
         if figure.regular:
-            return Cell(cell_text(figure), numeric=not figure.dash)
+            return Cell(cell_text(figure))
         notes.append(Note(len(notes) + 1, column.label, figure.as_written, figure.reading, figure.note or ""))
         return Cell(figure.as_written, note=len(notes))
 

@@ -174,6 +174,7 @@ def home_page(catalogue: Catalogue) -> Page:
         project_count=len(catalogue.projects),
         municipality_count=len(municipalities),
         citation=citation(catalogue, list(catalogue.elements.values())),
+        event_name=catalogue.cases.event.name,
     )
 
 

@@ -156,6 +156,7 @@ def municipality_page(catalogue: Catalogue, municipality: Municipality) -> Page:
         report=catalogue.sources[catalogue.evaluation.source],
         themes={t.id: t for t in catalogue.cases.theme_meetings},
         located=located,
+        event_name=catalogue.cases.event.name,
     )
 
 
