@@ -25,9 +25,9 @@ class Bar:
     highlight: bool = False
 
 
-def bar_chart(bars: list[Bar], *, title: str, description: str, chart_id: str) -> Markup:
+def bar_chart(bars: list[Bar], *, title: str, description: str, chart_id: str, label_width: int = 220) -> Markup:
     """A horizontal bar chart: one row per bar, the value written at its end."""
-    label_width, bar_width, row, gap = 220, 300, 28, 8
+    bar_width, row, gap = 300, 28, 8
     width = label_width + bar_width + 80
     height = len(bars) * (row + gap) + gap
     top = max((b.value for b in bars), default=Decimal(1)) or Decimal(1)

@@ -152,3 +152,64 @@ def table_view(project: Project) -> tuple[list[PartView], list[Note]]:
         ]
         parts.append(PartView(part.heading, _groups(columns), [c.label for c in columns], described, hours, money))
     return parts, notes
+
+
+# --- all costed activities, and bands of cost per child ---------------------------------------
+
+BAND_LABELS = ["Meget lav", "Lav", "Middel", "Høj", "Meget høj"]
+
+
+@dataclass(frozen=True)
+class CostRow:
+    """One column of one project's cost table: an activity (or group of activities) as the report costs it."""
+
+    project: Project
+    part_heading: str | None
+    column: CostColumn
+
+    @property
+    def per_child(self) -> Decimal | None:
+        return self.column.cost_per_child.value
+
+    @property
+    def total_hours(self) -> Decimal | None:
+        values = [getattr(self.column.hours, name).value for name in HOUR_ROWS]
+        return None if any(v is None for v in values) else sum(values, Decimal(0))
+
+
+def cost_rows(projects: list[Project]) -> list[CostRow]:
+    return [
+        CostRow(project, part.heading, column)
+        for project in projects
+        if project.cost is not None
+        for part in project.cost.parts
+        for column in part.columns
+    ]
+
+
+@dataclass(frozen=True)
+class Bands:
+    """Five bands of cost per child, each holding about a fifth of the costed activities.
+
+    The values are sorted; the thresholds are the values at 1/5, 2/5, 3/5 and 4/5 of the list. An
+    activity is in band k when its cost is at least the k-th threshold, so equal costs share a band.
+    """
+
+    thresholds: list[Decimal]
+
+    @classmethod
+    def of(cls, values: list[Decimal]) -> Bands:
+        ordered = sorted(values)
+        count = len(ordered)
+        return cls([ordered[(k * count) // len(BAND_LABELS)] for k in range(1, len(BAND_LABELS))])
+
+    def band(self, value: Decimal) -> int:
+        return sum(1 for threshold in self.thresholds if value >= threshold)
+
+    def label(self, value: Decimal) -> str:
+        return BAND_LABELS[self.band(value)]
+
+    def ranges(self) -> list[tuple[str, Decimal | None, Decimal | None]]:
+        """(label, from, below) for each band; None at the open ends."""
+        edges: list[Decimal | None] = [None, *self.thresholds, None]
+        return [(label, edges[i], edges[i + 1]) for i, label in enumerate(BAND_LABELS)]

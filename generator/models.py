@@ -595,6 +595,7 @@ class KeyFact(Strict):
 
 
 PRICE_LEVEL = "Prisniveau"
+STATED_SPREAD = "Spænd pr. barn i rapportens tekst"
 
 
 class CostMethod(Strict):
@@ -612,6 +613,11 @@ class CostMethod(Strict):
     @property
     def price_level(self) -> str:
         return next(fact.figure for fact in self.facts if fact.label == PRICE_LEVEL)
+
+    @property
+    def stated_spread(self) -> KeyFact | None:
+        """The report's own statement of the spread in cost per child, if the data records it."""
+        return next((fact for fact in self.facts if fact.label == STATED_SPREAD), None)
 
 
 class Evaluation(Strict):

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .catalogue import Catalogue, load_catalogue
+from .economy import CSV_PATH, ECONOMY_PATH, cost_csv, economy_page
 from .pages import (
     Page,
     element_page,
@@ -39,6 +40,7 @@ class Site:
     pages: list[Page]
     content: dict[str, bytes]
     nav: list[Any]
+    downloads: dict[str, bytes]  # generated files that are not pages, e.g. the cost CSV
 
     @property
     def warnings(self) -> list[Problem]:
@@ -48,6 +50,7 @@ class Site:
         """Every file of the docs tree: hand-written content plus generated pages."""
         files = dict(self.content)
         files.update({page.path: page.markdown.encode("utf-8") for page in self.pages})
+        files.update(self.downloads)
         return files
 
 
@@ -74,6 +77,7 @@ def navigation(catalogue: Catalogue, paths: list[str]) -> list[Any]:
         {"Forside": "index.md"},
         {"Elementer": ["elementer/index.md", *elements]},
         {"Puljeprojekter": ["puljeprojekter/index.md", *projects]},
+        {"Økonomi": ECONOMY_PATH},
         *({title: entry} for title, entry in navigation_entries(catalogue).items()),
         {"Om": ["om/index.md", *about]},
     ]
@@ -87,6 +91,7 @@ def all_pages(catalogue: Catalogue) -> Iterator[Page]:
     yield projects_index_page(catalogue)
     for project in catalogue.projects.values():
         yield project_page(catalogue, project)
+    yield economy_page(catalogue)
     yield from source_pages(catalogue)
     yield evaluation_page(catalogue)
     yield sources_page(catalogue)
@@ -108,4 +113,5 @@ def build_site(root: Path) -> Site:
             )
             for p in clashes
         )
-    return Site(catalogue, pages, content, navigation(catalogue, sorted({*content, *(p.path for p in pages)})))
+    nav = navigation(catalogue, sorted({*content, *(p.path for p in pages)}))
+    return Site(catalogue, pages, content, nav, downloads={CSV_PATH: cost_csv(catalogue)})

@@ -296,3 +296,13 @@ def test_project_page_prints_on_a4_without_navigation(page, server, tmp_path):
     assert "Indholdsfortegnelse" not in text  # the table of contents sidebar is hidden
     assert "Filtrér" not in text and "Søg" not in text.split()
     assert 3 <= len(reader.pages) <= 20
+
+
+def test_economy_table_filters_by_partner(page, server):
+    page.goto(server + "oekonomi/")
+    rows = "#kb-costs tbody tr"
+    total = page.locator(rows).count()
+    page.select_option("form[data-kb-filter-for=kb-costs] select[name=partner]", "socialraadgiver")
+    shown = page.eval_on_selector_all(rows, "rs => rs.filter(r => !r.hidden).map(r => r.dataset.partner)")
+    assert 0 < len(shown) < total and all("socialraadgiver" in p.split() for p in shown)
+    assert page.foreign == []

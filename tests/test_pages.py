@@ -86,6 +86,7 @@ def test_navigation_lists_every_page():
         "Forside",
         "Elementer",
         "Puljeprojekter",
+        "Økonomi",
         "Programmer",
         "Kommunale eksempler",
         "Anbefalinger",

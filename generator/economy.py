@@ -1,0 +1,148 @@
+"""The Økonomi page and the cost download: every costed activity of every pool project in one place.
+
+All figures come from the projects' cost tables (data/projects.yaml); the bands and the spread are
+computed from them, and the report's own statement of the spread is shown beside the computed one.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from decimal import Decimal
+
+from .catalogue import Catalogue
+from .chart import Bar, bar_chart
+from .costs import HOUR_ROWS, Bands, CostRow, cell_text, cost_rows, danish_number
+from .pages import PARTNER_LABELS, Page, render_page
+
+ECONOMY_PATH = "oekonomi/index.md"
+CSV_PATH = "oekonomi/omkostninger.csv"
+
+# Which partner a cost column's "Involveret samarbejdspartner" lines name (the site's own reading).
+PARTNER_WORDS = {"sundhedsplejerske": "sundhedsplejerske", "socialrådgiver": "socialraadgiver"}
+
+
+def partner_kinds(row: CostRow) -> list[str]:
+    text = " ".join(row.column.partner).lower()
+    kinds = [kind for word, kind in PARTNER_WORDS.items() if word in text]
+    others = [
+        line for line in row.column.partner if line.strip() != "0" and not any(w in line.lower() for w in PARTNER_WORDS)
+    ]
+    return kinds + (["andre"] if others else []) or ["ingen"]
+
+
+PARTNER_FILTER = {
+    **{k: v for k, v in PARTNER_LABELS.items() if k in PARTNER_WORDS.values()},
+    "andre": "Andre",
+    "ingen": "Ingen",
+}
+
+
+def economy_page(catalogue: Catalogue) -> Page:
+    projects = list(catalogue.projects.values())
+    rows = cost_rows(projects)
+    valued = [row for row in rows if row.per_child is not None]
+    bands = Bands.of([row.per_child for row in valued])
+    low = min(valued, key=lambda r: r.per_child)
+    high = max(valued, key=lambda r: r.per_child)
+    stated = catalogue.evaluation.cost_method.stated_spread
+    figure = stated.figure if stated else ""
+    stated_numbers = [Decimal(n.replace(".", "")) for n in re.findall(r"\d{1,3}(?:\.\d{3})*", figure)]
+    chart_rows = sorted(valued, key=lambda r: r.per_child, reverse=True)
+    chart = bar_chart(
+        [Bar(_bar_label(catalogue, r), r.per_child, f"{danish_number(r.per_child)} kr.") for r in chart_rows],
+        title="Omkostning pr. barn pr. afholdt aktivitet, ekskl. etableringsomkostninger",
+        description="; ".join(f"{_bar_label(catalogue, r)}: {danish_number(r.per_child)} kr." for r in chart_rows),
+        chart_id="kb-omkostninger",
+        label_width=420,
+    )
+    return render_page(
+        ECONOMY_PATH,
+        "Økonomi",
+        "data/projects.yaml",
+        "economy.md.j2",
+        rows=[_row_view(catalogue, row, bands) for row in rows],
+        bands=bands.ranges(),
+        low=low,
+        high=high,
+        stated=stated,
+        same_spread=stated_numbers == [low.per_child, high.per_child],
+        chart=chart,
+        facts=catalogue.evaluation.cost_method.facts,
+        price_year=catalogue.evaluation.cost_method.price_level,
+        source=catalogue.sources[catalogue.evaluation.source],
+        partner_options=list(PARTNER_FILTER.items()),
+        project_options=projects,
+        municipality_of=catalogue.municipality_of,
+        danish_number=danish_number,
+        csv_path=CSV_PATH,
+        costed=len(rows),
+        without_number=len(rows) - len(valued),
+    )
+
+
+def _bar_label(catalogue: Catalogue, row: CostRow) -> str:
+    return f"{catalogue.municipality_of(row.project).short_name}: {row.column.label}"
+
+
+def _row_view(catalogue: Catalogue, row: CostRow, bands: Bands) -> dict:
+    column = row.column
+    return {
+        "row": row,
+        "municipality": catalogue.municipality_of(row.project),
+        "hours": [cell_text(getattr(column.hours, name)) for name in HOUR_ROWS],
+        "total_hours": danish_number(row.total_hours) if row.total_hours is not None else "",
+        "establishment": cell_text(column.establishment),
+        "per_child": cell_text(column.cost_per_child),
+        "per_child_sort": row.per_child if row.per_child is not None else -1,
+        "band": bands.label(row.per_child) if row.per_child is not None else "",
+        "partners": " ".join(partner_kinds(row)),
+    }
+
+
+CSV_HEADERS = [
+    "Kommune",
+    "Puljeprojekt",
+    "Afsnit",
+    "Tabel",
+    "Deltabel",
+    "Aktivitet (kolonne i tabellen)",
+    "Involveret personale",
+    "Involveret samarbejdspartner",
+    "Kadence og børn involveret",
+    *(f"Timer: {label}" for label in HOUR_ROWS.values()),
+    "Etableringsomkostninger (kr.)",
+    "Uddybning",
+    "Omkostning pr. barn pr. afholdt aktivitet ekskl. etablering (kr.)",
+    "Prisniveau",
+]
+
+
+def cost_csv(catalogue: Catalogue) -> bytes:
+    """All cost rows as CSV for Danish Excel: UTF-8 with BOM, semicolons, cells as the report writes them."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(CSV_HEADERS)
+    price = catalogue.evaluation.cost_method.price_level
+    for row in cost_rows(list(catalogue.projects.values())):
+        column, project = row.column, row.project
+        writer.writerow(
+            [
+                catalogue.municipality_of(project).name,
+                project.title,
+                project.section,
+                project.cost.number,
+                row.part_heading or "",
+                column.label,
+                ", ".join(column.staff),
+                ", ".join(column.partner),
+                column.cadence or "",
+                *(cell_text(getattr(column.hours, name)) for name in HOUR_ROWS),
+                cell_text(column.establishment),
+                column.establishment_explanation or "",
+                cell_text(column.cost_per_child),
+                price,
+            ]
+        )
+    return ("\ufeff" + out.getvalue()).encode("utf-8")

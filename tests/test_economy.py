@@ -1,0 +1,76 @@
+"""The Økonomi page and the cost CSV: every costed activity once, with the report's figures."""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+
+import pytest
+import yaml
+
+from generator.catalogue import load_catalogue
+from generator.costs import Bands, cost_rows
+from generator.economy import CSV_HEADERS, cost_csv, economy_page
+
+from .helpers import ROOT, html
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return load_catalogue(ROOT / "data")
+
+
+def _cell(value) -> str:
+    return (value if isinstance(value, str) else value["as_written"]).removesuffix(" kr.")
+
+
+def test_csv_reads_back_as_the_yaml(catalogue):
+    data = cost_csv(catalogue)
+    assert data.startswith("\ufeff".encode())  # Danish Excel needs the BOM to read UTF-8
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0] == CSV_HEADERS
+    expected = []
+    for project in yaml.safe_load((ROOT / "data" / "projects.yaml").read_text(encoding="utf-8"))["projects"]:
+        for part in (project.get("cost") or {}).get("parts", []):
+            for column in part["columns"]:
+                hours = column["hours"]
+                expected.append(
+                    [project["title"], column["label"]]
+                    + [
+                        _cell(hours[k])
+                        for k in ("paedagogisk_personale", "paedagogisk_leder", "vikarer", "samarbejdspartner")
+                    ]
+                    + [_cell(column["establishment"]), _cell(column["cost_per_child"])]
+                )
+    got = [[r[1], r[5], r[9], r[10], r[11], r[12], r[13], r[15]] for r in rows[1:]]
+    assert got == expected
+    assert len(got) == 51
+    assert all(r[-1] == "2022-priser" for r in rows[1:])
+
+
+def test_every_costed_activity_appears_once_on_the_page(catalogue):
+    page = html(economy_page(catalogue).markdown)
+    table = page.find("table", id="kb-costs")
+    rows = table.tbody("tr")
+    assert len(rows) == len(cost_rows(list(catalogue.projects.values()))) == 51
+    assert {r["data-project"] for r in rows} == {p.id for p in catalogue.projects.values() if p.cost}
+    frederikshavn = [r for r in rows if r["data-project"] == "styrket-deltagende-foraeldresamarbejde"]
+    assert [r.find("td", attrs={"data-sort": True}).get_text() for r in frederikshavn] == ["1.099", "1.269", "232"]
+
+
+def test_bands_split_the_costs_in_fifths_and_ties_share_a_band():
+    values = [Decimal(v) for v in (100, 200, 300, 400, 500, 600, 700, 800, 900, 1000)]
+    bands = Bands.of(values)
+    assert bands.thresholds == [Decimal(300), Decimal(500), Decimal(700), Decimal(900)]
+    assert [bands.label(v) for v in values] == ["Meget lav"] * 2 + ["Lav"] * 2 + ["Middel"] * 2 + ["Høj"] * 2 + [
+        "Meget høj"
+    ] * 2
+    assert Bands.of([Decimal(5)] * 4).label(Decimal(5)) == "Meget høj"  # all equal: one band
+
+
+def test_page_shows_the_reports_spread_beside_the_tables(catalogue):
+    text = html(economy_page(catalogue).markdown).get_text(" ", strip=True)
+    assert "fra 90 kr. til 4.800 kr." in text
+    assert "fra 85 kr." in text and "til 11.523 kr." in text
+    assert "Tallene er ikke de samme" in text
