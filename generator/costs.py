@@ -117,7 +117,7 @@ def _groups(columns: list[CostColumn]) -> list[tuple[str | None, int]]:
     return spans
 
 
-def table_view(project: Project) -> tuple[list[PartView], list[Note]]:
+def table_view(project: Project, bands: Bands | None = None) -> tuple[list[PartView], list[Note]]:
     """The project's cost table, part by part, with footnotes for cells that are not plain numbers."""
     if project.cost is None:
         return [], []
@@ -150,6 +150,16 @@ def table_view(project: Project) -> tuple[list[PartView], list[Note]]:
                 unit="kr.",
             ),
         ]
+        if bands is not None:
+            money.append(
+                Row(
+                    "Omkostningsbånd (sitets inddeling)",
+                    [
+                        Cell(bands.label(c.cost_per_child.value) if c.cost_per_child.value is not None else "")
+                        for c in columns
+                    ],
+                )
+            )
         parts.append(PartView(part.heading, _groups(columns), [c.label for c in columns], described, hours, money))
     return parts, notes
 
@@ -213,3 +223,8 @@ class Bands:
         """(label, from, below) for each band; None at the open ends."""
         edges: list[Decimal | None] = [None, *self.thresholds, None]
         return [(label, edges[i], edges[i + 1]) for i, label in enumerate(BAND_LABELS)]
+
+
+def site_bands(projects: list[Project]) -> Bands:
+    """The bands over every costed activity of every project (the same on every page)."""
+    return Bands.of([row.per_child for row in cost_rows(projects) if row.per_child is not None])

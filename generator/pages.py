@@ -15,7 +15,7 @@ from typing import Any
 from markupsafe import Markup
 
 from .catalogue import Catalogue, ElementProject, repeated_establishment
-from .costs import per_child_range, table_view
+from .costs import BAND_LABELS, per_child_range, site_bands, table_view
 from .models import Element, ElementGroup, Municipality, Programme, Project
 from .render import render
 
@@ -290,7 +290,9 @@ def maturity_summary(project: Project) -> str:
 
 def project_page(catalogue: Catalogue, project: Project) -> Page:
     evaluation = catalogue.evaluation
-    cost_parts, cost_notes = table_view(project)
+    bands = site_bands(list(catalogue.projects.values()))
+    cost_parts, cost_notes = table_view(project, bands)
+    cost_range = per_child_range(project)
     costed = {a for column in (project.cost.columns if project.cost else []) for a in column.activities}
     return render_page(
         project_path(project),
@@ -314,7 +316,10 @@ def project_page(catalogue: Catalogue, project: Project) -> Page:
         ],
         phase_table=evaluation.phases,
         assessments=ASSESSMENT_LABELS,
-        cost_range=per_child_range(project),
+        cost_range=cost_range,
+        band_range=sorted({bands.label(cost_range.low), bands.label(cost_range.high)}, key=BAND_LABELS.index)
+        if cost_range
+        else [],
         cost_parts=cost_parts,
         cost_notes=cost_notes,
         repeated=repeated_establishment(project),

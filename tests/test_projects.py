@@ -230,3 +230,11 @@ def test_the_price_level_must_be_stated(minimal):
     with pytest.raises(DataError) as caught:
         load_catalogue(minimal / "data")
     assert "one of the facts must have label 'Prisniveau'" in caught.value.problems[0].format()
+
+
+def test_each_activity_shows_its_cost_band(catalogue):
+    page = html(project_page(catalogue, catalogue.projects["styrket-deltagende-foraeldresamarbejde"]).markdown)
+    band_row = page.find("th", string="Omkostningsbånd (sitets inddeling)").find_parent("tr")
+    assert [td.get_text() for td in band_row("td")] == ["Middel", "Middel", "Meget lav"]  # 1.099, 1.269, 232 kr.
+    strip = page.find("dl", class_="kb-strip").get_text(" ")
+    assert "bånd: meget lav–middel" in strip
