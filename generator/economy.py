@@ -14,6 +14,7 @@ from decimal import Decimal
 from .catalogue import Catalogue
 from .chart import Bar, bar_chart
 from .costs import HOUR_ROWS, Bands, CostRow, cell_text, cost_rows, danish_number
+from .models import STATED_SPREAD
 from .pages import PARTNER_LABELS, Page, render_page
 
 ECONOMY_PATH = "oekonomi/index.md"
@@ -67,6 +68,7 @@ def economy_page(catalogue: Catalogue) -> Page:
         low=low,
         high=high,
         stated=stated,
+        stated_label=STATED_SPREAD,
         same_spread=stated_numbers == [low.per_child, high.per_child],
         chart=chart,
         facts=catalogue.evaluation.cost_method.facts,

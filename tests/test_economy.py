@@ -74,3 +74,11 @@ def test_page_shows_the_reports_spread_beside_the_tables(catalogue):
     assert "fra 90 kr. til 4.800 kr." in text
     assert "fra 85 kr." in text and "til 11.523 kr." in text
     assert "Tallene er ikke de samme" in text
+
+
+def test_page_explains_how_the_costs_were_estimated(catalogue):
+    page = html(economy_page(catalogue).markdown)
+    method = page.find("h2", string="Sådan er omkostningerne beregnet").find_next("table")
+    text = method.get_text(" ", strip=True)
+    for phrase in ("1.600 timer", "et overhead på 20%", "SIRKA-database", "2022-priser", "transporttid"):
+        assert phrase in text
