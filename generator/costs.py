@@ -77,6 +77,7 @@ HOUR_ROWS = {
 class Cell:
     text: str
     note: int | None = None  # number of the footnote explaining an irregular cell
+    budget_key: str | None = None  # the activity's key in the budget calculator, if it can be budgeted
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,7 @@ def table_view(project: Project, bands: Bands | None = None) -> tuple[list[PartV
         return Cell(figure.as_written, note=len(notes))
 
     parts = []
+    ordinal = 0
     for part in project.cost.parts:
         columns = part.columns
         described = [
@@ -150,6 +152,11 @@ def table_view(project: Project, bands: Bands | None = None) -> tuple[list[PartV
                 unit="kr.",
             ),
         ]
+        keys = []
+        for column in columns:
+            ordinal += 1
+            keys.append(f"{project.id}-{ordinal}" if column.cost_per_child.value is not None else None)
+        money.append(Row("Budget", [Cell("Læg i budget" if key else "", budget_key=key) for key in keys]))
         if bands is not None:
             money.append(
                 Row(

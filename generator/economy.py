@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from decimal import Decimal
 
+from markupsafe import Markup
+
+from .budget import budget_activities
 from .catalogue import Catalogue
 from .chart import Bar, bar_chart
 from .costs import HOUR_ROWS, Bands, CostRow, cell_text, cost_rows, danish_number
@@ -18,6 +22,7 @@ from .models import STATED_SPREAD
 from .pages import PARTNER_LABELS, Page, render_page
 
 ECONOMY_PATH = "oekonomi/index.md"
+BUDGET_PATH = "oekonomi/budget.md"
 CSV_PATH = "oekonomi/omkostninger.csv"
 
 # Which partner a cost column's "Involveret samarbejdspartner" lines name (the site's own reading).
@@ -148,3 +153,46 @@ def cost_csv(catalogue: Catalogue) -> bytes:
             ]
         )
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def budget_page(catalogue: Catalogue) -> Page:
+    projects = list(catalogue.projects.values())
+    activities = budget_activities(projects)
+    groups = []
+    for project in projects:
+        mine = [a for a in activities if a.project.id == project.id]
+        if mine:
+            groups.append((project, catalogue.municipality_of(project), mine))
+    data = {
+        "activities": [
+            {
+                "key": a.key,
+                "label": a.row.column.label,
+                "project": f"{catalogue.municipality_of(a.project).short_name}: {a.project.title}",
+                "per_child": float(a.row.per_child),
+                "establishment": _number(a.row.column.establishment.value),
+                "hours": {name: _number(getattr(a.row.column.hours, name).value) for name in HOUR_ROWS},
+            }
+            for a in activities
+        ]
+    }
+    return render_page(
+        BUDGET_PATH,
+        "Budgetberegner",
+        "data/projects.yaml",
+        "budget.md.j2",
+        groups=groups,
+        data=script_json(data),
+        price_year=catalogue.evaluation.cost_method.price_level,
+        cell_text=cell_text,
+    )
+
+
+def _number(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def script_json(data: object) -> Markup:
+    """JSON that is safe inside a <script> element: no '<', '>' or '&' that could end it."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .catalogue import Catalogue, load_catalogue
-from .economy import CSV_PATH, ECONOMY_PATH, cost_csv, economy_page
+from .economy import BUDGET_PATH, CSV_PATH, ECONOMY_PATH, budget_page, cost_csv, economy_page
 from .pages import (
     Page,
     element_page,
@@ -77,7 +77,7 @@ def navigation(catalogue: Catalogue, paths: list[str]) -> list[Any]:
         {"Forside": "index.md"},
         {"Elementer": ["elementer/index.md", *elements]},
         {"Puljeprojekter": ["puljeprojekter/index.md", *projects]},
-        {"Økonomi": ECONOMY_PATH},
+        {"Økonomi": [ECONOMY_PATH, {"Budgetberegner": BUDGET_PATH}]},
         *({title: entry} for title, entry in navigation_entries(catalogue).items()),
         {"Om": ["om/index.md", *about]},
     ]
@@ -92,6 +92,7 @@ def all_pages(catalogue: Catalogue) -> Iterator[Page]:
     for project in catalogue.projects.values():
         yield project_page(catalogue, project)
     yield economy_page(catalogue)
+    yield budget_page(catalogue)
     yield from source_pages(catalogue)
     yield evaluation_page(catalogue)
     yield sources_page(catalogue)

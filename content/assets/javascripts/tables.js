@@ -62,11 +62,16 @@
     document.querySelectorAll("form[data-kb-filter-for]").forEach(enhanceFilter);
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setup);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setup);
-  } else {
-    setup();
-  }
+  // Run a page's setup when the page is ready (also after Material's instant navigation, if enabled).
+  window.kbOnPage = function (run) {
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      window.document$.subscribe(run);
+    } else if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", run);
+    } else {
+      run();
+    }
+  };
+
+  window.kbOnPage(setup);
 })();
