@@ -92,6 +92,7 @@ class Catalogue:
     cases: CasesFile
     recommendations: RecommendationsFile
     synonyms: dict[str, list[str]]
+    files: dict[str, BaseModel]  # every data file's validated model, by file name (for the JSON download)
     warnings: list[Problem] = field(default_factory=list)
 
     def projects_of(self, element: Element) -> list[ElementProject]:
@@ -474,6 +475,7 @@ def _assemble(models: dict[str, Any]) -> Catalogue:
         cases=models["cases.yaml"],
         recommendations=models["recommendations.yaml"],
         synonyms={w.word.lower(): [m.lower() for m in w.means] for w in models["search.yaml"].words},
+        files=dict(models),
     )
 
 

@@ -118,7 +118,10 @@ def hrefer(from_path: str) -> Callable[[Any], Markup]:
 
     def href(target: Any) -> Markup:
         here = page_url(from_path) or "."
-        there = page_url(_target_path(target))
+        path = _target_path(target)
+        if not path.endswith(".md"):  # a file, e.g. a download: its own address, not a directory
+            return Markup(posixpath.relpath(path, here))
+        there = page_url(path)
         relative = posixpath.relpath(there or ".", here)
         return Markup("./" if relative == "." else relative + "/")
 

@@ -1,0 +1,118 @@
+"""Files to download: the cost rows as XLSX, and the whole knowledge base as JSON with its JSON Schema.
+
+The JSON holds every data file as validated (the same content as the YAML in data/), and the
+schema is generated from the models, never written by hand.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import datetime
+
+import xlsxwriter
+from pydantic import BaseModel, ConfigDict, create_model
+
+from .catalogue import DATA_FILES, Catalogue
+from .costs import HOUR_ROWS, CostRow, cell_text, cost_rows
+from .models import Figure
+
+XLSX_PATH = "oekonomi/omkostninger.xlsx"
+JSON_PATH = "data/vidensbase.json"
+SCHEMA_PATH = "data/vidensbase.schema.json"
+
+XLSX_HEADERS = [
+    "Kommune",
+    "Puljeprojekt",
+    "Afsnit",
+    "Tabel",
+    "Deltabel",
+    "Aktivitet (kolonne i tabellen)",
+    "Involveret personale",
+    "Involveret samarbejdspartner",
+    "Kadence og børn involveret",
+    *(f"Timer: {label}" for label in HOUR_ROWS.values()),
+    "Etableringsomkostninger (kr.)",
+    "Uddybning",
+    "Omkostning pr. barn pr. afholdt aktivitet ekskl. etablering (kr.)",
+    "Prisniveau",
+]
+FIXED_TIME = datetime(2022, 1, 1)  # document properties: fixed, so the same data gives the same file
+
+
+def _figure(figure: Figure) -> float | str:
+    """A number where the report has one; otherwise the cell as the report writes it."""
+    return float(figure.value) if figure.regular and figure.value is not None else cell_text(figure)
+
+
+def _row(catalogue: Catalogue, row: CostRow, price: str) -> list[object]:
+    column, project = row.column, row.project
+    return [
+        catalogue.municipality_of(project).name,
+        project.title,
+        project.section,
+        project.cost.number,
+        row.part_heading or "",
+        column.label,
+        ", ".join(column.staff),
+        ", ".join(column.partner),
+        column.cadence or "",
+        *(_figure(getattr(column.hours, name)) for name in HOUR_ROWS),
+        _figure(column.establishment),
+        column.establishment_explanation or "",
+        _figure(column.cost_per_child),
+        price,
+    ]
+
+
+def cost_xlsx(catalogue: Catalogue) -> bytes:
+    """One sheet with every cost row, then one sheet per project; numbers are numbers."""
+    out = io.BytesIO()
+    book = xlsxwriter.Workbook(out, {"in_memory": True})
+    book.set_properties({"title": "Omkostninger i puljeprojekterne", "created": FIXED_TIME})
+    bold = book.add_format({"bold": True, "text_wrap": True})
+    price = catalogue.evaluation.cost_method.price_level
+    projects = list(catalogue.projects.values())
+    sheets = [("Alle aktiviteter", cost_rows(projects))]
+    sheets += [
+        (f"{p.section} {catalogue.municipality_of(p).short_name}"[:31], cost_rows([p])) for p in projects if p.cost
+    ]
+    for name, rows in sheets:
+        sheet = book.add_worksheet(name)
+        sheet.write_row(0, 0, XLSX_HEADERS, bold)
+        sheet.freeze_panes(1, 0)
+        for index, row in enumerate(rows, start=1):
+            sheet.write_row(index, 0, _row(catalogue, row, price))
+    book.close()
+    return out.getvalue()
+
+
+def knowledge_base_model() -> type[BaseModel]:
+    """One model for the whole knowledge base: a field per data file."""
+    fields = {name.removesuffix(".yaml"): (model, ...) for name, model in DATA_FILES.items()}
+    return create_model(
+        "Vidensbase",
+        __config__=ConfigDict(extra="forbid", title="Vidensbase"),
+        __doc__="Hele vidensbasen: hver datafil i data/ som valideret.",
+        **fields,
+    )
+
+
+def knowledge_json(catalogue: Catalogue) -> bytes:
+    data = {"$schema": "vidensbase.schema.json"}
+    data.update({name.removesuffix(".yaml"): model.model_dump(mode="json") for name, model in catalogue.files.items()})
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False).encode("utf-8")
+
+
+def knowledge_schema() -> bytes:
+    schema = knowledge_base_model().model_json_schema()
+    schema["properties"]["$schema"] = {"type": "string"}
+    return json.dumps(schema, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def downloads(catalogue: Catalogue) -> dict[str, bytes]:
+    return {
+        XLSX_PATH: cost_xlsx(catalogue),
+        JSON_PATH: knowledge_json(catalogue),
+        SCHEMA_PATH: knowledge_schema(),
+    }
