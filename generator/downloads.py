@@ -6,8 +6,10 @@ schema is generated from the models, never written by hand.
 
 from __future__ import annotations
 
+import csv
 import io
 import json
+from collections.abc import Callable
 from datetime import datetime
 
 import xlsxwriter
@@ -18,10 +20,11 @@ from .costs import HOUR_ROWS, CostRow, cell_text, cost_rows
 from .models import Figure
 
 XLSX_PATH = "oekonomi/omkostninger.xlsx"
+CSV_PATH = "oekonomi/omkostninger.csv"
 JSON_PATH = "data/vidensbase.json"
 SCHEMA_PATH = "data/vidensbase.schema.json"
 
-XLSX_HEADERS = [
+HEADERS = [
     "Kommune",
     "Puljeprojekt",
     "Afsnit",
@@ -45,7 +48,8 @@ def _figure(figure: Figure) -> float | str:
     return float(figure.value) if figure.regular and figure.value is not None else cell_text(figure)
 
 
-def _row(catalogue: Catalogue, row: CostRow, price: str) -> list[object]:
+def _row(catalogue: Catalogue, row: CostRow, price: str, cell: Callable[[Figure], object]) -> list[object]:
+    """One cost row; ``cell`` turns a figure into what the file holds (a number or the report's text)."""
     column, project = row.column, row.project
     return [
         catalogue.municipality_of(project).name,
@@ -57,10 +61,10 @@ def _row(catalogue: Catalogue, row: CostRow, price: str) -> list[object]:
         ", ".join(column.staff),
         ", ".join(column.partner),
         column.cadence or "",
-        *(_figure(getattr(column.hours, name)) for name in HOUR_ROWS),
-        _figure(column.establishment),
+        *(cell(getattr(column.hours, name)) for name in HOUR_ROWS),
+        cell(column.establishment),
         column.establishment_explanation or "",
-        _figure(column.cost_per_child),
+        cell(column.cost_per_child),
         price,
     ]
 
@@ -79,12 +83,23 @@ def cost_xlsx(catalogue: Catalogue) -> bytes:
     ]
     for name, rows in sheets:
         sheet = book.add_worksheet(name)
-        sheet.write_row(0, 0, XLSX_HEADERS, bold)
+        sheet.write_row(0, 0, HEADERS, bold)
         sheet.freeze_panes(1, 0)
         for index, row in enumerate(rows, start=1):
-            sheet.write_row(index, 0, _row(catalogue, row, price))
+            sheet.write_row(index, 0, _row(catalogue, row, price, _figure))
     book.close()
     return out.getvalue()
+
+
+def cost_csv(catalogue: Catalogue) -> bytes:
+    """All cost rows as CSV for Danish Excel: UTF-8 with BOM, semicolons, cells as the report writes them."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(HEADERS)
+    price = catalogue.evaluation.cost_method.price_level
+    for row in cost_rows(list(catalogue.projects.values())):
+        writer.writerow(_row(catalogue, row, price, cell_text))
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
 def knowledge_base_model() -> type[BaseModel]:
@@ -112,6 +127,7 @@ def knowledge_schema() -> bytes:
 
 def downloads(catalogue: Catalogue) -> dict[str, bytes]:
     return {
+        CSV_PATH: cost_csv(catalogue),
         XLSX_PATH: cost_xlsx(catalogue),
         JSON_PATH: knowledge_json(catalogue),
         SCHEMA_PATH: knowledge_schema(),

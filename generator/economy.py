@@ -6,8 +6,6 @@ computed from them, and the report's own statement of the spread is shown beside
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from decimal import Decimal
@@ -18,12 +16,12 @@ from .budget import budget_activities
 from .catalogue import Catalogue
 from .chart import Bar, bar_chart
 from .costs import HOUR_ROWS, Bands, CostRow, cell_text, cost_rows, danish_number
+from .downloads import CSV_PATH
 from .models import STATED_SPREAD
 from .pages import PARTNER_LABELS, Page, render_page
 
 ECONOMY_PATH = "oekonomi/index.md"
 BUDGET_PATH = "oekonomi/budget.md"
-CSV_PATH = "oekonomi/omkostninger.csv"
 
 # Which partner a cost column's "Involveret samarbejdspartner" lines name (the site's own reading).
 PARTNER_WORDS = {"sundhedsplejerske": "sundhedsplejerske", "socialrådgiver": "socialraadgiver"}
@@ -83,7 +81,7 @@ def economy_page(catalogue: Catalogue) -> Page:
         project_options=projects,
         municipality_of=catalogue.municipality_of,
         danish_number=danish_number,
-        csv_path=CSV_PATH,
+        csv_path=CSV_PATH,  # from downloads
         costed=len(rows),
         without_number=len(rows) - len(valued),
     )
@@ -106,53 +104,6 @@ def _row_view(catalogue: Catalogue, row: CostRow, bands: Bands) -> dict:
         "band": bands.label(row.per_child) if row.per_child is not None else "",
         "partners": " ".join(partner_kinds(row)),
     }
-
-
-CSV_HEADERS = [
-    "Kommune",
-    "Puljeprojekt",
-    "Afsnit",
-    "Tabel",
-    "Deltabel",
-    "Aktivitet (kolonne i tabellen)",
-    "Involveret personale",
-    "Involveret samarbejdspartner",
-    "Kadence og børn involveret",
-    *(f"Timer: {label}" for label in HOUR_ROWS.values()),
-    "Etableringsomkostninger (kr.)",
-    "Uddybning",
-    "Omkostning pr. barn pr. afholdt aktivitet ekskl. etablering (kr.)",
-    "Prisniveau",
-]
-
-
-def cost_csv(catalogue: Catalogue) -> bytes:
-    """All cost rows as CSV for Danish Excel: UTF-8 with BOM, semicolons, cells as the report writes them."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(CSV_HEADERS)
-    price = catalogue.evaluation.cost_method.price_level
-    for row in cost_rows(list(catalogue.projects.values())):
-        column, project = row.column, row.project
-        writer.writerow(
-            [
-                catalogue.municipality_of(project).name,
-                project.title,
-                project.section,
-                project.cost.number,
-                row.part_heading or "",
-                column.label,
-                ", ".join(column.staff),
-                ", ".join(column.partner),
-                column.cadence or "",
-                *(cell_text(getattr(column.hours, name)) for name in HOUR_ROWS),
-                cell_text(column.establishment),
-                column.establishment_explanation or "",
-                cell_text(column.cost_per_child),
-                price,
-            ]
-        )
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
 def budget_page(catalogue: Catalogue) -> Page:

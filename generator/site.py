@@ -14,7 +14,7 @@ from typing import Any
 
 from .catalogue import Catalogue, load_catalogue
 from .downloads import downloads
-from .economy import BUDGET_PATH, CSV_PATH, ECONOMY_PATH, budget_page, cost_csv, economy_page
+from .economy import BUDGET_PATH, ECONOMY_PATH, budget_page, economy_page
 from .pages import (
     Page,
     element_page,
@@ -116,4 +116,4 @@ def build_site(root: Path) -> Site:
             for p in clashes
         )
     nav = navigation(catalogue, sorted({*content, *(p.path for p in pages)}))
-    return Site(catalogue, pages, content, nav, downloads={CSV_PATH: cost_csv(catalogue), **downloads(catalogue)})
+    return Site(catalogue, pages, content, nav, downloads=downloads(catalogue))

@@ -10,7 +10,7 @@ import yaml
 from openpyxl import load_workbook
 
 from generator.catalogue import DATA_FILES, load_catalogue
-from generator.downloads import XLSX_HEADERS, cost_xlsx, knowledge_json, knowledge_schema
+from generator.downloads import HEADERS, cost_xlsx, knowledge_json, knowledge_schema
 from generator.pages import hrefer
 
 from .helpers import ROOT
@@ -42,7 +42,7 @@ def test_xlsx_has_all_rows_as_numbers_and_a_sheet_per_project(catalogue):
     costed = [p for p in projects if p.get("cost")]
     assert book.sheetnames[0] == "Alle aktiviteter" and len(book.sheetnames) == 1 + len(costed)
     rows = list(book["Alle aktiviteter"].iter_rows(values_only=True))
-    assert list(rows[0]) == XLSX_HEADERS
+    assert list(rows[0]) == HEADERS
     expected = [
         [p["title"], c["label"], *(_expected(c["hours"][h]) for h in HOURS), *map(_expected, _money(c))]
         for p in costed

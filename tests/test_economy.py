@@ -11,7 +11,8 @@ import yaml
 
 from generator.catalogue import load_catalogue
 from generator.costs import Bands, cost_rows
-from generator.economy import CSV_HEADERS, cost_csv, economy_page
+from generator.downloads import HEADERS, cost_csv
+from generator.economy import economy_page
 
 from .helpers import ROOT, html
 
@@ -29,7 +30,7 @@ def test_csv_reads_back_as_the_yaml(catalogue):
     data = cost_csv(catalogue)
     assert data.startswith("\ufeff".encode())  # Danish Excel needs the BOM to read UTF-8
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0] == CSV_HEADERS
+    assert rows[0] == HEADERS
     expected = []
     for project in yaml.safe_load((ROOT / "data" / "projects.yaml").read_text(encoding="utf-8"))["projects"]:
         for part in (project.get("cost") or {}).get("parts", []):
