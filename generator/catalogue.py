@@ -19,8 +19,11 @@ from typing import Any
 from pydantic import BaseModel
 
 from .models import (
+    Activity,
+    ActivityElement,
     Case,
     CasesFile,
+    CostColumn,
     Element,
     ElementGroup,
     ElementsFile,
@@ -119,6 +122,21 @@ class Catalogue:
     def source_of(self, entry: Element | Project | Programme) -> Source:
         return self.sources[entry.source]
 
+    def activity_costs(self, element: Element) -> list[ActivityCost]:
+        """The costed activities mapped to an element, with the cost column that costs each."""
+        found = []
+        for project in self.projects.values():
+            if project.cost is None:
+                continue
+            for activity in project.activities:
+                for link in activity.elements:
+                    if link.element != element.id:
+                        continue
+                    for column in project.cost.columns:
+                        if activity.id in column.activities:
+                            found.append(ActivityCost(project, activity, column, link))
+        return found
+
     def region_of(self, municipality: Municipality) -> Region:
         return self.regions[municipality.region]
 
@@ -142,6 +160,14 @@ class Catalogue:
             ],
             sessions=[t for t in self.cases.theme_meetings if any(p.municipality == mid for p in [*t.hosts, *t.panel])],
         )
+
+
+@dataclass(frozen=True)
+class ActivityCost:
+    project: Project
+    activity: Activity
+    column: CostColumn
+    link: ActivityElement
 
 
 @dataclass(frozen=True)
@@ -296,7 +322,14 @@ def _check_references(checker: _Checker, docs: dict[str, Document], models: dict
             for j, element_id in enumerate(project.elements.items):
                 loc = (*at, "elements", "items", j)
                 checker.refer(doc, loc, element_id, ids["elements"], "element", "data/elements.yaml")
-            _check_activities(checker, doc, at, project)
+            linked = set(project.elements.items)
+            if "elements.yaml" in models:
+                linked |= {
+                    e.id
+                    for e in models["elements.yaml"].elements
+                    if project.id in [m.project for m in e.projects.items]
+                }
+            _check_activities(checker, doc, at, project, linked if "elements.yaml" in models else None)
 
     if "evaluation.yaml" in models:
         doc, evaluation = docs["evaluation.yaml"], models["evaluation.yaml"].evaluation
@@ -435,10 +468,25 @@ def _check_people(
                 checker.refer(doc, loc, person.municipality, known, "municipality", "data/municipalities.yaml")
 
 
-def _check_activities(checker: _Checker, doc: Document, at: Loc, project: Project) -> None:
-    """Activity ids are unique within a project, and cost columns point at them."""
+def _check_activities(
+    checker: _Checker, doc: Document, at: Loc, project: Project, linked: set[str] | None = None
+) -> None:
+    """Activity ids are unique within a project, cost columns point at them, and activities point at elements
+    the project is linked to (``linked``: by its main result or by the element's own list in section 4.1)."""
     activity_ids = [a.id for a in project.activities]
     checker.unique(doc, activity_ids, lambda j: (*at, "activities", j, "id"), "activity id")
+    for j, activity in enumerate(project.activities):
+        mapped = [link.element for link in activity.elements]
+        checker.unique(doc, mapped, lambda k, j=j: (*at, "activities", j, "elements", k, "element"), "element")
+        for k, element_id in enumerate(mapped):
+            if linked is not None and element_id not in linked:
+                checker.problems.append(
+                    doc.problem(
+                        (*at, "activities", j, "elements", k, "element"),
+                        f"project '{project.id}' is not linked to element '{element_id}' (neither its main result "
+                        "nor the element's list of projects names it)",
+                    )
+                )
     if project.cost is None:
         return
     for p, part in enumerate(project.cost.parts):

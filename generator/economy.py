@@ -53,6 +53,7 @@ def economy_page(catalogue: Catalogue) -> Page:
     stated = catalogue.evaluation.cost_method.stated_spread
     figure = stated.figure if stated else ""
     stated_numbers = [Decimal(n.replace(".", "")) for n in re.findall(r"\d{1,3}(?:\.\d{3})*", figure)]
+    views = [_row_view(catalogue, row, bands) for row in rows]
     chart_rows = sorted(valued, key=lambda r: r.per_child, reverse=True)
     chart = bar_chart(
         [Bar(_bar_label(catalogue, r), r.per_child, f"{danish_number(r.per_child)} kr.") for r in chart_rows],
@@ -66,7 +67,7 @@ def economy_page(catalogue: Catalogue) -> Page:
         "Økonomi",
         "data/projects.yaml",
         "economy.md.j2",
-        rows=[_row_view(catalogue, row, bands) for row in rows],
+        rows=views,
         bands=bands.ranges(),
         low=low,
         high=high,
@@ -78,6 +79,9 @@ def economy_page(catalogue: Catalogue) -> Page:
         price_year=catalogue.evaluation.cost_method.price_level,
         source=catalogue.sources[catalogue.evaluation.source],
         partner_options=list(PARTNER_FILTER.items()),
+        element_options=[
+            e for e in catalogue.elements.values() if any(e.id in view["elements"].split() for view in views)
+        ],
         project_options=projects,
         municipality_of=catalogue.municipality_of,
         danish_number=danish_number,
@@ -103,6 +107,14 @@ def _row_view(catalogue: Catalogue, row: CostRow, bands: Bands) -> dict:
         "per_child_sort": row.per_child if row.per_child is not None else -1,
         "band": bands.label(row.per_child) if row.per_child is not None else "",
         "partners": " ".join(partner_kinds(row)),
+        "elements": " ".join(
+            dict.fromkeys(
+                link.element
+                for activity in row.project.activities
+                if activity.id in column.activities
+                for link in activity.elements
+            )
+        ),
     }
 
 

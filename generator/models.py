@@ -284,6 +284,24 @@ class Count(Strict):
     quote: Text = Field(description="Den del af sætningen, der indeholder tallet, ordret.")
 
 
+class ActivityElement(Strict):
+    element: Slug = Field(description="Id på elementet (se `data/elements.yaml`), som aktiviteten er et eksempel på.")
+    basis: Literal["kilde", "redaktionel"] = Field(
+        description="`kilde`, hvis rapporten selv knytter aktiviteten til elementet (med citat), ellers `redaktionel`."
+    )
+    note: Text = Field(description="Kort forklaring på dansk af, hvorfor aktiviteten hører til elementet.")
+    quote: Text | None = Field(description="Rapportens ordlyd, når basis er `kilde`.", default=None)
+    pages: Pages | None = Field(description="Side i rapporten, når basis er `kilde`.", default=None)
+
+    @model_validator(mode="after")
+    def _quoted_if_from_the_report(self) -> ActivityElement:
+        if self.basis == "kilde" and (self.quote is None or self.pages is None):
+            raise ValueError("a link with basis `kilde` needs `quote` and `pages`")
+        if self.basis == "redaktionel" and self.quote is not None:
+            raise ValueError("an editorial link has no `quote`; use basis `kilde` if the report says it")
+        return self
+
+
 class Activity(Strict):
     id: Slug = Field(description="Stabilt id, entydigt inden for projektet.")
     name: Text = Field(description="Aktivitetens navn som i overskriften i rapporten.")
@@ -301,6 +319,10 @@ class Activity(Strict):
         default_factory=list,
     )
     results: Passage | None = Field(description="Afsnittet 'Resultater' under aktiviteten, ordret.", default=None)
+    elements: list[ActivityElement] = Field(
+        description="De elementer, aktiviteten er et eksempel på (kun elementer, projektet er knyttet til).",
+        default_factory=list,
+    )
 
 
 # --- cost tables ------------------------------------------------------------

@@ -8,6 +8,7 @@ file.
 from __future__ import annotations
 
 import posixpath
+import statistics
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -221,7 +222,28 @@ def element_page(catalogue: Catalogue, element: Element) -> Page:
         examples=[(ex, catalogue.municipalities[ex.municipality]) for ex in element.examples],
         relations=[_relation_view(catalogue, r) for r in relations],
         disagreements=sum(1 for r in relations if not r.agreed),
+        costs=_element_costs(catalogue, element),
+        price_year=_price_year(catalogue),
     )
+
+
+def _element_costs(catalogue: Catalogue, element: Element) -> dict[str, Any]:
+    """Cost per child of the activities mapped to an element: each one, and min, median and max."""
+    bands = site_bands(list(catalogue.projects.values()))
+    items = []
+    for cost in catalogue.activity_costs(element):
+        value = cost.column.cost_per_child.value
+        items.append(
+            {
+                "cost": cost,
+                "municipality": catalogue.municipality_of(cost.project),
+                "value": value,
+                "band": bands.label(value) if value is not None else "",
+            }
+        )
+    values = sorted(item["value"] for item in items if item["value"] is not None)
+    summary = (values[0], statistics.median(values), values[-1]) if values else None
+    return {"rows": items, "summary": summary, "editorial": any(i["cost"].link.basis == "redaktionel" for i in items)}
 
 
 def _relation_view(catalogue: Catalogue, relation: ElementProject) -> dict[str, Any]:

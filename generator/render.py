@@ -15,6 +15,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from .costs import danish_number
 from .models import PageRange
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -68,6 +69,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["pages"] = format_pages
+    env.filters["kr"] = lambda value: f"{danish_number(value)} kr."
     return env
 
 

@@ -83,3 +83,33 @@ def test_page_explains_how_the_costs_were_estimated(catalogue):
     text = method.get_text(" ", strip=True)
     for phrase in ("1.600 timer", "et overhead på 20%", "SIRKA-database", "2022-priser", "transporttid"):
         assert phrase in text
+
+
+def test_element_page_shows_the_cost_range_of_its_activities(catalogue):
+    from generator.pages import element_page
+
+    element = catalogue.elements["overgangsmoeder"]
+    costs = catalogue.activity_costs(element)
+    values = sorted(c.column.cost_per_child.value for c in costs if c.column.cost_per_child.value is not None)
+    assert values, "some activity is mapped to Overgangsmøder"
+    page = html(element_page(catalogue, element).markdown)
+    section = page.find("h2", string="Omkostninger")
+    text = " ".join(section.find_next("p").get_text(" ").split())
+    low, high = values[0], values[-1]
+    assert f"fra {low:,.0f}".replace(",", ".") in text and f"til {high:,.0f}".replace(",", ".") in text
+    rows = section.find_next("table").tbody("tr")
+    assert len(rows) == len(costs)
+    bases = {c.link.basis for c in costs}
+    assert ("Sitets vurdering" in section.find_next("table").get_text()) == ("redaktionel" in bases)
+
+
+def test_an_activity_can_only_map_to_an_element_its_project_is_linked_to(real):
+    from generator.problems import DataError
+
+    from .helpers import edit
+
+    mapping = '\n        elements:\n          - {element: overgangsmoeder, basis: redaktionel, note: "Nej."}'
+    edit(real / "data" / "projects.yaml", '        name: "Læseven"', '        name: "Læseven"' + mapping)
+    with pytest.raises(DataError) as caught:
+        load_catalogue(real / "data")
+    assert any("'laesevenner' is not linked to element 'overgangsmoeder'" in p.format() for p in caught.value.problems)
