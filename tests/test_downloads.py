@@ -85,3 +85,14 @@ def test_json_schema_is_generated_from_the_models_and_describes_the_export(catal
 def test_links_to_files_are_file_addresses():
     assert hrefer("oekonomi/index.md")("oekonomi/omkostninger.xlsx") == "omkostninger.xlsx"
     assert hrefer("puljeprojekter/x.md")("data/vidensbase.json") == "../../data/vidensbase.json"
+
+
+def test_every_project_page_links_to_the_downloads(catalogue):
+    from generator.pages import project_page
+
+    for project in catalogue.projects.values():
+        if project.cost is None:
+            continue
+        markdown = project_page(catalogue, project).markdown
+        for target in ("oekonomi/omkostninger.xlsx", "oekonomi/omkostninger.csv", "data/vidensbase.json"):
+            assert f'href="../../{target}" download' in markdown, (project.id, target)
