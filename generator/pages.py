@@ -16,6 +16,7 @@ from typing import Any
 from markupsafe import Markup
 
 from .catalogue import Catalogue, ElementProject, repeated_establishment
+from .combinations import observed_with
 from .costs import BAND_LABELS, per_child_range, site_bands, table_view
 from .models import Element, ElementGroup, Municipality, Programme, Project
 from .render import render
@@ -222,6 +223,7 @@ def element_page(catalogue: Catalogue, element: Element) -> Page:
         examples=[(ex, catalogue.municipalities[ex.municipality]) for ex in element.examples],
         relations=[_relation_view(catalogue, r) for r in relations],
         disagreements=sum(1 for r in relations if not r.agreed),
+        observed=observed_with(catalogue, element),
         costs=_element_costs(catalogue, element),
         price_year=_price_year(catalogue),
     )

@@ -1,0 +1,64 @@
+"""Which elements go together: the report's recommendations, and what the projects actually combined.
+
+The two kinds of evidence are kept apart and never blended into one score:
+- recommended: section 4.1 lists, per element, the elements it has good experience combining with
+  ("Der er gode erfaringer med at kombinere … med følgende elementer"); directed, A recommends B;
+- observed: two elements named together in the same project's main result (chapter 5).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .catalogue import Catalogue
+from .models import Element, Project
+
+
+@dataclass(frozen=True)
+class Observed:
+    element: Element
+    projects: list[Project]
+
+
+def observed_with(catalogue: Catalogue, element: Element) -> list[Observed]:
+    """Other elements named together with ``element`` in a project's main result, most projects first."""
+    together: dict[str, list[Project]] = {}
+    for project in catalogue.projects.values():
+        named = project.elements.items
+        if element.id in named:
+            for other in named:
+                if other != element.id:
+                    together.setdefault(other, []).append(project)
+    found = [Observed(catalogue.elements[i], projects) for i, projects in together.items()]
+    return sorted(found, key=lambda o: (-len(o.projects), o.element.number))
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    element: Element
+    recommended_by: list[Element]  # chosen elements whose 4.1 list names this one
+    observed_in: list[Project]  # projects that name this one together with every chosen element
+
+
+def suggestions(catalogue: Catalogue, chosen: list[Element]) -> list[Suggestion]:
+    """What to add to a selection, ranked by a stated rule.
+
+    1. More chosen elements that recommend it (the report's lists, read in their direction) first;
+    2. then more projects that named it together with all the chosen elements;
+    3. then the report's order of the nine elements.
+    Elements with neither kind of evidence are not suggested.
+    """
+    chosen_ids = {e.id for e in chosen}
+    result = []
+    for candidate in catalogue.elements.values():
+        if candidate.id in chosen_ids:
+            continue
+        recommended_by = [e for e in chosen if candidate.id in e.combines_with.elements]
+        observed_in = [
+            p
+            for p in catalogue.projects.values()
+            if candidate.id in p.elements.items and chosen_ids <= set(p.elements.items)
+        ]
+        if recommended_by or observed_in:
+            result.append(Suggestion(candidate, recommended_by, observed_in))
+    return sorted(result, key=lambda s: (-len(s.recommended_by), -len(s.observed_in), s.element.number))
