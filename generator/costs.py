@@ -34,7 +34,6 @@ def cell_text(figure: Figure) -> str:
 class CostRange:
     low: Decimal
     high: Decimal
-    count: int  # how many columns contributed a number
     uses_reading: bool  # a number came from an irregular cell's reading
 
     def __str__(self) -> str:
@@ -60,7 +59,7 @@ def per_child_range(project: Project) -> CostRange | None:
     if not values:
         return None
     numbers = [v for v, _ in values]
-    return CostRange(min(numbers), max(numbers), len(values), any(reading for _, reading in values))
+    return CostRange(min(numbers), max(numbers), any(reading for _, reading in values))
 
 
 # --- the cost table as rows and columns, as the report lays it out ----------

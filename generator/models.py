@@ -284,9 +284,20 @@ class Count(Strict):
     quote: Text = Field(description="Den del af sætningen, der indeholder tallet, ordret.")
 
 
+ElementBasis = Literal["kilde", "redaktionel"]
+
+
+def check_basis(basis: str, quote: str | None, place: object, place_field: str) -> None:
+    """A link to an element is either the source's (quoted, located) or the site's own (no quote)."""
+    if basis == "kilde" and (quote is None or place is None):
+        raise ValueError(f"a link with basis `kilde` needs `quote` and `{place_field}`")
+    if basis == "redaktionel" and quote is not None:
+        raise ValueError("an editorial link has no `quote`; use basis `kilde` if the source says it")
+
+
 class ActivityElement(Strict):
     element: Slug = Field(description="Id på elementet (se `data/elements.yaml`), som aktiviteten er et eksempel på.")
-    basis: Literal["kilde", "redaktionel"] = Field(
+    basis: ElementBasis = Field(
         description="`kilde`, hvis rapporten selv knytter aktiviteten til elementet (med citat), ellers `redaktionel`."
     )
     note: Text = Field(description="Kort forklaring på dansk af, hvorfor aktiviteten hører til elementet.")
@@ -295,10 +306,7 @@ class ActivityElement(Strict):
 
     @model_validator(mode="after")
     def _quoted_if_from_the_report(self) -> ActivityElement:
-        if self.basis == "kilde" and (self.quote is None or self.pages is None):
-            raise ValueError("a link with basis `kilde` needs `quote` and `pages`")
-        if self.basis == "redaktionel" and self.quote is not None:
-            raise ValueError("an editorial link has no `quote`; use basis `kilde` if the report says it")
+        check_basis(self.basis, self.quote, self.pages, "pages")
         return self
 
 
@@ -745,9 +753,6 @@ class ProgrammeMunicipality(Strict):
     )
 
 
-ElementBasis = Literal["kilde", "redaktionel"]
-
-
 class ElementLink(Strict):
     element: Slug = Field(description="Id på elementet (se `data/elements.yaml`).")
     basis: ElementBasis = Field(
@@ -760,10 +765,7 @@ class ElementLink(Strict):
 
     @model_validator(mode="after")
     def _quoted_if_from_source(self) -> ElementLink:
-        if self.basis == "kilde" and (self.quote is None or self.at is None):
-            raise ValueError("a link with basis `kilde` needs `quote` and `at`")
-        if self.basis == "redaktionel" and self.quote is not None:
-            raise ValueError("an editorial link has no `quote`; use basis `kilde` if the source says it")
+        check_basis(self.basis, self.quote, self.at, "at")
         return self
 
 
