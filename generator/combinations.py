@@ -8,8 +8,10 @@ The two kinds of evidence are kept apart and never blended into one score:
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
+from .budget import BudgetActivity, budget_activities
 from .catalogue import Catalogue
 from .models import Element, Project
 
@@ -62,3 +64,66 @@ def suggestions(catalogue: Catalogue, chosen: list[Element]) -> list[Suggestion]
         if recommended_by or observed_in:
             result.append(Suggestion(candidate, recommended_by, observed_in))
     return sorted(result, key=lambda s: (-len(s.recommended_by), -len(s.observed_in), s.element.number))
+
+
+MAX_CHOSEN = 3  # the explorer lets a leader choose one to three elements
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Everything the explorer shows for one choice of elements."""
+
+    chosen: list[Element]
+    suggestions: list[Suggestion]
+    together: list[Project]  # projects whose main result names every chosen element
+    partly: list[tuple[Project, list[Element]]]  # with three chosen: projects naming two of them
+    activities: list[BudgetActivity]  # costed activities mapped to any chosen element, as the calculator keys them
+    cost_range: tuple[BudgetActivity, BudgetActivity] | None  # cheapest and dearest per child
+
+
+def selection(catalogue: Catalogue, chosen: list[Element]) -> Selection:
+    ids = [e.id for e in chosen]
+    projects = list(catalogue.projects.values())
+    together = [p for p in projects if set(ids) <= set(p.elements.items)]
+    partly = []
+    if len(chosen) > 2:
+        for project in projects:
+            named = [e for e in chosen if e.id in project.elements.items]
+            if 1 < len(named) < len(chosen):
+                partly.append((project, named))
+    columns = {id(cost.column) for element in chosen for cost in catalogue.activity_costs(element)}
+    activities = [a for a in budget_activities(projects) if id(a.row.column) in columns]
+    cost_range = None
+    if activities:
+        cost_range = (
+            min(activities, key=lambda a: a.row.per_child),
+            max(activities, key=lambda a: a.row.per_child),
+        )
+    return Selection(chosen, suggestions(catalogue, chosen), together, partly, activities, cost_range)
+
+
+def all_selections(catalogue: Catalogue) -> list[Selection]:
+    """Every choice of one to MAX_CHOSEN elements, in the report's element order."""
+    elements = list(catalogue.elements.values())
+    return [
+        selection(catalogue, list(chosen))
+        for size in range(1, MAX_CHOSEN + 1)
+        for chosen in itertools.combinations(elements, size)
+    ]
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """One arrow of the report's lists: ``source`` recommends ``target``; mutual if the target names it back."""
+
+    source: Element
+    target: Element
+    mutual: bool
+
+
+def recommendations(catalogue: Catalogue) -> list[Recommendation]:
+    return [
+        Recommendation(element, other, element.id in other.combines_with.elements)
+        for element in catalogue.elements.values()
+        for other in catalogue.combines_with(element)
+    ]

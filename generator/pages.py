@@ -68,6 +68,9 @@ class Page:
     origin: str
 
 
+EXPLORER_PATH = "elementer/sammensaet.md"  # the combination explorer (explorer.py)
+
+
 def element_path(element: Element) -> str:
     return f"elementer/{element.id}.md"
 
@@ -226,6 +229,7 @@ def element_page(catalogue: Catalogue, element: Element) -> Page:
         observed=observed_with(catalogue, element),
         costs=_element_costs(catalogue, element),
         price_year=_price_year(catalogue),
+        explorer_path=EXPLORER_PATH,
     )
 
 

@@ -15,7 +15,9 @@ from typing import Any
 from .catalogue import Catalogue, load_catalogue
 from .downloads import downloads
 from .economy import BUDGET_PATH, ECONOMY_PATH, budget_page, economy_page
+from .explorer import EXPLORER_TITLE, explorer_page
 from .pages import (
+    EXPLORER_PATH,
     Page,
     element_page,
     element_path,
@@ -76,7 +78,7 @@ def navigation(catalogue: Catalogue, paths: list[str]) -> list[Any]:
     about = sorted(p for p in paths if p.startswith("om/") and p.endswith(".md") and p != "om/index.md")
     return [
         {"Forside": "index.md"},
-        {"Elementer": ["elementer/index.md", *elements]},
+        {"Elementer": ["elementer/index.md", {EXPLORER_TITLE: EXPLORER_PATH}, *elements]},
         {"Puljeprojekter": ["puljeprojekter/index.md", *projects]},
         {"Økonomi": [ECONOMY_PATH, {"Budgetberegner": BUDGET_PATH}]},
         *({title: entry} for title, entry in navigation_entries(catalogue).items()),
@@ -87,6 +89,7 @@ def navigation(catalogue: Catalogue, paths: list[str]) -> list[Any]:
 def all_pages(catalogue: Catalogue) -> Iterator[Page]:
     yield home_page(catalogue)
     yield elements_index_page(catalogue)
+    yield explorer_page(catalogue)  # before the element pages: an element id that clashes is the one reported
     for element in catalogue.elements.values():
         yield element_page(catalogue, element)
     yield projects_index_page(catalogue)
@@ -104,16 +107,30 @@ def build_site(root: Path) -> Site:
     catalogue = load_catalogue(root / DATA_DIR, root)
     pages = list(all_pages(catalogue))
     content = read_content(root)
-    clashes = [p for p in pages if p.path in content]
-    if clashes:
-        raise DataError(
-            Problem(
-                f"{CONTENT_DIR}/{p.path}",
-                None,
-                "",
-                f"this file would hide the generated page from {p.origin}; rename or remove it",
-            )
-            for p in clashes
+    problems = [
+        Problem(
+            f"{CONTENT_DIR}/{p.path}",
+            None,
+            "",
+            f"this file would hide the generated page from {p.origin}; rename or remove it",
         )
+        for p in pages
+        if p.path in content
+    ]
+    first: dict[str, Page] = {}
+    for page in pages:
+        if page.path in first:
+            problems.append(
+                Problem(
+                    page.origin,
+                    None,
+                    "id",
+                    f"the page for {page.title!r} would be {page.path}, which is already the page for "
+                    f"{first[page.path].title!r}; choose another id",
+                )
+            )
+        first.setdefault(page.path, page)
+    if problems:
+        raise DataError(problems)
     nav = navigation(catalogue, sorted({*content, *(p.path for p in pages)}))
     return Site(catalogue, pages, content, nav, downloads=downloads(catalogue))

@@ -326,3 +326,49 @@ def test_budget_calculator_adds_two_activities_and_keeps_them_in_the_url(page, s
     page.check("input[name=have]")
     assert page.locator("output[name=establishment]").text_content() == "0 kr."
     assert page.foreign == []
+
+
+def test_combination_explorer_suggests_names_projects_and_fills_the_calculator(page, server):
+    from generator.catalogue import load_catalogue
+    from generator.combinations import selection
+
+    catalogue = load_catalogue(Path(__file__).resolve().parent.parent / "data")
+    ids = ["hjemmet-som-samarbejdsramme", "tematiserede-foraeldrearrangementer"]
+    chosen = [catalogue.elements[i] for i in ids]
+    expected = selection(catalogue, chosen)
+    page.goto(server + "elementer/sammensaet/")
+    page.wait_for_selector("#kb-combo:not([hidden])")
+    assert page.locator(".kb-nojs").is_hidden()
+    for element in chosen:
+        page.get_by_label(element.name, exact=True).check()
+    assert page.url.endswith("?e=" + ",".join(ids))
+    suggested = page.locator(".kb-combo-suggestions > li > a").all_text_contents()
+    assert suggested == [s.element.name for s in expected.suggestions]
+    first = page.locator(".kb-combo-suggestions > li").first.text_content()
+    assert "Rapporten anbefaler det ud fra: Hjemmet som samarbejdsramme og Tematiserede forældrearrangementer" in first
+    projects = page.locator(".kb-combo-projects a").all_text_contents()
+    assert projects == [f"{catalogue.municipality_of(p).short_name}: {p.title}" for p in expected.together]
+    assert projects  # Frederikshavn combined the two
+
+    # A third choice is the most; the rest are then disabled, and the status says so.
+    third = expected.suggestions[0].element
+    page.get_by_label(third.name, exact=True).check()
+    assert page.locator("input[name=element]:disabled").count() == len(catalogue.elements) - 3
+    assert "højst vælge 3" in page.locator("#kb-combo [role=status]").text_content()
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    violations = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}}).then(r => r.violations.map(v => v.id))",
+        AXE_TAGS,
+    )
+    assert violations == []
+    page.get_by_label(third.name, exact=True).uncheck()
+
+    page.click("#kb-combo-budget")
+    page.wait_for_selector("#kb-budget:not([hidden])")
+    checked = page.eval_on_selector_all("input[name=activity]:checked", "boxes => boxes.map(b => b.value)")
+    assert sorted(checked) == sorted(a.key for a in expected.activities)
+    assert page.locator("output[name=running]").text_content() != "0 kr."
+
+    page.goto(server + "elementer/sammensaet/?e=" + ",".join(ids))  # a shared link comes back the same
+    assert page.locator(".kb-combo-suggestions > li > a").all_text_contents() == suggested
+    assert page.foreign == []

@@ -1,9 +1,20 @@
 """The two kinds of combination evidence, and the ranking rule for what to add."""
 
-from generator.catalogue import load_catalogue
-from generator.combinations import observed_with, suggestions
+import json
 
-from .helpers import FIXTURES, ROOT
+import pytest
+
+from generator.budget import budget_activities
+from generator.catalogue import load_catalogue
+from generator.combinations import all_selections, observed_with, recommendations, selection, suggestions
+from generator.explorer import explorer_page
+
+from .helpers import FIXTURES, ROOT, assert_golden, copy_project, edit, html
+
+
+@pytest.fixture(scope="module")
+def real():
+    return load_catalogue(ROOT / "data")
 
 
 def test_observed_combinations_name_the_projects():
@@ -39,8 +50,6 @@ def test_ties_and_an_element_without_evidence():
 def test_every_element_page_shows_both_kinds_of_evidence_apart():
     from generator.pages import element_page
 
-    from .helpers import html
-
     catalogue = load_catalogue(ROOT / "data")
     for element in catalogue.elements.values():
         page = html(element_page(catalogue, element).markdown)
@@ -50,3 +59,143 @@ def test_every_element_page_shows_both_kinds_of_evidence_apart():
         for entry in observed_with(catalogue, element):
             item = section.find("a", string=entry.element.name).find_parent("li")
             assert [a.get_text() for a in item("a")[1:]] == [p.title for p in entry.projects]
+
+
+def test_an_element_without_recommendations_is_suggested_from_observation_only(tmp_path):
+    from generator.pages import element_page
+
+    minimal = copy_project(FIXTURES / "minimal", tmp_path / "p")
+    edit(minimal / "data" / "elements.yaml", "      elements: [sprogkuffert]\n", "      elements: []\n")
+    catalogue = load_catalogue(minimal / "data")
+    hjemmebesoeg, sprogkuffert = catalogue.elements["hjemmebesoeg"], catalogue.elements["sprogkuffert"]
+    (only,) = suggestions(catalogue, [hjemmebesoeg])
+    assert only.element == sprogkuffert and only.recommended_by == [] and len(only.observed_in) == 1
+    assert "nævner ingen elementer" in element_page(catalogue, hjemmebesoeg).markdown
+    # the other direction is still the report's recommendation
+    assert suggestions(catalogue, [sprogkuffert])[0].recommended_by == [sprogkuffert]
+
+
+def test_a_selection_has_its_projects_activities_and_cost_range(real):
+    chosen = [real.elements["hjemmet-som-samarbejdsramme"], real.elements["tematiserede-foraeldrearrangementer"]]
+    result = selection(real, chosen)
+    assert [p.id for p in result.together] == [
+        p.id for p in real.projects.values() if {e.id for e in chosen} <= set(p.elements.items)
+    ]
+    assert result.together  # Frederikshavn names both
+    mapped = {id(cost.column) for e in chosen for cost in real.activity_costs(e)}
+    keys = {a.key for a in budget_activities(list(real.projects.values())) if id(a.row.column) in mapped}
+    assert {a.key for a in result.activities} == keys
+    low, high = result.cost_range
+    values = [a.row.per_child for a in result.activities]
+    assert (low.row.per_child, high.row.per_child) == (min(values), max(values))
+
+
+def test_three_chosen_show_projects_that_named_two_of_them(real):
+    chosen = [
+        real.elements[i] for i in ("styrkede-tvaerfaglige-moeder", "overgangsmoeder", "hjemmet-som-samarbejdsramme")
+    ]
+    result = selection(real, chosen)
+    for project, named in result.partly:
+        assert len(named) == 2 and all(e.id in project.elements.items for e in named)
+    assert {p.id for p, _ in result.partly}.isdisjoint({p.id for p in result.together})
+
+
+def test_every_choice_of_one_to_three_is_worked_out_once(real):
+    selections = all_selections(real)
+    n = len(real.elements)
+    assert len(selections) == n + n * (n - 1) // 2 + n * (n - 1) * (n - 2) // 6
+    assert len({tuple(e.id for e in s.chosen) for s in selections}) == len(selections)
+
+
+def test_recommendations_keep_their_direction(real):
+    arrows = recommendations(real)
+    assert len(arrows) == sum(len(e.combines_with.elements) for e in real.elements.values())
+    for arrow in arrows:
+        assert arrow.mutual == (arrow.source.id in arrow.target.combines_with.elements)
+    assert any(not a.mutual for a in arrows)  # the report's lists are not symmetric
+
+
+def _script_data(markdown: str) -> dict:
+    return json.loads(html(markdown).find("script", id="kb-combo-data").string)
+
+
+def test_the_explorer_script_gets_exactly_what_the_rule_says(real):
+    page = explorer_page(real)
+    data = _script_data(page.markdown)
+    elements = list(real.elements.values())
+    projects = list(real.projects.values())
+    assert len(data["selections"]) == len(all_selections(real))
+    for chosen_ids in (["overgangsmoeder"], ["hjemmet-som-samarbejdsramme", "tematiserede-foraeldrearrangementer"]):
+        chosen = [real.elements[i] for i in chosen_ids]
+        entry = data["selections"]["+".join(chosen_ids)]
+        expected = suggestions(real, chosen)
+        assert [elements[s[0]].id for s in entry["suggest"]] == [s.element.id for s in expected]
+        assert [[elements[i].id for i in s[1]] for s in entry["suggest"]] == [
+            [e.id for e in s.recommended_by] for s in expected
+        ]
+        assert [[projects[i].id for i in s[2]] for s in entry["suggest"]] == [
+            [p.id for p in s.observed_in] for s in expected
+        ]
+        keys = [data["activities"][i]["key"] for i in entry["activities"]]
+        assert keys == [a.key for a in selection(real, chosen).activities]
+    assert data["budget"] == "../../oekonomi/budget/"
+
+
+def test_the_explorer_script_data_cannot_end_its_script_element(tmp_path):
+    minimal = copy_project(FIXTURES / "minimal", tmp_path / "p")
+    evil = 'name: "Hjemmebesøg </script><script>alert(1)</script>"'
+    edit(minimal / "data" / "elements.yaml", 'name: "Hjemmebesøg"', evil)
+    page = explorer_page(load_catalogue(minimal / "data"))
+    script = page.markdown.split('id="kb-combo-data">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in script
+    assert "<script>alert(1)" not in page.markdown
+    assert "&lt;script&gt;alert(1)" in page.markdown  # in the pictures and tables, escaped
+
+
+def test_the_explorer_shows_every_one_way_recommendation_and_works_without_script(real):
+    page = html(explorer_page(real).markdown)
+    one_way = [a for a in recommendations(real) if not a.mutual]
+    note = page.find(string=lambda s: s and "går kun den ene vej" in s).find_parent("div")
+    lines = [li.get_text() for li in note("li")]
+    assert lines == [
+        f"{a.source.name} anbefaler {a.target.name}, men {a.target.name} nævner ikke {a.source.name}." for a in one_way
+    ]
+    # Without script, the table lists every element's recommended complements with links.
+    table = page.find("caption", string=lambda s: "gode erfaringer" in s).find_parent("table")
+    for element, row in zip(real.elements.values(), table.tbody("tr"), strict=True):
+        cells = row("td")
+        assert [a.get_text() for a in cells[0]("a")] == [e.name for e in real.combines_with(element)]
+
+
+def test_the_matrix_marks_every_relation_by_where_the_report_says_it(real):
+    page = html(explorer_page(real).markdown)
+    svg = page.find("svg", attrs={"aria-labelledby": "kb-matrix-title kb-matrix-desc"})
+    marks = [m for m in svg.find_all(["circle", "rect"])]
+    assert len(marks) == len(real.relations) + 3  # one per relation, plus the legend's three
+    table = page.find("caption", string=lambda s: "Elementer i hvert puljeprojekt" in s).find_parent("table")
+    for project, row in zip(real.projects.values(), table.tbody("tr"), strict=True):
+        both, only_list, only_result = (cell.get_text() for cell in row("td"))
+        for relation in real.elements_of(project):
+            name = relation.element.name
+            if relation.in_element_section and relation.in_main_result:
+                assert name in both
+            elif relation.in_element_section:
+                assert name in only_list
+            else:
+                assert name in only_result
+
+
+def test_the_network_draws_each_mutual_pair_once_and_every_one_way_arrow(real):
+    svg = html(explorer_page(real).markdown).find(
+        "svg", attrs={"aria-labelledby": "kb-netvaerk-title kb-netvaerk-desc"}
+    )
+    arrows = recommendations(real)
+    lines = svg.find_all("line")[:-2]  # the last two are the legend
+    dashed = [line for line in lines if line.get("stroke-dasharray")]
+    assert len(dashed) == sum(1 for a in arrows if not a.mutual)
+    assert len(lines) - len(dashed) == sum(1 for a in arrows if a.mutual) // 2
+
+
+def test_golden_explorer_page():
+    catalogue = load_catalogue(FIXTURES / "minimal" / "data")
+    assert_golden("pages/explorer_minimal.md", explorer_page(catalogue).markdown)

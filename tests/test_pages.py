@@ -3,7 +3,7 @@
 import pytest
 
 from generator.catalogue import load_catalogue
-from generator.pages import element_page, hrefer, linker, page_url, project_page
+from generator.pages import element_page, element_path, hrefer, linker, page_url, project_page
 from generator.site import build_site
 
 from .helpers import FIXTURES, ROOT, assert_golden, edit
@@ -60,7 +60,8 @@ def test_page_mirrors_the_data(minimal):
 
 def test_every_element_page_has_every_section():
     site = build_site(ROOT)
-    element_pages = [p for p in site.pages if p.path.startswith("elementer/") and p.path != "elementer/index.md"]
+    element_paths = {element_path(e) for e in site.catalogue.elements.values()}
+    element_pages = [p for p in site.pages if p.path in element_paths]
     assert len(element_pages) == 9
     for page in element_pages:
         for heading in (

@@ -146,3 +146,17 @@ def test_every_page_links_to_the_accessibility_statement(built):
         links = [urljoin(here, a.get("href", "")) for a in soup(path).select(".md-copyright a")]
         assert "/om/tilgaengelighed/" in links, path
     assert (built / "om" / "tilgaengelighed" / "index.html").exists()
+
+
+def test_an_id_that_would_overwrite_another_page_is_an_error(tmp_path):
+    from .helpers import FIXTURES, copy_project
+
+    minimal = copy_project(FIXTURES / "minimal", tmp_path / "p")
+    for path in (minimal / "data").glob("*.yaml"):
+        path.write_text(path.read_text(encoding="utf-8").replace("sprogkuffert", "sammensaet"), encoding="utf-8")
+    result = run_generator("check", "--root", str(minimal))
+    assert result.returncode == 1
+    assert (
+        "the page for 'Sprogkuffert' would be elementer/sammensaet.md, "
+        "which is already the page for 'Sammensæt en indsats'; choose another id" in result.stderr
+    )

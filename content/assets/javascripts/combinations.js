@@ -1,0 +1,186 @@
+/* The combination explorer on elementer/sammensaet/.
+ * Every choice of one to three elements is worked out at build time (generator/combinations.py) and
+ * embedded as JSON; this script only looks the chosen one up and shows it. The choice lives in the
+ * URL: ?e=<element id>,<element id>,...
+ */
+(function () {
+  "use strict";
+
+  function el(tag, text, attrs) {
+    var node = document.createElement(tag);
+    if (text) node.textContent = text;
+    Object.keys(attrs || {}).forEach(function (name) { node.setAttribute(name, attrs[name]); });
+    return node;
+  }
+
+  function link(text, href) { return el("a", text, { href: href }); }
+
+  // "A", "A og B", "A, B og C"
+  function joined(nodes) {
+    var span = el("span");
+    nodes.forEach(function (node, i) {
+      if (i > 0) span.appendChild(document.createTextNode(i === nodes.length - 1 ? " og " : ", "));
+      span.appendChild(typeof node === "string" ? document.createTextNode(node) : node);
+    });
+    return span;
+  }
+
+  function setup() {
+    var form = document.getElementById("kb-combo");
+    var source = document.getElementById("kb-combo-data");
+    var results = document.getElementById("kb-combo-results");
+    if (!form || !source || !results || form.dataset.kbReady) return;
+    form.dataset.kbReady = "ready";
+    var data = JSON.parse(source.textContent);
+    var boxes = Array.prototype.slice.call(form.querySelectorAll("input[name=element]"));
+    var status = form.querySelector("[role=status]");
+
+    function projectLink(i) {
+      var p = data.projects[i];
+      return link(p.municipality + ": " + p.title, p.href);
+    }
+    function elementLink(i) { return link(data.elements[i].name, data.elements[i].href); }
+    function names(indices) { return indices.map(function (i) { return data.elements[i].name; }); }
+
+    function chosenIds() {
+      return boxes.filter(function (box) { return box.checked; }).map(function (box) { return box.value; });
+    }
+
+    function readUrl() {
+      var wanted = (new URLSearchParams(window.location.search).get("e") || "").split(",");
+      var count = 0;
+      boxes.forEach(function (box) {
+        box.checked = wanted.indexOf(box.value) !== -1 && count < data.max;
+        if (box.checked) count += 1;
+      });
+    }
+
+    function writeUrl(ids) {
+      var url = window.location.pathname + (ids.length ? "?e=" + ids.join(",") : "") + window.location.hash;
+      window.history.replaceState(null, "", url);
+    }
+
+    function section(title) {
+      var part = el("section");
+      part.appendChild(el("h3", title));
+      results.appendChild(part);
+      return part;
+    }
+
+    function showSuggestions(choice) {
+      var part = section("Forslag til elementer, der kan lægges til");
+      if (!choice.suggest.length) {
+        part.appendChild(el("p", "Rapporten anbefaler ikke flere elementer til dette valg, og intet puljeprojekt nævnte andre elementer sammen med det."));
+        return;
+      }
+      var list = el("ol", "", { "class": "kb-combo-suggestions" });
+      choice.suggest.forEach(function (entry) {
+        var item = el("li");
+        item.appendChild(elementLink(entry[0]));
+        var reasons = el("ul");
+        var why = el("li");
+        if (entry[1].length) {
+          why.appendChild(document.createTextNode("Rapporten anbefaler det ud fra: "));
+          why.appendChild(joined(names(entry[1])));
+        } else {
+          why.appendChild(document.createTextNode("Ikke anbefalet af rapporten ud fra dit valg."));
+        }
+        reasons.appendChild(why);
+        var seen = el("li");
+        if (entry[2].length) {
+          seen.appendChild(document.createTextNode(
+            "Set sammen med dit valg i " + entry[2].length + (entry[2].length === 1 ? " puljeprojekt: " : " puljeprojekter: ")));
+          seen.appendChild(joined(entry[2].map(projectLink)));
+        } else {
+          seen.appendChild(document.createTextNode("Intet puljeprojekt nævnte det sammen med dit valg."));
+        }
+        reasons.appendChild(seen);
+        item.appendChild(reasons);
+        list.appendChild(item);
+      });
+      part.appendChild(list);
+    }
+
+    function showProjects(choice, count) {
+      var part = section(count === 1 ? "Puljeprojekter, der arbejdede med elementet" : "Puljeprojekter, der kombinerede de valgte elementer");
+      if (choice.together.length) {
+        var list = el("ul", "", { "class": "kb-combo-projects" });
+        choice.together.forEach(function (i) { list.appendChild(el("li")).appendChild(projectLink(i)); });
+        part.appendChild(list);
+      } else {
+        part.appendChild(el("p", "Intet puljeprojekts hovedresultat nævner alle de valgte elementer."));
+      }
+      if (choice.partly.length) {
+        part.appendChild(el("p", "Puljeprojekter, der nævner to af de valgte elementer:"));
+        var partly = el("ul", "", { "class": "kb-combo-partly" });
+        choice.partly.forEach(function (entry) {
+          var item = el("li");
+          item.appendChild(projectLink(entry[0]));
+          item.appendChild(document.createTextNode(" (" + names(entry[1]).join(" og ") + ")"));
+          partly.appendChild(item);
+        });
+        part.appendChild(partly);
+      }
+    }
+
+    function showCosts(choice) {
+      var part = section("Omkostninger");
+      if (!choice.activities.length) {
+        part.appendChild(el("p", "Ingen af de aktiviteter, der er knyttet til de valgte elementer, har en omkostning pr. barn i rapportens tabeller."));
+        return;
+      }
+      var low = data.activities[choice.range[0]], high = data.activities[choice.range[1]];
+      part.appendChild(el("p", choice.activities.length + (choice.activities.length === 1 ? " aktivitet" : " aktiviteter") +
+        " i puljeprojekterne er eksempler på de valgte elementer. De kostede fra " + low.per_child + " til " + high.per_child +
+        " pr. barn pr. afholdt aktivitet, ekskl. etableringsomkostninger, i " + data.price_year + "."));
+      var details = el("details", "", { "class": "kb-combo-activities" });
+      details.appendChild(el("summary", "Se aktiviteterne"));
+      var list = el("ul");
+      choice.activities.forEach(function (i) {
+        var a = data.activities[i];
+        var item = el("li", a.label + " – " + a.per_child + " pr. barn (");
+        item.appendChild(projectLink(a.project));
+        item.appendChild(document.createTextNode(")"));
+        list.appendChild(item);
+      });
+      details.appendChild(list);
+      part.appendChild(details);
+      var keys = choice.activities.map(function (i) { return data.activities[i].key + ":1:1"; });
+      var button = link("Åbn budgetberegneren med disse aktiviteter", data.budget + "?a=" + keys.join(";"));
+      button.className = "md-button";
+      button.id = "kb-combo-budget";
+      part.appendChild(el("p")).appendChild(button);
+      part.appendChild(el("p", "Beregneren starter med 1 barn og 1 gang om året for hver aktivitet; ret tallene til jeres egne, og fravælg de aktiviteter, I ikke vil bruge.", { "class": "kb-meta" }));
+    }
+
+    function update() {
+      var ids = chosenIds();
+      boxes.forEach(function (box) { box.disabled = !box.checked && ids.length >= data.max; });
+      writeUrl(ids);
+      results.textContent = "";
+      if (!ids.length) {
+        results.hidden = true;
+        status.textContent = "Vælg et element for at se forslag.";
+        return;
+      }
+      var choice = data.selections[ids.join("+")];
+      showSuggestions(choice);
+      showProjects(choice, ids.length);
+      showCosts(choice);
+      results.hidden = false;
+      status.textContent = ids.length + (ids.length === 1 ? " element valgt: " : " elementer valgt: ") +
+        choice.suggest.length + " forslag, " +
+        choice.together.length + (choice.together.length === 1 ? " puljeprojekt." : " puljeprojekter.") +
+        (ids.length >= data.max ? " Du kan højst vælge " + data.max + "." : "");
+    }
+
+    form.addEventListener("change", update);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    readUrl();
+    form.hidden = false;
+    document.querySelectorAll(".kb-nojs").forEach(function (node) { node.hidden = true; });
+    update();
+  }
+
+  window.kbOnPage(setup);  // defined in tables.js, which mkdocs.yml loads first
+})();

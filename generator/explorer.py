@@ -1,0 +1,143 @@
+"""The "Sammensæt en indsats" page: choose one to three elements and see what to add, who did it, and the cost.
+
+Every choice the page offers is worked out here, at build time, by the rule in ``combinations``; the page's
+script (assets/javascripts/combinations.js) only looks the chosen one up and shows it. Without script the
+page still gives each element's recommended complements and both pictures with their tables.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from .catalogue import Catalogue
+from .combinations import MAX_CHOSEN, Selection, all_selections, observed_with, recommendations
+from .costs import danish_number
+from .diagrams import BOTH, MARK_LABELS, ONLY_LIST, ONLY_RESULT, Column, element_matrix, recommendation_network
+from .economy import BUDGET_PATH, script_json
+from .models import Project
+from .pages import EXPLORER_PATH, Page, hrefer, render_page
+
+EXPLORER_TITLE = "Sammensæt en indsats"
+
+
+def selection_key(selection: Selection) -> str:
+    """How the script finds a choice: the chosen ids in the report's element order, joined by '+'."""
+    return "+".join(e.id for e in selection.chosen)
+
+
+def explorer_data(catalogue: Catalogue) -> dict[str, Any]:
+    """What the script needs, with elements, projects and activities referred to by their position."""
+    href = hrefer(EXPLORER_PATH)
+    elements = list(catalogue.elements.values())
+    projects = list(catalogue.projects.values())
+    element_at = {e.id: i for i, e in enumerate(elements)}
+    project_at = {p.id: i for i, p in enumerate(projects)}
+    selections = all_selections(catalogue)
+    activities = list({a.key: a for s in selections for a in s.activities}.values())
+    activity_at = {a.key: i for i, a in enumerate(activities)}
+    return {
+        "max": MAX_CHOSEN,
+        "price_year": catalogue.evaluation.cost_method.price_level,
+        "budget": str(href(BUDGET_PATH)),
+        "elements": [{"id": e.id, "name": e.name, "href": str(href(e))} for e in elements],
+        "projects": [
+            {"title": p.title, "municipality": catalogue.municipality_of(p).short_name, "href": str(href(p))}
+            for p in projects
+        ],
+        "activities": [
+            {
+                "key": a.key,
+                "label": a.row.column.label,
+                "project": project_at[a.project.id],
+                "per_child": f"{danish_number(a.row.per_child)} kr.",
+            }
+            for a in activities
+        ],
+        "selections": {
+            selection_key(s): {
+                "suggest": [
+                    [
+                        element_at[x.element.id],
+                        [element_at[e.id] for e in x.recommended_by],
+                        [project_at[p.id] for p in x.observed_in],
+                    ]
+                    for x in s.suggestions
+                ],
+                "together": [project_at[p.id] for p in s.together],
+                "partly": [[project_at[p.id], [element_at[e.id] for e in named]] for p, named in s.partly],
+                "activities": [activity_at[a.key] for a in s.activities],
+                "range": [activity_at[a.key] for a in s.cost_range] if s.cost_range else None,
+            }
+            for s in selections
+        },
+    }
+
+
+def _column_labels(catalogue: Catalogue, projects: list[Project]) -> list[str]:
+    """Municipality short names, with the section where a municipality has more than one project."""
+    names = [catalogue.municipality_of(p).short_name for p in projects]
+    counts = Counter(names)
+    return [f"{n} ({p.section})" if counts[n] > 1 else n for n, p in zip(names, projects, strict=True)]
+
+
+def _matrix_columns(catalogue: Catalogue) -> list[tuple[Project, Column]]:
+    projects = list(catalogue.projects.values())
+    columns = []
+    for project, label in zip(projects, _column_labels(catalogue, projects), strict=True):
+        marks = {}
+        for relation in catalogue.elements_of(project):
+            if relation.in_element_section and relation.in_main_result:
+                marks[relation.element.id] = BOTH
+            else:
+                marks[relation.element.id] = ONLY_LIST if relation.in_element_section else ONLY_RESULT
+        columns.append((project, Column(label, marks)))
+    return columns
+
+
+def explorer_page(catalogue: Catalogue) -> Page:
+    elements = list(catalogue.elements.values())
+    arrows = recommendations(catalogue)
+    recommended_by = {e.id: [a.source for a in arrows if a.target.id == e.id] for e in elements}
+    one_way = [a for a in arrows if not a.mutual]
+    columns = _matrix_columns(catalogue)
+    counts = Counter(kind for _, column in columns for kind in column.marks.values())
+    matrix_description = (
+        f"Et gitter med {len(elements)} elementer som rækker og {len(columns)} puljeprojekter som kolonner. "
+        f"{counts[BOTH]} markeringer er nævnt begge steder i rapporten, {counts[ONLY_LIST]} kun i elementets "
+        f"projektliste og {counts[ONLY_RESULT]} kun i projektets hovedresultat. "
+        "Tabellen under billedet viser det samme."
+    )
+    return render_page(
+        EXPLORER_PATH,
+        EXPLORER_TITLE,
+        "data/elements.yaml",
+        "explorer.md.j2",
+        elements=elements,
+        max_chosen=min(MAX_CHOSEN, len(elements)),
+        rows=[
+            {
+                "element": e,
+                "recommends": [(other, e.id in other.combines_with.elements) for other in catalogue.combines_with(e)],
+                "recommended_by": recommended_by[e.id],
+                "observed": observed_with(catalogue, e),
+            }
+            for e in elements
+        ],
+        one_way=one_way,
+        never_recommended=[e for e in elements if not recommended_by[e.id]],
+        network=recommendation_network(elements, arrows, chart_id="kb-netvaerk"),
+        matrix=element_matrix(elements, [c for _, c in columns], chart_id="kb-matrix", description=matrix_description),
+        matrix_rows=[
+            {
+                "project": project,
+                "label": column.label,
+                "kinds": {kind: [e for e in elements if column.marks.get(e.id) == kind] for kind in MARK_LABELS},
+            }
+            for project, column in columns
+        ],
+        mark_labels=MARK_LABELS,
+        source=catalogue.sources[elements[0].source],
+        data=script_json(explorer_data(catalogue)),
+        price_year=catalogue.evaluation.cost_method.price_level,
+    )
