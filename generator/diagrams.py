@@ -35,7 +35,7 @@ def _open(chart_id: str, width: int, height: int, title: str, description: str) 
     ]
 
 
-def _text(x: float, y: float, text: str, *, anchor: str = "start", size: int = 13, extra: str = "") -> str:
+def _text(x: float, y: float, text: str, *, anchor: str = "start", size: int = 15, extra: str = "") -> str:
     return (
         f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" fill="{TEXT}" font-size="{size}"{extra}>'
         f"{escape(text)}</text>"
@@ -67,7 +67,7 @@ def _mark(kind: str, x: float, y: float) -> str:
 
 
 def element_matrix(elements: list[Element], columns: list[Column], *, chart_id: str, description: str) -> Markup:
-    label_width, cell, header = 300, 34, 130
+    label_width, cell, header = 340, 36, 140
     legend_top = header + len(elements) * cell + 20
     width = label_width + len(columns) * cell + 40
     height = legend_top + len(MARK_LABELS) * 24 + 10
@@ -97,7 +97,7 @@ def element_matrix(elements: list[Element], columns: list[Column], *, chart_id: 
 
 
 def recommendation_network(elements: list[Element], arrows: list[Recommendation], *, chart_id: str) -> Markup:
-    radius, node, label_gap, label_room = 170, 20, 30, 175
+    radius, node, label_gap, label_room = 160, 20, 30, 170
     centre_x, centre_y = radius + label_gap + label_room, radius + label_gap + 30
     width, legend_y = 2 * centre_x, centre_y + radius + label_gap + 70
     height = legend_y + 40
@@ -146,13 +146,13 @@ def recommendation_network(elements: list[Element], arrows: list[Recommendation]
         angle, x, y = places[element.id]
         parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{node}" fill="#ffffff" stroke="{TEXT}" stroke-width="2"/>')
         parts.append(_text(x, y + 5, str(element.number), anchor="middle", size=14, extra=' font-weight="bold"'))
-        lines = textwrap.wrap(element.name, 22)
+        lines = textwrap.wrap(element.name, 20, break_long_words=False)
         cos, sin = math.cos(angle), math.sin(angle)
         anchor = "start" if cos > 0.3 else "end" if cos < -0.3 else "middle"
         lx = x + cos * label_gap
         ly = y + sin * label_gap + 5 - (len(lines) - 1) * 8 + (10 if sin > 0.3 else -10 if sin < -0.9 else 0)
         for k, line in enumerate(lines):
-            parts.append(_text(lx, ly + k * 16, line, anchor=anchor))
+            parts.append(_text(lx, ly + k * 18, line, anchor=anchor))
     for k, (name, colour, label) in enumerate(
         (("mutual", BAR, "Anbefaler hinanden"), ("one-way", ONE_WAY, "Anbefaling, der kun går den ene vej"))
     ):
