@@ -97,6 +97,17 @@ class Catalogue:
     synonyms: dict[str, list[str]]
     files: dict[str, BaseModel]  # every data file's validated model, by file name (for the JSON download)
     warnings: list[Problem] = field(default_factory=list)
+    documents: dict[str, Document] = field(default_factory=dict)  # the files as read, with line numbers
+
+    def line_of(self, file: str, key: str, entry_id: str) -> int | None:
+        """The line where an entry (``- id: …`` under ``key``) starts in a data file, for edit links."""
+        document = self.documents.get(file)
+        entries = document.data.get(key) if document and isinstance(document.data, dict) else None
+        for index, entry in enumerate(entries or []):
+            if isinstance(entry, dict) and entry.get("id") == entry_id:
+                position = document.position((key, index))
+                return position.line if position else None
+        return None
 
     def projects_of(self, element: Element) -> list[ElementProject]:
         """Relations of an element: the report's 4.1 order first, then those only chapter 5 states."""
@@ -248,6 +259,7 @@ def load_catalogue(data_dir: Path, root: Path | None = None) -> Catalogue:
         raise DataError(problems)
 
     catalogue = _assemble(models)
+    catalogue.documents = docs
     catalogue.warnings = [
         *_asymmetry_warnings(catalogue, docs, models),
         *_unmentioned_municipalities(catalogue, docs["municipalities.yaml"]),

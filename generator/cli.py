@@ -3,17 +3,23 @@
 python -m generator check      validate all data; print every problem; exit 1 on errors
 python -m generator generate   write the Markdown tree that mkdocs.yml's docs_dir points at
 python -m generator build      generate, build with MkDocs (--strict), then swap into site/
+python -m generator schemas    write data/schemas/*.schema.json from the models (editors read them)
+python -m generator changes B  Markdown summary of the data entries added, removed and changed since git revision B
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
+from .changes import data_changes, report
 from .problems import DataError, Problem, Severity
+from .schemas import SCHEMA_DIR, schema_files
 from .site import DOCS_DIR, Site, build_site
 from .write import replace_directory, sync_tree
 
@@ -21,6 +27,9 @@ from .write import replace_directory, sync_tree
 def _print_problems(problems: list[Problem]) -> None:
     for problem in problems:
         print(problem.format(), file=sys.stderr)
+    if os.environ.get("GITHUB_ACTIONS") == "true":  # GitHub shows these on the changed line of a pull request
+        for problem in problems:
+            print(problem.annotation())
     n_errors = sum(1 for p in problems if p.severity is Severity.ERROR)
     n_warnings = len(problems) - n_errors
     print(f"{n_errors} error(s), {n_warnings} warning(s)", file=sys.stderr)
@@ -56,6 +65,22 @@ def generate(root: Path) -> int:
     return 0
 
 
+def _reproducible(root: Path, environ: Mapping[str, str]) -> dict[str, str]:
+    """The environment for MkDocs, with the build date fixed to the last commit's.
+
+    MkDocs dates the sitemap (and the gzip header of sitemap.xml.gz) with SOURCE_DATE_EPOCH when it
+    is set, else with the current time; the commit's time makes two builds of one commit identical.
+    """
+    env = dict(environ)
+    if "SOURCE_DATE_EPOCH" not in env:
+        result = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, check=False
+        )
+        if result.returncode == 0 and result.stdout.strip().isdigit():
+            env["SOURCE_DATE_EPOCH"] = result.stdout.strip()
+    return env
+
+
 def build(root: Path, site_dir: Path) -> int:
     """Generate and build into a scratch folder; only a complete, strict build replaces ``site_dir``."""
     if generate(root):
@@ -64,13 +89,29 @@ def build(root: Path, site_dir: Path) -> int:
     if scratch.exists():
         shutil.rmtree(scratch)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(scratch)]
-    result = subprocess.run(command, cwd=root, check=False)
+    result = subprocess.run(command, cwd=root, check=False, env=_reproducible(root, os.environ))
     if result.returncode != 0:
         shutil.rmtree(scratch, ignore_errors=True)
         print(f"build failed; {site_dir} was left as it was", file=sys.stderr)
         return 1
     replace_directory(scratch, site_dir)
     print(f"built {site_dir}", file=sys.stderr)
+    return 0
+
+
+def schemas(root: Path) -> int:
+    changed = sync_tree(schema_files(), root / SCHEMA_DIR)
+    print(f"{SCHEMA_DIR}: {len(changed)} schema file(s) changed", file=sys.stderr)
+    return 0
+
+
+def changes(root: Path, base: str) -> int:
+    try:
+        found = data_changes(root, base)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(report(found, base))
     return 0
 
 
@@ -83,10 +124,19 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("generate", parents=[common], help=f"write the generated docs tree to {DOCS_DIR}")
     build_parser = commands.add_parser("build", parents=[common], help="generate and build the site with MkDocs")
     build_parser.add_argument("--site-dir", type=Path, default=None, help="output folder (default: ROOT/site)")
+    commands.add_parser("schemas", parents=[common], help="write the data files' JSON Schemas from the models")
+    changes_parser = commands.add_parser(
+        "changes", parents=[common], help="summarise the data changes since a git revision, as Markdown"
+    )
+    changes_parser.add_argument("base", help="git revision to compare with, e.g. origin/main")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "check":
         return check(root)
     if args.command == "generate":
         return generate(root)
+    if args.command == "schemas":
+        return schemas(root)
+    if args.command == "changes":
+        return changes(root, args.base)
     return build(root, (args.site_dir or root / "site").resolve())

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, create_model
 from .catalogue import DATA_FILES, Catalogue
 from .costs import HOUR_ROWS, CostRow, cell_text, cost_rows
 from .models import Figure
+from .schemas import for_maintainers
 
 XLSX_PATH = "oekonomi/omkostninger.xlsx"
 CSV_PATH = "oekonomi/omkostninger.csv"
@@ -120,7 +121,7 @@ def knowledge_json(catalogue: Catalogue) -> bytes:
 
 
 def knowledge_schema() -> bytes:
-    schema = knowledge_base_model().model_json_schema()
+    schema = for_maintainers(knowledge_base_model().model_json_schema())
     schema["properties"]["$schema"] = {"type": "string"}
     return json.dumps(schema, ensure_ascii=False, indent=1).encode("utf-8")
 

@@ -7,13 +7,17 @@ results to MkDocs, so moving to another builder means replacing these lines.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
+from .editing import EditLink, edit_link, repository_url
 from .problems import DataError
 from .render import TEMPLATES
 from .search import enrich_index_file
@@ -25,6 +29,7 @@ log = logging.getLogger("mkdocs.plugins.knowledge_base")
 
 class KnowledgeBasePlugin(BasePlugin):
     synonyms: dict[str, list[str]] | None = None
+    edit_links: dict[str, EditLink] | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
@@ -35,9 +40,18 @@ class KnowledgeBasePlugin(BasePlugin):
         if site.warnings:
             log.info("%d places where the sources disagree; `python -m generator check` lists them", len(site.warnings))
         self.synonyms = site.catalogue.synonyms
+        repository = repository_url(root, os.environ)
+        self.edit_links = {path: edit_link(repository, o) for path, o in site.origins().items()} if repository else {}
         sync_tree(site.files(), Path(config.docs_dir))
         config.nav = site.nav
         return config
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # overrides/main.html shows the link under the page's content.
+        link = (self.edit_links or {}).get(page.file.src_uri)
+        if link:
+            page.meta["kb_edit"] = link
+        return markdown
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         # Runs after the search plugin (listed first in mkdocs.yml) has written its index.

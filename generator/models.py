@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema, model_validator
 
@@ -362,6 +362,17 @@ class Figure(Strict):
     @classmethod
     def _from_text(cls, value: object) -> object:
         return {"as_written": value} if isinstance(value, str) else value
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> dict[str, Any]:
+        """In YAML a regular cell is a plain string; only an irregular one is a mapping."""
+        as_mapping = handler(core_schema)
+        as_text = {
+            "type": "string",
+            "pattern": f"^(-|{cls.PATTERN})$",
+            "description": f"Cellen som i rapporten, fx '{cls.EXAMPLE}', eller '-' for en tom celle med streg.",
+        }
+        return {"anyOf": [as_text, as_mapping]}
 
     @classmethod
     def _regular(cls, text: str) -> bool:

@@ -65,7 +65,8 @@ class Page:
     path: str
     title: str
     markdown: str
-    origin: str
+    origin: str  # the file it is made from, from the project root, e.g. data/projects.yaml
+    line: int | None = None  # where in ``origin`` its entry starts, if it is made from one entry
 
 
 EXPLORER_PATH = "elementer/sammensaet.md"  # the combination explorer (explorer.py)
@@ -133,9 +134,9 @@ def hrefer(from_path: str) -> Callable[[Any], Markup]:
     return href
 
 
-def render_page(path: str, title: str, origin: str, template: str, **context: Any) -> Page:
+def render_page(path: str, title: str, origin: str, template: str, *, line: int | None = None, **context: Any) -> Page:
     markdown = render(template, link=linker(path), href=hrefer(path), title=title, **context)
-    return Page(path=path, title=title, markdown=markdown, origin=origin)
+    return Page(path=path, title=title, markdown=markdown, origin=origin, line=line)
 
 
 def project_line(catalogue: Catalogue, project: Project) -> str:
@@ -218,6 +219,7 @@ def element_page(catalogue: Catalogue, element: Element) -> Page:
         element.name,
         "data/elements.yaml",
         "element.md.j2",
+        line=catalogue.line_of("elements.yaml", "elements", element.id),
         element=element,
         element_count=len(catalogue.elements),
         group=catalogue.group_of(element),
@@ -330,6 +332,7 @@ def project_page(catalogue: Catalogue, project: Project) -> Page:
         project.title,
         "data/projects.yaml",
         "project.md.j2",
+        line=catalogue.line_of("projects.yaml", "projects", project.id),
         project=project,
         municipality=catalogue.municipality_of(project),
         source=catalogue.source_of(project),

@@ -38,6 +38,15 @@ class Problem:
         field = f" {self.field}:" if self.field else ""
         return f"{self.file}:{line}:{column}:{field} {prefix}{self.message}"
 
+    def annotation(self) -> str:
+        """The problem as a GitHub Actions workflow command, shown inline on the file's line."""
+        line, column = (self.position.line, self.position.column) if self.position else (1, 1)
+        # A warning is a contradiction in the sources, not a mistake in the change: a notice, not a warning.
+        kind = "notice" if self.severity is Severity.WARNING else "error"
+        title = f"{self.field}" if self.field else "data"
+        properties = f"file={_escape_property(self.file)},line={line},col={column},title={_escape_property(title)}"
+        return f"::{kind} {properties}::{_escape_data(self.message)}"
+
     @property
     def sort_key(self) -> tuple[str, int, int, str]:
         line, column = (self.position.line, self.position.column) if self.position else (0, 0)
@@ -53,6 +62,15 @@ class DataError(Exception):
 
     def report(self) -> str:
         return "\n".join(p.format() for p in self.problems)
+
+
+def _escape_data(text: str) -> str:
+    # https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts (escapeData)
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def errors(problems: Iterable[Problem]) -> list[Problem]:

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .catalogue import Catalogue, load_catalogue
+from .catalogue import DATA_FILES, Catalogue, load_catalogue
 from .downloads import downloads
 from .economy import BUDGET_PATH, ECONOMY_PATH, budget_page, economy_page
+from .editing import Origin
 from .explorer import EXPLORER_TITLE, explorer_page
 from .pages import (
     EXPLORER_PATH,
@@ -30,6 +31,7 @@ from .pages import (
     sources_page,
 )
 from .problems import DataError, Problem
+from .reference import REFERENCE_DIR, REFERENCE_INDEX, REFERENCE_TITLE, reference_pages, reference_path
 from .source_pages import navigation_entries, source_pages
 
 CONTENT_DIR = "content"
@@ -48,6 +50,12 @@ class Site:
     @property
     def warnings(self) -> list[Problem]:
         return self.catalogue.warnings
+
+    def origins(self) -> dict[str, Origin]:
+        """For every page of the docs tree, the file (and line) a maintainer edits to change it."""
+        found = {path: Origin(f"{CONTENT_DIR}/{path}") for path in self.content if path.endswith(".md")}
+        found.update({page.path: Origin(page.origin, page.line) for page in self.pages})
+        return found
 
     def files(self) -> dict[str, bytes]:
         """Every file of the docs tree: hand-written content plus generated pages."""
@@ -75,14 +83,19 @@ def navigation(catalogue: Catalogue, paths: list[str]) -> list[Any]:
     projects = [
         {f"{catalogue.municipality_of(p).short_name}: {p.title}": project_path(p)} for p in catalogue.projects.values()
     ]
-    about = sorted(p for p in paths if p.startswith("om/") and p.endswith(".md") and p != "om/index.md")
+    about = sorted(
+        p
+        for p in paths
+        if p.startswith("om/") and p.endswith(".md") and p != "om/index.md" and not p.startswith(REFERENCE_DIR + "/")
+    )
+    reference = [REFERENCE_INDEX, *({f"data/{name}": reference_path(name)} for name in DATA_FILES)]
     return [
         {"Forside": "index.md"},
         {"Elementer": ["elementer/index.md", {EXPLORER_TITLE: EXPLORER_PATH}, *elements]},
         {"Puljeprojekter": ["puljeprojekter/index.md", *projects]},
         {"Økonomi": [ECONOMY_PATH, {"Budgetberegner": BUDGET_PATH}]},
         *({title: entry} for title, entry in navigation_entries(catalogue).items()),
-        {"Om": ["om/index.md", *about]},
+        {"Om": ["om/index.md", *about, {REFERENCE_TITLE: reference}]},
     ]
 
 
@@ -100,6 +113,7 @@ def all_pages(catalogue: Catalogue) -> Iterator[Page]:
     yield from source_pages(catalogue)
     yield evaluation_page(catalogue)
     yield sources_page(catalogue)
+    yield from reference_pages(catalogue)
 
 
 def build_site(root: Path) -> Site:

@@ -1,0 +1,120 @@
+"""What a change does to the data, in words a reviewer reads: entries added, removed and changed.
+
+``python -m generator changes BASE`` compares each data file in the working tree with the same file
+at the git revision BASE (e.g. origin/main) and prints Markdown for a pull request's summary. An
+entry is anything in a top-level list that has an ``id``; other top-level fields are compared whole.
+The YAML is read with the safe loader only, since either side may come from an untrusted branch.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .catalogue import DATA_FILES
+from .site import DATA_DIR
+
+
+@dataclass
+class FileChanges:
+    path: str
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unreadable: str | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.removed or self.changed or self.unreadable)
+
+
+def _git_show(root: Path, base: str, path: str) -> str | None:
+    result = subprocess.run(
+        ["git", "show", f"{base}:{path}"], cwd=root, capture_output=True, text=True, encoding="utf-8", check=False
+    )
+    return result.stdout if result.returncode == 0 else None
+
+
+def _verify_base(root: Path, base: str) -> None:
+    result = subprocess.run(
+        ["git", "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}"], cwd=root, capture_output=True, check=False
+    )
+    if result.returncode != 0:
+        raise ValueError(f"{base!r} is not a git revision here (for a pull request, fetch the base branch first)")
+
+
+def _label(entry: dict[str, Any]) -> str:
+    name = entry.get("name") or entry.get("title")
+    return f"`{entry['id']}` ({name})" if isinstance(name, str) else f"`{entry['id']}`"
+
+
+def _entries(value: Any) -> dict[str, dict[str, Any]] | None:
+    """A top-level list of entries with ids, by id; None for anything else."""
+    if isinstance(value, list) and value and all(isinstance(v, dict) and isinstance(v.get("id"), str) for v in value):
+        return {v["id"]: v for v in value}
+    return None
+
+
+def compare(path: str, old: Any, new: Any) -> FileChanges:
+    changes = FileChanges(path)
+    old = old if isinstance(old, dict) else {}
+    new = new if isinstance(new, dict) else {}
+    for key in dict.fromkeys([*old, *new]):
+        before, after = old.get(key), new.get(key)
+        if before == after:
+            continue
+        old_entries, new_entries = _entries(before), _entries(after)
+        if old_entries is None and new_entries is None:
+            changes.changed.append(f"`{key}`")
+            continue
+        old_entries, new_entries = old_entries or {}, new_entries or {}
+        for id_, entry in new_entries.items():
+            if id_ not in old_entries:
+                changes.added.append(f"{key}: {_label(entry)}")
+            elif entry != old_entries[id_]:
+                fields = [
+                    f for f in dict.fromkeys([*old_entries[id_], *entry]) if old_entries[id_].get(f) != entry.get(f)
+                ]
+                changes.changed.append(f"{key}: {_label(entry)}, felter: {', '.join(fields)}")
+        changes.removed += [f"{key}: {_label(e)}" for id_, e in old_entries.items() if id_ not in new_entries]
+    return changes
+
+
+def _load(text: str | None) -> Any:
+    return None if text is None else yaml.safe_load(text)
+
+
+def data_changes(root: Path, base: str) -> list[FileChanges]:
+    _verify_base(root, base)
+    result = []
+    for name in DATA_FILES:
+        path = f"{DATA_DIR}/{name}"
+        current = root / path
+        try:
+            old = _load(_git_show(root, base, path))
+            new = _load(current.read_text(encoding="utf-8") if current.exists() else None)
+        except yaml.YAMLError as exc:
+            changes = FileChanges(path, unreadable=str(exc).splitlines()[0])
+        else:
+            changes = compare(path, old, new)
+        if changes:
+            result.append(changes)
+    return result
+
+
+def report(changes: list[FileChanges], base: str) -> str:
+    lines = [f"## Ændringer i data i forhold til `{base}`", ""]
+    if not changes:
+        return "\n".join([*lines, "Ingen ændringer i data/.", ""])
+    for file in changes:
+        lines += [f"### `{file.path}`", ""]
+        if file.unreadable:
+            lines += [f"Filen kan ikke læses som YAML: {file.unreadable}", ""]
+            continue
+        for title, items in (("Tilføjet", file.added), ("Ændret", file.changed), ("Fjernet", file.removed)):
+            lines += [f"- **{title}:** {item}" for item in items]
+        lines.append("")
+    return "\n".join(lines)
