@@ -89,15 +89,16 @@ def visible_rows(page) -> list[dict]:
 def test_overview_filters_and_sorts(page, server):
     page.goto(server + "puljeprojekter/")
     assert page.locator("form.kb-filters").is_visible()
-    assert len(visible_rows(page)) == 15
+    total = page.locator("#kb-projects tbody tr").count()
+    assert len(visible_rows(page)) == total > 1
     status = page.locator(".kb-filter-status")
     assert status.text_content() == ""  # the live region stays quiet until a filter changes
 
     page.select_option("select[name=element]", "overgangsmoeder")
     rows = visible_rows(page)
-    assert 0 < len(rows) < 15
+    assert 0 < len(rows) < total
     assert all("overgangsmoeder" in r["element"].split() for r in rows)
-    assert status.text_content() == f"Viser {len(rows)} af 15 puljeprojekter."
+    assert status.text_content() == f"Viser {len(rows)} af {total} puljeprojekter."
 
     page.select_option("select[name=partner]", "socialraadgiver")
     both = visible_rows(page)

@@ -33,8 +33,9 @@ def catalogue():
     return load_catalogue(ROOT / "data")
 
 
-def test_all_fifteen_projects_are_complete(catalogue):
-    assert len(catalogue.projects) == 15
+def test_all_projects_are_complete(catalogue):
+    # The report's own fifteen (chapter 5); projects from other sources may follow.
+    assert sum(1 for p in catalogue.projects.values() if p.source == "evaluering") == 15
     for project in catalogue.projects.values():
         headings = [h.get_text(strip=True) for h in html(project_page(catalogue, project).markdown).find_all("h2")]
         missing = [s for s in SECTIONS if s not in headings]
@@ -172,7 +173,7 @@ def test_overview_table_reads_without_script(catalogue):
         "Afsnit",
     ]
     rows = table.tbody("tr")
-    assert len(rows) == 15
+    assert len(rows) == len(catalogue.projects)
     frederikshavn = rows[0]
     assert frederikshavn["data-maturity"] == "modnet"
     assert frederikshavn["data-partner"] == "foraeldre sundhedsplejerske"
