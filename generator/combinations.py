@@ -75,8 +75,9 @@ class Selection:
 
     chosen: list[Element]
     suggestions: list[Suggestion]
-    together: list[Project]  # projects whose main result names every chosen element
-    partly: list[tuple[Project, list[Element]]]  # with three chosen: projects naming two of them
+    together: list[Project]  # projects whose main result (chapter 5) names every chosen element
+    listed_too: list[Project]  # more that work with every chosen element if chapter 4's project lists count too
+    partly: list[tuple[Project, list[Element]]]  # projects whose main result names some, not all, of several
     activities: list[BudgetActivity]  # costed activities mapped to any chosen element, as the calculator keys them
     cost_range: tuple[BudgetActivity, BudgetActivity] | None  # cheapest and dearest per child
 
@@ -85,6 +86,8 @@ def selection(catalogue: Catalogue, chosen: list[Element]) -> Selection:
     ids = [e.id for e in chosen]
     projects = list(catalogue.projects.values())
     together = [p for p in projects if set(ids) <= set(p.elements.items)]
+    either = {(r.element.id, r.project.id) for r in catalogue.relations}  # chapter 4 or chapter 5
+    listed_too = [p for p in projects if p not in together and all((i, p.id) in either for i in ids)]
     partly = []
     if len(chosen) > 2:
         for project in projects:
@@ -99,7 +102,7 @@ def selection(catalogue: Catalogue, chosen: list[Element]) -> Selection:
             min(activities, key=lambda a: a.row.per_child),
             max(activities, key=lambda a: a.row.per_child),
         )
-    return Selection(chosen, suggestions(catalogue, chosen), together, partly, activities, cost_range)
+    return Selection(chosen, suggestions(catalogue, chosen), together, listed_too, partly, activities, cost_range)
 
 
 def all_selections(catalogue: Catalogue) -> list[Selection]:

@@ -3,7 +3,8 @@
 - ``element_matrix``: which project worked with which element, with the report's two readings
   (the element's project list in chapter 4, the project's main result in chapter 5) told apart by shape;
 - ``recommendation_network``: the nine elements with the report's recommendations as arrows,
-  mutual ones drawn apart from those that go one way only.
+  mutual ones drawn apart from those that go one way only (the report says "gode erfaringer med at
+  kombinere"; the site never words these as the report's recommendations).
 
 Every label is escaped; each picture has a title and a description for screen readers, and the page
 always gives the same facts as a table.
@@ -108,11 +109,12 @@ def recommendation_network(elements: list[Element], arrows: list[Recommendation]
     mutual = sum(1 for a in arrows if a.mutual) // 2
     one_way = sum(1 for a in arrows if not a.mutual)
     description = (
-        f"{len(elements)} elementer i en ring. {mutual} par af elementer anbefaler hinanden (fuld linje med pil i "
-        f"begge ender), og {one_way} anbefalinger går kun den ene vej (stiplet linje med én pil). "
-        "Tabellen under billedet viser de samme anbefalinger."
+        f"{len(elements)} elementer i en ring. En pil går fra et element til de elementer, rapporten under det nævner "
+        f"gode erfaringer med at kombinere med. {mutual} par af elementer nævner hinanden (fuld linje med pil i begge "
+        f"ender), og {one_way} gange går det kun den ene vej (stiplet linje med én pil). "
+        "Tabellen over billedet viser det samme."
     )
-    parts = _open(chart_id, width, height, "Rapportens anbefalinger af elementer, der kombinerer godt", description)
+    parts = _open(chart_id, width, height, "Elementer, som rapporten har gode erfaringer med at kombinere", description)
     parts.append(
         "<defs>"
         + "".join(
@@ -154,7 +156,7 @@ def recommendation_network(elements: list[Element], arrows: list[Recommendation]
         for k, line in enumerate(lines):
             parts.append(_text(lx, ly + k * 18, line, anchor=anchor))
     for k, (name, colour, label) in enumerate(
-        (("mutual", BAR, "Anbefaler hinanden"), ("one-way", ONE_WAY, "Anbefaling, der kun går den ene vej"))
+        (("mutual", BAR, "Nævner hinanden"), ("one-way", ONE_WAY, "Nævnt kun den ene vej"))
     ):
         y = legend_y + k * 24
         dash = "" if name == "mutual" else ' stroke-dasharray="7 4"'

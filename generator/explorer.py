@@ -65,6 +65,7 @@ def explorer_data(catalogue: Catalogue) -> dict[str, Any]:
                     for x in s.suggestions
                 ],
                 "together": [project_at[p.id] for p in s.together],
+                "listed_too": [project_at[p.id] for p in s.listed_too],
                 "partly": [[project_at[p.id], [element_at[e.id] for e in named]] for p, named in s.partly],
                 "activities": [activity_at[a.key] for a in s.activities],
                 "range": [activity_at[a.key] for a in s.cost_range] if s.cost_range else None,

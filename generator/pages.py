@@ -16,7 +16,7 @@ from typing import Any
 from markupsafe import Markup
 
 from .catalogue import Catalogue, ElementProject, repeated_establishment
-from .combinations import observed_with
+from .combinations import MAX_CHOSEN, observed_with
 from .costs import BAND_LABELS, per_child_range, site_bands, table_view
 from .models import Element, ElementGroup, Municipality, Programme, Project
 from .render import render
@@ -182,6 +182,7 @@ def home_page(catalogue: Catalogue) -> Page:
         element_count=len(catalogue.elements),
         project_count=len(catalogue.projects),
         municipality_count=len(municipalities),
+        max_chosen=MAX_CHOSEN,
         citation=citation(catalogue, list(catalogue.elements.values())),
         event_name=catalogue.cases.event.name,
     )

@@ -346,10 +346,17 @@ def test_combination_explorer_suggests_names_projects_and_fills_the_calculator(p
     suggested = page.locator(".kb-combo-suggestions > li > a").all_text_contents()
     assert suggested == [s.element.name for s in expected.suggestions]
     first = page.locator(".kb-combo-suggestions > li").first.text_content()
-    assert "Rapporten anbefaler det ud fra: Hjemmet som samarbejdsramme og Tematiserede forældrearrangementer" in first
+    assert (
+        "Rapporten nævner gode erfaringer med at kombinere det med: "
+        "Hjemmet som samarbejdsramme og Tematiserede forældrearrangementer"
+    ) in first
+    names = {p.id: f"{catalogue.municipality_of(p).short_name}: {p.title}" for p in catalogue.projects.values()}
     projects = page.locator(".kb-combo-projects a").all_text_contents()
-    assert projects == [f"{catalogue.municipality_of(p).short_name}: {p.title}" for p in expected.together]
+    assert projects == [names[p.id] for p in expected.together]
     assert projects  # Frederikshavn combined the two
+    listed = page.locator(".kb-combo-listed a").all_text_contents()
+    assert listed == [names[p.id] for p in expected.listed_too]
+    assert listed  # the other reading (chapter 4's lists) is shown too
 
     # A third choice is the most; the rest are then disabled, and the status says so.
     third = expected.suggestions[0].element
@@ -372,4 +379,11 @@ def test_combination_explorer_suggests_names_projects_and_fills_the_calculator(p
 
     page.goto(server + "elementer/sammensaet/?e=" + ",".join(ids))  # a shared link comes back the same
     assert page.locator(".kb-combo-suggestions > li > a").all_text_contents() == suggested
+
+    # An address with an unknown id, a repeat and too many: the first valid ones, in the address's order.
+    others = [e.id for e in catalogue.elements.values() if e.id not in ids]
+    page.goto(server + "elementer/sammensaet/?e=" + ",".join(["ukendt", ids[1], ids[1], others[-1], ids[0], others[0]]))
+    checked = page.eval_on_selector_all("input[name=element]:checked", "boxes => boxes.map(b => b.value)")
+    assert set(checked) == {ids[1], others[-1], ids[0]}
+    assert "3 elementer i adressen blev ikke valgt" in page.locator("#kb-combo [role=status]").text_content()
     assert page.foreign == []

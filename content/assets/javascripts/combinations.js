@@ -46,13 +46,16 @@
       return boxes.filter(function (box) { return box.checked; }).map(function (box) { return box.value; });
     }
 
+    // The ids in the address, in its order: unknown ones, repeats and any beyond the maximum are left out.
     function readUrl() {
-      var wanted = (new URLSearchParams(window.location.search).get("e") || "").split(",");
-      var count = 0;
-      boxes.forEach(function (box) {
-        box.checked = wanted.indexOf(box.value) !== -1 && count < data.max;
-        if (box.checked) count += 1;
+      var wanted = (new URLSearchParams(window.location.search).get("e") || "").split(",").filter(Boolean);
+      var taken = [];
+      wanted.forEach(function (id) {
+        var known = boxes.some(function (box) { return box.value === id; });
+        if (known && taken.indexOf(id) === -1 && taken.length < data.max) taken.push(id);
       });
+      boxes.forEach(function (box) { box.checked = taken.indexOf(box.value) !== -1; });
+      return wanted.length - taken.length;
     }
 
     function writeUrl(ids) {
@@ -70,7 +73,7 @@
     function showSuggestions(choice) {
       var part = section("Forslag til elementer, der kan lægges til");
       if (!choice.suggest.length) {
-        part.appendChild(el("p", "Rapporten anbefaler ikke flere elementer til dette valg, og intet puljeprojekt nævnte andre elementer sammen med det."));
+        part.appendChild(el("p", "Ingen forslag: rapporten nævner ikke flere elementer under dit valg, og intet puljeprojekts hovedresultat nævner andre elementer sammen med det."));
         return;
       }
       var list = el("ol", "", { "class": "kb-combo-suggestions" });
@@ -80,19 +83,19 @@
         var reasons = el("ul");
         var why = el("li");
         if (entry[1].length) {
-          why.appendChild(document.createTextNode("Rapporten anbefaler det ud fra: "));
+          why.appendChild(document.createTextNode("Rapporten nævner gode erfaringer med at kombinere det med: "));
           why.appendChild(joined(names(entry[1])));
         } else {
-          why.appendChild(document.createTextNode("Ikke anbefalet af rapporten ud fra dit valg."));
+          why.appendChild(document.createTextNode("Rapporten nævner det ikke under dine valgte elementer."));
         }
         reasons.appendChild(why);
         var seen = el("li");
         if (entry[2].length) {
           seen.appendChild(document.createTextNode(
-            "Set sammen med dit valg i " + entry[2].length + (entry[2].length === 1 ? " puljeprojekt: " : " puljeprojekter: ")));
+            "Nævnt sammen med dit valg i " + entry[2].length + (entry[2].length === 1 ? " puljeprojekts" : " puljeprojekters") + " hovedresultat: "));
           seen.appendChild(joined(entry[2].map(projectLink)));
         } else {
-          seen.appendChild(document.createTextNode("Intet puljeprojekt nævnte det sammen med dit valg."));
+          seen.appendChild(document.createTextNode("Intet puljeprojekts hovedresultat nævner det sammen med dit valg."));
         }
         reasons.appendChild(seen);
         item.appendChild(reasons);
@@ -101,17 +104,27 @@
       part.appendChild(list);
     }
 
+    function projectList(indices, className) {
+      var list = el("ul", "", { "class": className });
+      indices.forEach(function (i) { list.appendChild(el("li")).appendChild(projectLink(i)); });
+      return list;
+    }
+
     function showProjects(choice, count) {
-      var part = section(count === 1 ? "Puljeprojekter, der arbejdede med elementet" : "Puljeprojekter, der kombinerede de valgte elementer");
+      var what = count === 1 ? "elementet" : "alle de valgte elementer";
+      var part = section("Puljeprojekter, der arbejdede med " + what);
       if (choice.together.length) {
-        var list = el("ul", "", { "class": "kb-combo-projects" });
-        choice.together.forEach(function (i) { list.appendChild(el("li")).appendChild(projectLink(i)); });
-        part.appendChild(list);
+        part.appendChild(el("p", "Projektets hovedresultat (kapitel 5) nævner " + what + ":"));
+        part.appendChild(projectList(choice.together, "kb-combo-projects"));
       } else {
-        part.appendChild(el("p", "Intet puljeprojekts hovedresultat nævner alle de valgte elementer."));
+        part.appendChild(el("p", "Intet puljeprojekts hovedresultat (kapitel 5) nævner " + what + "."));
+      }
+      if (choice.listed_too.length) {
+        part.appendChild(el("p", "Regner man også elementernes projektlister i kapitel 4 med, arbejdede også disse med " + what + ":"));
+        part.appendChild(projectList(choice.listed_too, "kb-combo-listed"));
       }
       if (choice.partly.length) {
-        part.appendChild(el("p", "Puljeprojekter, der nævner to af de valgte elementer:"));
+        part.appendChild(el("p", "Hovedresultatet nævner nogle, men ikke alle, af de valgte elementer:"));
         var partly = el("ul", "", { "class": "kb-combo-partly" });
         choice.partly.forEach(function (entry) {
           var item = el("li");
@@ -153,14 +166,16 @@
       part.appendChild(el("p", "Beregneren starter med 1 barn og 1 gang om året for hver aktivitet; ret tallene til jeres egne, og fravælg de aktiviteter, I ikke vil bruge.", { "class": "kb-meta" }));
     }
 
-    function update() {
+    function update(ignored) {
       var ids = chosenIds();
+      var dropped = ignored ? " " + ignored + (ignored === 1 ? " element" : " elementer") +
+        " i adressen blev ikke valgt (ukendt, gentaget eller flere end " + data.max + ")." : "";
       boxes.forEach(function (box) { box.disabled = !box.checked && ids.length >= data.max; });
       writeUrl(ids);
       results.textContent = "";
       if (!ids.length) {
         results.hidden = true;
-        status.textContent = "Vælg et element for at se forslag.";
+        status.textContent = "Vælg et element for at se forslag." + dropped;
         return;
       }
       var choice = data.selections[ids.join("+")];
@@ -170,16 +185,17 @@
       results.hidden = false;
       status.textContent = ids.length + (ids.length === 1 ? " element valgt: " : " elementer valgt: ") +
         choice.suggest.length + " forslag, " +
-        choice.together.length + (choice.together.length === 1 ? " puljeprojekt." : " puljeprojekter.") +
-        (ids.length >= data.max ? " Du kan højst vælge " + data.max + "." : "");
+        choice.together.length + (choice.together.length === 1 ? " puljeprojekt" : " puljeprojekter") +
+        " med dem i hovedresultatet." +
+        (ids.length >= data.max ? " Du kan højst vælge " + data.max + "." : "") + dropped;
     }
 
-    form.addEventListener("change", update);
+    form.addEventListener("change", function () { update(0); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    readUrl();
+    var ignored = readUrl();
     form.hidden = false;
     document.querySelectorAll(".kb-nojs").forEach(function (node) { node.hidden = true; });
-    update();
+    update(ignored);
   }
 
   window.kbOnPage(setup);  // defined in tables.js, which mkdocs.yml loads first
