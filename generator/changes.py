@@ -3,19 +3,22 @@
 ``python -m generator changes BASE`` compares each data file in the working tree with the same file
 at the git revision BASE (e.g. origin/main) and prints Markdown for a pull request's summary. An
 entry is anything in a top-level list that has an ``id``; other top-level fields are compared whole.
-The YAML is read with the safe loader only, since either side may come from an untrusted branch.
+Both sides may come from an untrusted branch: the YAML is read with the safe loader only, and every
+value from it is escaped before it reaches the Markdown that GitHub renders.
 """
 
 from __future__ import annotations
 
 import subprocess
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from .catalogue import DATA_FILES
+from .render import escape_markdown
 from .site import DATA_DIR
 
 
@@ -25,10 +28,11 @@ class FileChanges:
     added: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
+    reordered: list[str] = field(default_factory=list)
     unreadable: str | None = None
 
     def __bool__(self) -> bool:
-        return bool(self.added or self.removed or self.changed or self.unreadable)
+        return bool(self.added or self.removed or self.changed or self.reordered or self.unreadable)
 
 
 def _git_show(root: Path, base: str, path: str) -> str | None:
@@ -46,9 +50,14 @@ def _verify_base(root: Path, base: str) -> None:
         raise ValueError(f"{base!r} is not a git revision here (for a pull request, fetch the base branch first)")
 
 
+def _code(text: object) -> str:
+    """A value from the data as inline code: HTML-escaped, so it cannot close the element or add markup."""
+    return f"<code>{escape(' '.join(str(text).split()))}</code>"
+
+
 def _label(entry: dict[str, Any]) -> str:
     name = entry.get("name") or entry.get("title")
-    return f"`{entry['id']}` ({name})" if isinstance(name, str) else f"`{entry['id']}`"
+    return f"{_code(entry['id'])} ({escape_markdown(name)})" if isinstance(name, str) else _code(entry["id"])
 
 
 def _entries(value: Any) -> dict[str, dict[str, Any]] | None:
@@ -68,18 +77,21 @@ def compare(path: str, old: Any, new: Any) -> FileChanges:
             continue
         old_entries, new_entries = _entries(before), _entries(after)
         if old_entries is None and new_entries is None:
-            changes.changed.append(f"`{key}`")
+            changes.changed.append(_code(key))
             continue
         old_entries, new_entries = old_entries or {}, new_entries or {}
+        section = _code(key)
         for id_, entry in new_entries.items():
             if id_ not in old_entries:
-                changes.added.append(f"{key}: {_label(entry)}")
-            elif entry != old_entries[id_]:
-                fields = [
-                    f for f in dict.fromkeys([*old_entries[id_], *entry]) if old_entries[id_].get(f) != entry.get(f)
-                ]
-                changes.changed.append(f"{key}: {_label(entry)}, felter: {', '.join(fields)}")
-        changes.removed += [f"{key}: {_label(e)}" for id_, e in old_entries.items() if id_ not in new_entries]
+                changes.added.append(f"{section}: {_label(entry)}")
+            elif entry != (before_entry := old_entries[id_]):
+                fields = [f for f in dict.fromkeys([*before_entry, *entry]) if before_entry.get(f) != entry.get(f)]
+                changes.changed.append(f"{section}: {_label(entry)}, felter: {', '.join(map(_code, fields))}")
+        changes.removed += [f"{section}: {_label(e)}" for id_, e in old_entries.items() if id_ not in new_entries]
+        kept_before = [i for i in old_entries if i in new_entries]
+        kept_after = [i for i in new_entries if i in old_entries]
+        if kept_before != kept_after:  # the order is shown on the site (lists, menus, tie-breaks)
+            changes.reordered.append(f"{section}: rækkefølgen af {len(kept_after)} poster")
     return changes
 
 
@@ -97,7 +109,7 @@ def data_changes(root: Path, base: str) -> list[FileChanges]:
             old = _load(_git_show(root, base, path))
             new = _load(current.read_text(encoding="utf-8") if current.exists() else None)
         except yaml.YAMLError as exc:
-            changes = FileChanges(path, unreadable=str(exc).splitlines()[0])
+            changes = FileChanges(path, unreadable=_code(str(exc).splitlines()[0]))
         else:
             changes = compare(path, old, new)
         if changes:
@@ -106,15 +118,21 @@ def data_changes(root: Path, base: str) -> list[FileChanges]:
 
 
 def report(changes: list[FileChanges], base: str) -> str:
-    lines = [f"## Ændringer i data i forhold til `{base}`", ""]
+    lines = [f"## Ændringer i data i forhold til {_code(base)}", ""]
     if not changes:
         return "\n".join([*lines, "Ingen ændringer i data/.", ""])
     for file in changes:
-        lines += [f"### `{file.path}`", ""]
+        lines += [f"### {_code(file.path)}", ""]
         if file.unreadable:
             lines += [f"Filen kan ikke læses som YAML: {file.unreadable}", ""]
             continue
-        for title, items in (("Tilføjet", file.added), ("Ændret", file.changed), ("Fjernet", file.removed)):
+        groups = (
+            ("Tilføjet", file.added),
+            ("Ændret", file.changed),
+            ("Fjernet", file.removed),
+            ("Ny rækkefølge", file.reordered),
+        )
+        for title, items in groups:
             lines += [f"- **{title}:** {item}" for item in items]
         lines.append("")
     return "\n".join(lines)

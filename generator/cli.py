@@ -27,9 +27,18 @@ from .write import replace_directory, sync_tree
 def _print_problems(problems: list[Problem]) -> None:
     for problem in problems:
         print(problem.format(), file=sys.stderr)
-    if os.environ.get("GITHUB_ACTIONS") == "true":  # GitHub shows these on the changed line of a pull request
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        # Errors on their line in the pull request's diff. The warnings are the sources' own
+        # contradictions, the same in every pull request: one notice, not one per place.
         for problem in problems:
-            print(problem.annotation())
+            if problem.severity is Severity.ERROR:
+                print(problem.annotation())
+        warnings = [p for p in problems if p.severity is Severity.WARNING]
+        if warnings:
+            print(
+                f"::notice title=Kilderne siger sig selv imod::{len(warnings)} steder, hvor kilderne er uenige; "
+                "de står i loggen fra python -m generator check og vises på sitet."
+            )
     n_errors = sum(1 for p in problems if p.severity is Severity.ERROR)
     n_warnings = len(problems) - n_errors
     print(f"{n_errors} error(s), {n_warnings} warning(s)", file=sys.stderr)

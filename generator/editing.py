@@ -1,7 +1,8 @@
 """Where each page comes from, and the "Rediger denne side" links that lead a maintainer there.
 
 A generated page is edited in the data file (and at the entry's line) it is made from, never in the
-generated Markdown; a hand-written page is edited in its Markdown under content/. The links go to
+generated Markdown, and its fixed wording (headings, explanations) in its template; a hand-written
+page is edited in its Markdown under content/. The links go to
 the repository's web editor, plus a view of the file at the line (GitHub's editor cannot open at a
 line, its file view can). Nothing calls the host's API from the visitor's browser.
 
@@ -26,6 +27,7 @@ _GITHUB_REMOTE = re.compile(r"^(?:https://github\.com/|git@github\.com:)([\w.-]+
 class Origin:
     file: str  # from the project root, e.g. data/projects.yaml or content/om/index.md
     line: int | None = None
+    template: str | None = None  # a generated page's fixed wording, e.g. generator/templates/project.md.j2
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,8 @@ class EditLink:
     view_url: str
     file: str
     line: int | None
+    template: str | None = None
+    template_url: str | None = None
 
 
 def repository_url(root: Path, environ: Mapping[str, str]) -> str | None:
@@ -50,4 +54,7 @@ def repository_url(root: Path, environ: Mapping[str, str]) -> str | None:
 
 def edit_link(repository: str, origin: Origin) -> EditLink:
     view = f"{repository}/blob/{BRANCH}/{origin.file}" + (f"#L{origin.line}" if origin.line else "")
-    return EditLink(f"{repository}/edit/{BRANCH}/{origin.file}", view, origin.file, origin.line)
+    template_url = f"{repository}/edit/{BRANCH}/{origin.template}" if origin.template else None
+    return EditLink(
+        f"{repository}/edit/{BRANCH}/{origin.file}", view, origin.file, origin.line, origin.template, template_url
+    )

@@ -19,7 +19,7 @@ from .catalogue import Catalogue, ElementProject, repeated_establishment
 from .combinations import MAX_CHOSEN, observed_with
 from .costs import BAND_LABELS, per_child_range, site_bands, table_view
 from .models import Element, ElementGroup, Municipality, Programme, Project
-from .render import render
+from .render import TEMPLATES_DIR, render
 
 MATURITY_LABELS = {
     "modnet": "Modnet",
@@ -67,6 +67,7 @@ class Page:
     markdown: str
     origin: str  # the file it is made from, from the project root, e.g. data/projects.yaml
     line: int | None = None  # where in ``origin`` its entry starts, if it is made from one entry
+    template: str | None = None  # the template with the page's fixed wording, from the project root
 
 
 EXPLORER_PATH = "elementer/sammensaet.md"  # the combination explorer (explorer.py)
@@ -136,7 +137,7 @@ def hrefer(from_path: str) -> Callable[[Any], Markup]:
 
 def render_page(path: str, title: str, origin: str, template: str, *, line: int | None = None, **context: Any) -> Page:
     markdown = render(template, link=linker(path), href=hrefer(path), title=title, **context)
-    return Page(path=path, title=title, markdown=markdown, origin=origin, line=line)
+    return Page(path, title, markdown, origin, line, template=f"{TEMPLATES_DIR}/{template}")
 
 
 def project_line(catalogue: Catalogue, project: Project) -> str:

@@ -223,8 +223,10 @@ def reference_pages(catalogue: Catalogue) -> list[Page]:
             "name": name,
             "path": reference_path(name),
             "schema": Markup(f"{SCHEMA_DIR}/{schema_name(name)}"),
-            "kinds": len(models_of(name)),
-            "content": " ".join(info.description or "" for info in DATA_FILES[name].model_fields.values()),
+            "content": Markup(" ").join(
+                field_description(DATA_FILES[name], field, info)
+                for field, info in DATA_FILES[name].model_fields.items()
+            ),
         }
         for name in DATA_FILES
     ]

@@ -19,6 +19,7 @@ from .costs import danish_number
 from .models import PageRange
 
 TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATES_DIR = "generator/templates"  # the same folder, from the project root (for edit links)
 
 # Characters that start inline Markdown/HTML syntax; replaced by HTML character references.
 _INLINE = {

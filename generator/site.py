@@ -54,7 +54,7 @@ class Site:
     def origins(self) -> dict[str, Origin]:
         """For every page of the docs tree, the file (and line) a maintainer edits to change it."""
         found = {path: Origin(f"{CONTENT_DIR}/{path}") for path in self.content if path.endswith(".md")}
-        found.update({page.path: Origin(page.origin, page.line) for page in self.pages})
+        found.update({page.path: Origin(page.origin, page.line, page.template) for page in self.pages})
         return found
 
     def files(self) -> dict[str, bytes]:

@@ -130,7 +130,7 @@ def test_a_field_without_description_stops_the_reference():
 
 def test_check_annotates_the_line_in_github_actions(minimal):
     edit(minimal / "data" / "elements.yaml", '    name: "Hjemmebesøg"', '    navn: "Hjemmebesøg"')
-    plain = run_generator("check", "--root", str(minimal))
+    plain = run_generator("check", "--root", str(minimal), env={"GITHUB_ACTIONS": ""})
     actions = run_generator("check", "--root", str(minimal), env={"GITHUB_ACTIONS": "true"})
     assert actions.returncode == plain.returncode == 1
     assert plain.stdout == ""
@@ -139,6 +139,17 @@ def test_check_annotates_the_line_in_github_actions(minimal):
     assert len(annotations) == len(located) >= 2  # the unknown field and the missing one
     file, line, col = located[0].split(":")[:3]
     assert annotations[0].startswith(f"::error file={file},line={line},col={col},title=")
+
+
+def test_the_sources_contradictions_are_one_notice_in_github_actions():
+    result = run_generator("check", env={"GITHUB_ACTIONS": "true"})
+    assert result.returncode == 0
+    warnings = sum(1 for line in result.stderr.splitlines() if ": warning: " in line)
+    assert warnings > 0
+    assert result.stdout.splitlines() == [
+        f"::notice title=Kilderne siger sig selv imod::{warnings} steder, hvor kilderne er uenige; "
+        "de står i loggen fra python -m generator check og vises på sitet."
+    ]
 
 
 def test_annotations_are_escaped_and_warnings_are_notices():
@@ -171,12 +182,25 @@ def test_changes_lists_added_removed_and_changed_entries(minimal):
     municipalities.write_text(text, encoding="utf-8")
     result = run_generator("changes", "HEAD", "--root", str(minimal))
     assert result.returncode == 0, result.stderr
-    assert "### `data/elements.yaml`" in result.stdout
-    assert "- **Ændret:** elements: `sprogkuffert` (Sprogkufferten), felter: name" in result.stdout
-    assert "- **Tilføjet:** municipalities: `eksempelby` (Eksempelby Kommune)" in result.stdout
+    assert "### <code>data/elements.yaml</code>" in result.stdout
+    changed = "<code>elements</code>: <code>sprogkuffert</code> (Sprogkufferten), felter: <code>name</code>"
+    assert f"- **Ændret:** {changed}" in result.stdout
+    assert "- **Tilføjet:** <code>municipalities</code>: <code>eksempelby</code> (Eksempelby Kommune)" in result.stdout
     assert "data/projects.yaml" not in result.stdout  # unchanged files are left out
     bad = run_generator("changes", "no-such-branch", "--root", str(minimal))
     assert bad.returncode == 1 and "not a git revision" in bad.stderr
+
+
+def test_changes_escape_what_the_data_says_and_notice_a_new_order():
+    from generator.changes import compare, report
+
+    old = {"items": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}]}
+    new = {"items": [{"id": "b", "name": "B"}, {"id": "a", "name": "<!-- [x](https://evil.example) `"}]}
+    text = report([compare("data/x.yaml", old, new)], "origin/main")
+    assert "<!--" not in text and "](" not in text and "`" not in text
+    assert "&lt;!--" in text
+    assert "- **Ny rækkefølge:** <code>items</code>: rækkefølgen af 2 poster" in text
+    assert compare("data/x.yaml", old, {"items": list(old["items"])}).reordered == []
 
 
 # --- edit links -------------------------------------------------------------------
@@ -200,6 +224,9 @@ def test_every_page_says_which_file_and_line_to_edit():
             assert origin.file == f"data/{file}"
             assert lines[file][origin.line - 1].strip().replace('"', "") == f"- id: {entry.id}"
     assert origins["om/index.md"] == Origin("content/om/index.md")
+    for path, origin in origins.items():  # a generated page also names the template with its fixed wording
+        if path not in site.content:
+            assert origin.template and (ROOT / origin.template).is_file(), path
     assert all(not o.file.startswith("build/") for o in origins.values())  # never the generated Markdown
 
 
@@ -240,6 +267,8 @@ def test_built_pages_link_to_their_source_without_calling_an_api(real):
     assert f'href="https://github.com/o/r/blob/main/data/elements.yaml#L{line}"' in page
     about = (site_dir / "om" / "index.html").read_text(encoding="utf-8")
     assert 'href="https://github.com/o/r/edit/main/content/om/index.md"' in about
+    assert 'href="https://github.com/o/r/edit/main/generator/templates/element.md.j2"' in page
+    assert "generator/templates" not in about
     assert "api.github.com" not in page and "md-source" not in page
 
 
