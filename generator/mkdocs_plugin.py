@@ -21,7 +21,7 @@ from .editing import EditLink, edit_link, repository_url
 from .problems import DataError
 from .render import TEMPLATES
 from .search import enrich_index_file
-from .site import CONTENT_DIR, DATA_DIR, build_site
+from .site import CONTENT_DIR, DATA_DIR, build_site, html_navigation
 from .write import sync_tree
 
 log = logging.getLogger("mkdocs.plugins.knowledge_base")
@@ -43,7 +43,7 @@ class KnowledgeBasePlugin(BasePlugin):
         repository = repository_url(root, os.environ)
         self.edit_links = {path: edit_link(repository, o) for path, o in site.origins().items()} if repository else {}
         sync_tree(site.files(), Path(config.docs_dir))
-        config.nav = site.nav
+        config.nav = html_navigation(site.nav)
         return config
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -97,6 +98,24 @@ def navigation(catalogue: Catalogue, paths: list[str]) -> list[Any]:
         *({title: entry} for title, entry in navigation_entries(catalogue).items()),
         {"Om": ["om/index.md", *about, {REFERENCE_TITLE: reference}]},
     ]
+
+
+def html_navigation(nav: list[Any]) -> list[Any]:
+    """The navigation with every title escaped for HTML, as a builder's theme needs it.
+
+    Titles come from the data (project titles, element and municipality names), and themes print
+    navigation titles as raw HTML (Material's ``nav-item.html`` does). This is the one boundary
+    where they are escaped; the entries' paths are ours and stay as they are.
+    """
+
+    def entry(item: Any) -> Any:
+        if isinstance(item, dict):
+            return {escape(title, quote=True): entry(value) for title, value in item.items()}
+        if isinstance(item, list):
+            return [entry(value) for value in item]
+        return item
+
+    return entry(nav)
 
 
 def all_pages(catalogue: Catalogue) -> Iterator[Page]:

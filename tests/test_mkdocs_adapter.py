@@ -56,3 +56,14 @@ def test_serve_watches_data_content_and_templates(minimal):
     assert str(minimal / "data") in server.watched
     assert str(minimal / "content") in server.watched
     assert str(TEMPLATES) in server.watched
+
+
+def test_navigation_titles_from_the_data_reach_the_theme_escaped(minimal):
+    edit(
+        minimal / "data" / "municipalities.yaml", 'short_name: "Nordby"', 'short_name: "Nordby<script>x</script> & co"'
+    )
+    config = KnowledgeBasePlugin().on_config(config_for(minimal))
+    projects = next(item["Puljeprojekter"] for item in config.nav if "Puljeprojekter" in item)
+    titles = [title for entry in projects if isinstance(entry, dict) for title in entry]
+    assert titles and all("<" not in title for title in titles)
+    assert any(title.startswith("Nordby&lt;script&gt;x&lt;/script&gt; &amp; co: ") for title in titles)
