@@ -157,10 +157,12 @@ _INJECTED = f"""() => {{
       const name = attr.name.toLowerCase();
       if (name.startsWith('on') && attr.value.includes(mark)) found.push(`handler ${{el.tagName}} ${{name}}`);
       if (name === 'class' && attr.value.includes(mark)) found.push(`element ${{el.tagName}}.${{attr.value}}`);
-      if ((name === 'href' || name === 'src') && /^\\s*javascript:/i.test(attr.value)) found.push(`url ${{attr.value}}`);
+      const url = (name === 'href' || name === 'src') && /^\\s*javascript:/i.test(attr.value);
+      if (url) found.push(`url ${{attr.value}}`);
     }}
     // Data for scripts stands in JSON script elements (escaped); any other script with a payload is one.
-    if (el.tagName === 'SCRIPT' && el.type !== 'application/json' && el.textContent.includes(mark)) found.push('script element');
+    const code = el.tagName === 'SCRIPT' && el.type !== 'application/json';
+    if (code && el.textContent.includes(mark)) found.push('script element');
   }}
   const walker = document.createTreeWalker(document, NodeFilter.SHOW_COMMENT);
   while (walker.nextNode()) if (walker.currentNode.data.includes(mark)) found.push('comment');
@@ -181,7 +183,8 @@ def watched(browser, hostile_server):  # noqa: F811 (browser is the fixture impo
     # Also what a payload would do without a dialog: replace the functions and record their calls.
     page.add_init_script(
         "for (const f of ['alert', 'confirm', 'prompt']) { const real = window[f];"
-        " window[f] = (...a) => { (window.__kbCalls ||= []).push(f + ':' + a.join()); return real.apply(window, a); }; }"
+        " window[f] = (...a) => { (window.__kbCalls ||= []).push(f + ':' + a.join());"
+        " return real.apply(window, a); }; }"
     )
     yield page
     context.close()
