@@ -309,26 +309,6 @@ def test_economy_table_filters_by_partner(page, server):
     assert page.foreign == []
 
 
-def test_budget_calculator_adds_two_activities_and_keeps_them_in_the_url(page, server):
-    page.goto(server + "puljeprojekter/styrket-deltagende-foraeldresamarbejde/")
-    page.get_by_role("link", name="Læg i budget: Overgangssamtaler").click()
-    page.wait_for_selector("#kb-budget:not([hidden])")
-    assert page.is_checked("input[value='styrket-deltagende-foraeldresamarbejde-1']")
-    page.check("input[value='styrket-deltagende-foraeldresamarbejde-3']")
-    page.fill("input[data-key='styrket-deltagende-foraeldresamarbejde-1'][data-field=children]", "10")
-    page.fill("input[data-key='styrket-deltagende-foraeldresamarbejde-3'][data-field=children]", "15")
-    page.fill("input[data-key='styrket-deltagende-foraeldresamarbejde-3'][data-field=times]", "4")
-    assert page.locator("output[name=running]").text_content() == "24.910 kr."  # as tests/test_budget.py
-    assert page.locator("output[name=establishment]").text_content() == "8.419 kr."
-    assert page.locator("output[name=paedagogisk_personale]").text_content() == "26,25"
-    shared = page.url
-    page.goto(shared)  # a bookmarked budget comes back the same
-    assert page.locator("output[name=running]").text_content() == "24.910 kr."
-    page.check("input[name=have]")
-    assert page.locator("output[name=establishment]").text_content() == "0 kr."
-    assert page.foreign == []
-
-
 def test_combination_explorer_suggests_names_projects_and_fills_the_calculator(page, server):
     from generator.catalogue import load_catalogue
     from generator.combinations import selection
