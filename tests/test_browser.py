@@ -1,79 +1,16 @@
 """The built site in a real browser: Debian's Chromium, driven by Playwright.
 
 Locally the tests are skipped when Chromium or Playwright is missing (scripts/test installs
-both); in CI (the CI variable is set) a missing browser is a failure, never a skip.
+both); in CI (the CI variable is set) a missing browser is a failure, never a skip. The fixtures
+(browser, server, page) are in conftest.py, shared with tests/test_browser_budget.py.
 """
 
 from __future__ import annotations
 
-import functools
-import os
-import shutil
-import threading
-from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlparse
 
-import pytest
 import yaml
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-
-
-def _browser_missing() -> str | None:
-    if not Path(CHROMIUM).exists():
-        return "Chromium is not installed (apt-get install chromium)"
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "Playwright is not installed (pip install -e '.[test]')"
-    return None
-
-
-@pytest.fixture(scope="session")
-def browser():
-    missing = _browser_missing()
-    if missing:
-        if os.environ.get("CI"):
-            pytest.fail(f"browser tests must run in CI: {missing}")
-        pytest.skip(missing)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-        )
-        yield browser
-        browser.close()
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-@pytest.fixture(scope="session")
-def server(built: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(built))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-
-
-@pytest.fixture
-def page(browser, server):
-    """A fresh page that records every request to another host."""
-    context = browser.new_context()
-    page = context.new_page()
-    page.foreign = []
-    local = urlparse(server).netloc
-    page.on("request", lambda r: page.foreign.append(r.url) if urlparse(r.url).netloc != local else None)
-    yield page
-    context.close()
 
 
 def visible_rows(page) -> list[dict]:
