@@ -9,11 +9,19 @@ times a year it is held. Then, per year and per daycare:
 both multiplied by the number of daycares. Establishment costs are one-off, counted once per
 activity, and left out when "we already have the materials/training" is chosen. Every amount is in
 the report's price level, multiplied by a price-adjustment factor the user enters (1.00 by default).
+
+What the user types is read by one rule, ``parse_number``, for every field (the script has the same
+function and receives ``INPUTS`` from here): counts are whole numbers written with digits only; the
+price factor is a decimal number with a comma or a point as the decimal sign ("1,05" and "1.05" are
+both 1.05). There are no thousands separators: a factor is a small number, so "1.000" is 1, and a
+count such as "1.000" is refused rather than guessed. Anything else (empty, negative, "1e9", out of
+range) is refused with a reason; a refused value is never replaced by another one.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import asdict, dataclass
 from decimal import Decimal
 
 from .costs import HOUR_ROWS, CostRow, cost_rows
@@ -68,3 +76,66 @@ def totals(
             if value is not None:
                 hours[name] += value * line.times * daycares
     return Totals(running * factor, establishment * factor, hours)
+
+
+# --- what the user types ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NumberRule:
+    """Which numbers a field accepts: whole or decimal, and the smallest and largest value."""
+
+    whole: bool
+    minimum: Decimal
+    maximum: Decimal
+
+
+INPUTS = {
+    "children": NumberRule(whole=True, minimum=Decimal(0), maximum=Decimal(1000)),  # children each time
+    "times": NumberRule(whole=True, minimum=Decimal(0), maximum=Decimal(1000)),  # times a year
+    "daycares": NumberRule(whole=True, minimum=Decimal(1), maximum=Decimal(10000)),
+    "factor": NumberRule(whole=False, minimum=Decimal("0.01"), maximum=Decimal(10)),  # price-level factor
+}
+
+# Why a value is refused; the page words each reason in Danish.
+EMPTY, NEGATIVE, NOT_WHOLE, NOT_A_NUMBER, OUT_OF_RANGE = (
+    "empty",
+    "negative",
+    "not-whole",
+    "not-a-number",
+    "out-of-range",
+)
+
+_WHOLE = re.compile(r"[0-9]+")
+_DECIMAL = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
+
+
+@dataclass(frozen=True)
+class Parsed:
+    value: Decimal | None  # None when refused
+    problem: str | None = None  # one of the reasons above
+
+
+def parse_number(text: str, rule: NumberRule) -> Parsed:
+    """The number ``text`` means under ``rule``, or why it is refused. Only spaces and tabs around it are ignored."""
+    text = text.strip(" \t")
+    if text == "":
+        return Parsed(None, EMPTY)
+    if text[0] in "-\u2212" and _DECIMAL.fullmatch(text[1:].lstrip(" ")):
+        return Parsed(None, NEGATIVE)
+    if not _DECIMAL.fullmatch(text):
+        return Parsed(None, NOT_A_NUMBER)
+    if rule.whole and not _WHOLE.fullmatch(text):
+        return Parsed(None, NOT_WHOLE)
+    value = Decimal(text.replace(",", "."))
+    if not rule.minimum <= value <= rule.maximum:
+        return Parsed(None, OUT_OF_RANGE)
+    return Parsed(value)
+
+
+def input_rules() -> dict[str, dict[str, object]]:
+    """``INPUTS`` for the page's script (JSON)."""
+    return {
+        name: {k: float(v) if isinstance(v, Decimal) else v for k, v in asdict(rule).items()}
+        for name, rule in INPUTS.items()
+    }

@@ -1,7 +1,13 @@
-"""Files to download: the cost rows as XLSX, and the whole knowledge base as JSON with its JSON Schema.
+"""Files to download: the cost rows as XLSX and CSV, and the whole knowledge base as JSON with its JSON Schema.
 
 The JSON holds every data file as validated (the same content as the YAML in data/), and the
 schema is generated from the models, never written by hand.
+
+The spreadsheets are data, never code: every value comes from YAML that strangers may change, so no
+cell may become a formula or a link. XLSX cells are written as plain strings or numbers (xlsxwriter
+is told not to turn strings into formulas or hyperlinks), and a text cell that a spreadsheet could
+read as a formula is neutralised with a leading apostrophe in both files (OWASP's CSV-injection
+advice), so that the XLSX stays safe when someone re-saves it as CSV. See ``inert``.
 """
 
 from __future__ import annotations
@@ -9,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable
 from datetime import datetime
 
@@ -43,6 +50,23 @@ HEADERS = [
 ]
 FIXED_TIME = datetime(2022, 1, 1)  # document properties: fixed, so the same data gives the same file
 
+# A text cell starting with one of these can be read as a formula by Excel, LibreOffice or Google
+# Sheets (OWASP: = + - @ tab CR; also LF, and the full-width forms that East Asian Excel accepts).
+FORMULA_START = frozenset("=+-@\t\r\n\uff1d\uff0b\uff0d\uff20")
+DASH = "-"  # the report's dash for an empty cell: a lone "-" is text in every spreadsheet, so it stays as it is
+SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+
+
+def inert(value: object) -> object:
+    """A cell that cannot run: text that a spreadsheet could read as a formula gets a leading apostrophe.
+
+    The rule is OWASP's: any text cell whose first character (after spaces) starts a formula. The one
+    exception is a cell that is exactly the report's dash. Numbers are real numbers and pass unchanged.
+    """
+    if isinstance(value, str) and value != DASH and value.lstrip(" ")[:1] in FORMULA_START:
+        return "'" + value
+    return value
+
 
 def _figure(figure: Figure) -> float | str:
     """A number where the report has one; otherwise the cell as the report writes it."""
@@ -73,23 +97,41 @@ def _row(catalogue: Catalogue, row: CostRow, price: str, cell: Callable[[Figure]
 def cost_xlsx(catalogue: Catalogue) -> bytes:
     """One sheet with every cost row, then one sheet per project; numbers are numbers."""
     out = io.BytesIO()
-    book = xlsxwriter.Workbook(out, {"in_memory": True})
+    # Never a formula or a link from data, whatever a string looks like (xlsxwriter's defaults make both).
+    book = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
     book.set_properties({"title": "Omkostninger i puljeprojekterne", "created": FIXED_TIME})
     bold = book.add_format({"bold": True, "text_wrap": True})
     price = catalogue.evaluation.cost_method.price_level
     projects = list(catalogue.projects.values())
     sheets = [("Alle aktiviteter", cost_rows(projects))]
-    sheets += [
-        (f"{p.section} {catalogue.municipality_of(p).short_name}"[:31], cost_rows([p])) for p in projects if p.cost
-    ]
+    sheets += [(f"{p.section} {catalogue.municipality_of(p).short_name}", cost_rows([p])) for p in projects if p.cost]
+    used: set[str] = set()
     for name, rows in sheets:
-        sheet = book.add_worksheet(name)
-        sheet.write_row(0, 0, HEADERS, bold)
+        sheet = book.add_worksheet(sheet_name(name, used))
+        for column, header in enumerate(HEADERS):
+            sheet.write_string(0, column, header, bold)
         sheet.freeze_panes(1, 0)
         for index, row in enumerate(rows, start=1):
-            sheet.write_row(index, 0, _row(catalogue, row, price, _figure))
+            for column, value in enumerate(_row(catalogue, row, price, _figure)):
+                if isinstance(value, int | float):
+                    sheet.write_number(index, column, value)
+                elif value != "":  # an empty cell stays empty
+                    sheet.write_string(index, column, inert(value))
     book.close()
     return out.getvalue()
+
+
+def sheet_name(name: str, used: set[str]) -> str:
+    """A name Excel accepts, made from data: no []:*?/\\, no apostrophe at either end, at most 31
+    characters, unique (case-insensitively) among ``used``, which it extends."""
+    base = SHEET_NAME_FORBIDDEN.sub("-", name)[:31].strip().strip("'") or "Ark"
+    candidate, n = base, 1
+    while candidate.casefold() in used:
+        n += 1
+        suffix = f" ({n})"
+        candidate = base[: 31 - len(suffix)] + suffix
+    used.add(candidate.casefold())
+    return candidate
 
 
 def cost_csv(catalogue: Catalogue) -> bytes:
@@ -99,7 +141,7 @@ def cost_csv(catalogue: Catalogue) -> bytes:
     writer.writerow(HEADERS)
     price = catalogue.evaluation.cost_method.price_level
     for row in cost_rows(list(catalogue.projects.values())):
-        writer.writerow(_row(catalogue, row, price, cell_text))
+        writer.writerow([inert(value) for value in _row(catalogue, row, price, cell_text)])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from markupsafe import Markup
 
-from .budget import budget_activities
+from .budget import INPUTS, budget_activities, input_rules
 from .catalogue import Catalogue
 from .chart import Bar, bar_chart
 from .costs import HOUR_ROWS, Bands, CostRow, cell_text, cost_rows, danish_number
@@ -137,7 +137,8 @@ def budget_page(catalogue: Catalogue) -> Page:
                 "hours": {name: _number(getattr(a.row.column.hours, name).value) for name in HOUR_ROWS},
             }
             for a in activities
-        ]
+        ],
+        "inputs": input_rules(),  # what each field accepts: the script reads it with the same rule
     }
     return render_page(
         BUDGET_PATH,
@@ -147,6 +148,8 @@ def budget_page(catalogue: Catalogue) -> Page:
         groups=groups,
         data=script_json(data),
         price_year=catalogue.evaluation.cost_method.price_level,
+        inputs=INPUTS,
+        danish_number=danish_number,
         cell_text=cell_text,
     )
 

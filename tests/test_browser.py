@@ -1,79 +1,16 @@
 """The built site in a real browser: Debian's Chromium, driven by Playwright.
 
 Locally the tests are skipped when Chromium or Playwright is missing (scripts/test installs
-both); in CI (the CI variable is set) a missing browser is a failure, never a skip.
+both); in CI (the CI variable is set) a missing browser is a failure, never a skip. The fixtures
+(browser, server, page) are in conftest.py, shared with tests/test_browser_budget.py.
 """
 
 from __future__ import annotations
 
-import functools
-import os
-import shutil
-import threading
-from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlparse
 
-import pytest
 import yaml
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-
-
-def _browser_missing() -> str | None:
-    if not Path(CHROMIUM).exists():
-        return "Chromium is not installed (apt-get install chromium)"
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "Playwright is not installed (pip install -e '.[test]')"
-    return None
-
-
-@pytest.fixture(scope="session")
-def browser():
-    missing = _browser_missing()
-    if missing:
-        if os.environ.get("CI"):
-            pytest.fail(f"browser tests must run in CI: {missing}")
-        pytest.skip(missing)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-        )
-        yield browser
-        browser.close()
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-@pytest.fixture(scope="session")
-def server(built: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(built))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-
-
-@pytest.fixture
-def page(browser, server):
-    """A fresh page that records every request to another host."""
-    context = browser.new_context()
-    page = context.new_page()
-    page.foreign = []
-    local = urlparse(server).netloc
-    page.on("request", lambda r: page.foreign.append(r.url) if urlparse(r.url).netloc != local else None)
-    yield page
-    context.close()
 
 
 def visible_rows(page) -> list[dict]:
@@ -306,26 +243,6 @@ def test_economy_table_filters_by_partner(page, server):
     page.select_option("form[data-kb-filter-for=kb-costs] select[name=partner]", "socialraadgiver")
     shown = page.eval_on_selector_all(rows, "rs => rs.filter(r => !r.hidden).map(r => r.dataset.partner)")
     assert 0 < len(shown) < total and all("socialraadgiver" in p.split() for p in shown)
-    assert page.foreign == []
-
-
-def test_budget_calculator_adds_two_activities_and_keeps_them_in_the_url(page, server):
-    page.goto(server + "puljeprojekter/styrket-deltagende-foraeldresamarbejde/")
-    page.get_by_role("link", name="Læg i budget: Overgangssamtaler").click()
-    page.wait_for_selector("#kb-budget:not([hidden])")
-    assert page.is_checked("input[value='styrket-deltagende-foraeldresamarbejde-1']")
-    page.check("input[value='styrket-deltagende-foraeldresamarbejde-3']")
-    page.fill("input[data-key='styrket-deltagende-foraeldresamarbejde-1'][data-field=children]", "10")
-    page.fill("input[data-key='styrket-deltagende-foraeldresamarbejde-3'][data-field=children]", "15")
-    page.fill("input[data-key='styrket-deltagende-foraeldresamarbejde-3'][data-field=times]", "4")
-    assert page.locator("output[name=running]").text_content() == "24.910 kr."  # as tests/test_budget.py
-    assert page.locator("output[name=establishment]").text_content() == "8.419 kr."
-    assert page.locator("output[name=paedagogisk_personale]").text_content() == "26,25"
-    shared = page.url
-    page.goto(shared)  # a bookmarked budget comes back the same
-    assert page.locator("output[name=running]").text_content() == "24.910 kr."
-    page.check("input[name=have]")
-    assert page.locator("output[name=establishment]").text_content() == "0 kr."
     assert page.foreign == []
 
 

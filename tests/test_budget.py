@@ -1,10 +1,22 @@
 """The budget arithmetic (generator/budget.py); the calculator's script follows the same rules."""
 
+import json
 from decimal import Decimal
 
 import pytest
 
-from generator.budget import Line, budget_activities, totals
+from generator.budget import (
+    EMPTY,
+    INPUTS,
+    NEGATIVE,
+    NOT_A_NUMBER,
+    NOT_WHOLE,
+    OUT_OF_RANGE,
+    Line,
+    budget_activities,
+    parse_number,
+    totals,
+)
 from generator.catalogue import load_catalogue
 from generator.economy import budget_page, script_json
 
@@ -52,3 +64,63 @@ def test_budget_page_lists_every_activity_and_explains_itself_without_script():
     assert len(page.find_all("input", attrs={"name": "activity"})) == 49
     assert page.find("form", id="kb-budget").has_attr("hidden")
     assert "Beregneren kræver JavaScript" in page.find("div", class_="kb-nojs").get_text()
+
+
+# What a user may type, field by field, and what it means: a number, or why it is refused.
+# tests/test_browser_budget.py types every case into the calculator and expects the same.
+PARSE_CASES = [
+    ("1,05", "factor", Decimal("1.05")),
+    ("1.05", "factor", Decimal("1.05")),
+    ("1.000", "factor", Decimal(1)),  # no thousands separators: a factor is a small number
+    ("0,01", "factor", Decimal("0.01")),
+    (" 1,2\t", "factor", Decimal("1.2")),
+    ("12", "children", Decimal(12)),
+    ("007", "times", Decimal(7)),
+    ("0", "children", Decimal(0)),
+    ("10000", "daycares", Decimal(10000)),
+    ("", "daycares", EMPTY),
+    ("   ", "children", EMPTY),
+    ("-1", "factor", NEGATIVE),
+    ("\u22122", "times", NEGATIVE),  # the real minus sign
+    ("- 3", "children", NEGATIVE),
+    ("1,5", "children", NOT_WHOLE),
+    ("1.000", "daycares", NOT_WHOLE),  # refused, not guessed: one, or a thousand?
+    ("1e9", "children", NOT_A_NUMBER),
+    ("1e9", "factor", NOT_A_NUMBER),
+    ("0x10", "times", NOT_A_NUMBER),
+    ("+5", "children", NOT_A_NUMBER),
+    ("5 000", "daycares", NOT_A_NUMBER),
+    ("Infinity", "factor", NOT_A_NUMBER),
+    ("NaN", "factor", NOT_A_NUMBER),
+    ("1,2,3", "factor", NOT_A_NUMBER),
+    ("1,", "factor", NOT_A_NUMBER),
+    ("\u0661\u0662", "children", NOT_A_NUMBER),  # digits of another script
+    ("toString", "times", NOT_A_NUMBER),
+    ("0", "daycares", OUT_OF_RANGE),
+    ("1001", "times", OUT_OF_RANGE),
+    ("10,5", "factor", OUT_OF_RANGE),
+    ("0", "factor", OUT_OF_RANGE),
+    ("99999999999999999999999", "children", OUT_OF_RANGE),
+]
+
+
+@pytest.mark.parametrize(("text", "field", "expected"), PARSE_CASES)
+def test_parse_number_reads_only_what_it_understands(text, field, expected):
+    parsed = parse_number(text, INPUTS[field])
+    if isinstance(expected, Decimal):
+        assert (parsed.value, parsed.problem) == (expected, None)
+    else:
+        assert (parsed.value, parsed.problem) == (None, expected)
+
+
+def test_input_rules_reach_the_script():
+    catalogue = load_catalogue(ROOT / "data")
+    page = html(budget_page(catalogue).markdown)
+    data = json.loads(page.find("script", id="kb-budget-data").string)
+    assert data["inputs"] == {
+        name: {"whole": rule.whole, "minimum": float(rule.minimum), "maximum": float(rule.maximum)}
+        for name, rule in INPUTS.items()
+    }
+    for name in ("daycares", "factor"):  # text fields: the script, not the browser, reads what is typed
+        field = page.find("input", attrs={"name": name})
+        assert field["type"] == "text" and page.find(id=f"kb-budget-{name}-error") is not None

