@@ -23,8 +23,9 @@ import yaml
 from generator.problems import DataError
 from generator.site import DATA_DIR, build_site
 
+from .conftest import _QuietHandler
 from .helpers import ROOT, copy_project, run_generator
-from .test_browser import _QuietHandler, browser, site_pages  # noqa: F401 (browser is a fixture)
+from .test_browser import site_pages
 
 MARK = "kbx"  # every payload names it, so whatever it makes can be found in the page
 # Each kind on its own would be enough to run a script if it landed unescaped somewhere.
@@ -174,7 +175,7 @@ _INJECTED = f"""() => {{
 
 
 @pytest.fixture
-def watched(browser, hostile_server):  # noqa: F811 (browser is the fixture imported above)
+def watched(browser, hostile_server):
     """A page that records every dialog (alert, confirm, prompt), script error and page it showed."""
     context = browser.new_context()
     page = context.new_page()
