@@ -4,22 +4,25 @@
 at the git revision BASE (e.g. origin/main) and prints Markdown for a pull request's summary. An
 entry is anything in a top-level list that has an ``id``; other top-level fields are compared whole.
 Both sides may come from an untrusted branch: the YAML is read with the safe loader only, and every
-value from it is escaped before it reaches the Markdown that GitHub renders.
+value from it (ids, keys, field names, titles) is printed as a Markdown code span, the one place
+where GitHub's Markdown forms no link, image, HTML, autolinked URL, mention or issue reference.
 """
 
 from __future__ import annotations
 
+import re
 import subprocess
 from dataclasses import dataclass, field
-from html import escape
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from .catalogue import DATA_FILES
-from .render import escape_markdown
+from .problems import printable
 from .site import DATA_DIR
+
+_BACKTICKS = re.compile(r"`+")
 
 
 @dataclass
@@ -50,14 +53,24 @@ def _verify_base(root: Path, base: str) -> None:
         raise ValueError(f"{base!r} is not a git revision here (for a pull request, fetch the base branch first)")
 
 
-def _code(text: object) -> str:
-    """A value from the data as inline code: HTML-escaped, so it cannot close the element or add markup."""
-    return f"<code>{escape(' '.join(str(text).split()))}</code>"
+def code(text: object) -> str:
+    """A value from the data as an inert Markdown code span, on one line.
+
+    Inside a code span Markdown reads nothing: no emphasis, link, HTML or entity, and GitHub
+    autolinks no URL there. The fence is one backtick longer than any run of backticks in the
+    value, so the value cannot close it; a space pads a value that starts or ends with a backtick
+    (CommonMark strips one such space on each side). Line breaks and invisible characters are
+    shown escaped, as in the terminal.
+    """
+    value = printable(text) or " "
+    fence = "`" * (max(map(len, _BACKTICKS.findall(value)), default=0) + 1)
+    pad = " " if value[0] == "`" or value[-1] == "`" or (value[0] == value[-1] == " " and value.strip()) else ""
+    return f"{fence}{pad}{value}{pad}{fence}"
 
 
 def _label(entry: dict[str, Any]) -> str:
     name = entry.get("name") or entry.get("title")
-    return f"{_code(entry['id'])} ({escape_markdown(name)})" if isinstance(name, str) else _code(entry["id"])
+    return f"{code(entry['id'])} ({code(name)})" if isinstance(name, str) else code(entry["id"])
 
 
 def _entries(value: Any) -> dict[str, dict[str, Any]] | None:
@@ -77,16 +90,16 @@ def compare(path: str, old: Any, new: Any) -> FileChanges:
             continue
         old_entries, new_entries = _entries(before), _entries(after)
         if old_entries is None and new_entries is None:
-            changes.changed.append(_code(key))
+            changes.changed.append(code(key))
             continue
         old_entries, new_entries = old_entries or {}, new_entries or {}
-        section = _code(key)
+        section = code(key)
         for id_, entry in new_entries.items():
             if id_ not in old_entries:
                 changes.added.append(f"{section}: {_label(entry)}")
             elif entry != (before_entry := old_entries[id_]):
                 fields = [f for f in dict.fromkeys([*before_entry, *entry]) if before_entry.get(f) != entry.get(f)]
-                changes.changed.append(f"{section}: {_label(entry)}, felter: {', '.join(map(_code, fields))}")
+                changes.changed.append(f"{section}: {_label(entry)}, felter: {', '.join(map(code, fields))}")
         changes.removed += [f"{section}: {_label(e)}" for id_, e in old_entries.items() if id_ not in new_entries]
         kept_before = [i for i in old_entries if i in new_entries]
         kept_after = [i for i in new_entries if i in old_entries]
@@ -109,7 +122,7 @@ def data_changes(root: Path, base: str) -> list[FileChanges]:
             old = _load(_git_show(root, base, path))
             new = _load(current.read_text(encoding="utf-8") if current.exists() else None)
         except yaml.YAMLError as exc:
-            changes = FileChanges(path, unreadable=_code(str(exc).splitlines()[0]))
+            changes = FileChanges(path, unreadable=code(str(exc).splitlines()[0]))
         else:
             changes = compare(path, old, new)
         if changes:
@@ -118,11 +131,11 @@ def data_changes(root: Path, base: str) -> list[FileChanges]:
 
 
 def report(changes: list[FileChanges], base: str) -> str:
-    lines = [f"## Ændringer i data i forhold til {_code(base)}", ""]
+    lines = [f"## Ændringer i data i forhold til {code(base)}", ""]
     if not changes:
         return "\n".join([*lines, "Ingen ændringer i data/.", ""])
     for file in changes:
-        lines += [f"### {_code(file.path)}", ""]
+        lines += [f"### {code(file.path)}", ""]
         if file.unreadable:
             lines += [f"Filen kan ikke læses som YAML: {file.unreadable}", ""]
             continue

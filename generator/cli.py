@@ -18,13 +18,14 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from .changes import data_changes, report
-from .problems import DataError, Problem, Severity
+from .problems import DataError, Problem, Severity, printable
 from .schemas import SCHEMA_DIR, schema_files
 from .site import DOCS_DIR, Site, build_site
 from .write import replace_directory, sync_tree
 
 
 def _print_problems(problems: list[Problem]) -> None:
+    # format() and annotation() escape what comes from the data: no line here can be forged by it.
     for problem in problems:
         print(problem.format(), file=sys.stderr)
     if os.environ.get("GITHUB_ACTIONS") == "true":
@@ -118,7 +119,7 @@ def changes(root: Path, base: str) -> int:
     try:
         found = data_changes(root, base)
     except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {printable(exc)}", file=sys.stderr)
         return 1
     print(report(found, base))
     return 0

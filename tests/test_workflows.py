@@ -169,17 +169,34 @@ def test_pull_requests_and_main_run_the_same_command_as_ci_and_a_strict_build():
     assert _pyproject()["requires-python"] == ">=3.11", "CI tests the oldest Python the project supports"
 
 
-def test_pull_requests_get_a_data_change_summary():
-    _, _, job = _test_job()
-    checkout = _step_using(job, "actions/checkout")
-    assert checkout["with"]["fetch-depth"] == 0, "the summary compares with the base branch: full history"
-    (summary,) = [step for step in _steps(job) if "generator changes" in step.get("run", "")]
-    assert "github.event_name == 'pull_request'" in summary["if"]
-    assert summary["run"].strip().endswith('>> "$GITHUB_STEP_SUMMARY"')
+def _changes_job() -> tuple[dict, str, dict]:
+    return _find_job(lambda job: any("generator changes" in run for run in _runs(job)))
+
+
+def test_pull_requests_get_a_data_change_summary_from_the_base_branchs_code():
+    _, test_id, test_job = _test_job()
+    _, changes_id, job = _changes_job()
+    # A job of its own: the test job runs the pull request's code, which could write any summary.
+    assert changes_id != test_id
+    assert not any("generator changes" in run for run in _runs(test_job))
+    assert job["if"] == "${{ github.event_name == 'pull_request' }}"
+    assert job["permissions"] == {"contents": "read"}
+    assert "needs" not in job, "the summary also helps when the tests fail"
+    pr, base = [step for step in _steps(job) if _action(step.get("uses", "")) == "actions/checkout"]
+    assert pr["with"]["path"] == "pr" and "ref" not in pr["with"], "the pull request's (merge) commit"
+    assert pr["with"]["fetch-depth"] == 0, "the summary compares with the base branch: full history"
+    assert base["with"] == {"path": "base", "ref": "${{ github.base_ref }}", "persist-credentials": False}
+    # Every command runs in the base branch's checkout; the pull request's folder is only read.
+    commands = [step for step in _steps(job) if "run" in step]
+    assert [step["working-directory"] for step in commands] == ["base", "base"]
+    install, summary = (step["run"] for step in commands)
+    assert _pip_installs(install) == [INSTALL_LOCK, INSTALL_PROJECT]
+    assert summary.strip() == (
+        '.venv/bin/python -m generator changes --root ../pr "origin/${BASE_REF}" >> "$GITHUB_STEP_SUMMARY"'
+    )
     # The base branch reaches the script through the environment, never pasted into it.
-    assert "${{" not in summary["run"]
-    assert summary["env"]["BASE_REF"] == "${{ github.base_ref }}"
-    assert '"origin/${BASE_REF}"' in summary["run"]
+    assert "${{" not in install + summary
+    assert commands[1]["env"] == {"BASE_REF": "${{ github.base_ref }}"}
 
 
 def test_deploy_publishes_the_tested_site_only_from_main():
@@ -290,25 +307,51 @@ def test_ci_yaml_files_pass_yamllint():
 # --- dependency lock -----------------------------------------------------------------------------
 
 
-def _lock() -> dict[str, str]:
-    pins = {}
-    for line in LOCK.read_text(encoding="utf-8").splitlines():
+INSTALL_LOCK = "pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock"
+INSTALL_PROJECT = "pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e ."
+HASH = re.compile(r"--hash=sha256:[0-9a-f]{64}")
+
+
+def _lock_entries() -> dict[str, tuple[str, list[str]]]:
+    """The lock's requirements, by name: (version, [--hash options])."""
+    text = LOCK.read_text(encoding="utf-8").replace("\\\n", " ")  # join continued lines
+    entries = {}
+    for line in text.splitlines():
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        match = re.fullmatch(r"([A-Za-z0-9_.-]+)==([^\s;]+)", line.strip())
-        assert match, f"requirements.lock: not an exact pin: {line!r}"
+        match = re.fullmatch(r"([A-Za-z0-9_.-]+)==([^\s;]+)((?:\s+--hash=\S+)+)", line.strip())
+        assert match, f"requirements.lock: not an exact pin with hashes: {line!r}"
+        entries[canonicalize_name(match[1])] = (match[2], match[3].split())
+    return entries
+
+
+def _lock() -> dict[str, str]:
+    return {name: version for name, (version, _) in _lock_entries().items()}
+
+
+def _exact_pins(requirements: list[str], where: str) -> dict[str, str]:
+    pins = {}
+    for requirement in requirements:
+        match = re.fullmatch(r"([A-Za-z0-9_.-]+)==(\S+)", requirement)
+        assert match, f"{where}: pin exactly: {requirement!r}"
         pins[canonicalize_name(match[1])] = match[2]
     return pins
 
 
 def _pyproject_pins() -> dict[str, str]:
     project = _pyproject()
-    pins = {}
-    for requirement in [*project["dependencies"], *project["optional-dependencies"]["test"]]:
-        match = re.fullmatch(r"([A-Za-z0-9_.-]+)==(\S+)", requirement)
-        assert match, f"pyproject.toml: pin exactly: {requirement!r}"
-        pins[canonicalize_name(match[1])] = match[2]
-    return pins
+    return _exact_pins([*project["dependencies"], *project["optional-dependencies"]["test"]], "pyproject.toml")
+
+
+def _build_backend_pins() -> dict[str, str]:
+    build_system = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["build-system"]
+    return _exact_pins(build_system["requires"], "pyproject.toml [build-system]")
+
+
+def _pip_installs(script: str) -> list[str]:
+    """The pip install commands of a script, without the interpreter that runs them."""
+    lines = [re.sub(r"^.*?\s(?=pip install )", "", line.strip()) for line in script.splitlines()]
+    return [line for line in lines if line.startswith("pip install ")]
 
 
 def test_lock_has_every_pyproject_pin_at_the_same_version():
@@ -317,31 +360,43 @@ def test_lock_has_every_pyproject_pin_at_the_same_version():
         assert lock.get(name) == version, f"{name}: pyproject.toml has {version}, requirements.lock {lock.get(name)}"
 
 
+def test_the_build_backend_is_pinned_and_locked():
+    backend = _build_backend_pins()
+    assert set(backend) == {"setuptools"}
+    assert _lock()["setuptools"] == backend["setuptools"]
+
+
+def test_every_locked_package_carries_its_hashes():
+    for name, (_, hashes) in _lock_entries().items():
+        assert hashes, name
+        assert all(HASH.fullmatch(h) for h in hashes), f"{name}: {hashes}"
+
+
 def test_lock_names_no_package_index():
-    # Regenerate with --no-emit-index-url --no-emit-find-links: the lock holds versions only.
-    text = LOCK.read_text(encoding="utf-8")
-    assert not re.search(r"^\s*-", text, re.MULTILINE), "options (index URLs, find-links) in requirements.lock"
+    # Regenerate with --no-emit-index-url --no-emit-find-links: the lock holds versions and hashes only.
+    options = re.findall(r"^\s*(-[^\s=]+)", LOCK.read_text(encoding="utf-8"), re.MULTILINE)
+    assert set(options) <= {"--hash"}, "options (index URLs, find-links) in requirements.lock"
 
 
 def test_readme_gives_the_command_that_made_the_lock():
     header = re.search(r"^#\s+(pip-compile .+)$", LOCK.read_text(encoding="utf-8"), re.MULTILINE)
     assert header, "requirements.lock has no pip-compile header"
+    for option in ["--generate-hashes", "--all-build-deps", "--allow-unsafe"]:
+        assert option in header[1].split()
     assert header[1] in (ROOT / "README.md").read_text(encoding="utf-8")
 
 
-def test_install_scripts_use_the_lock():
-    for script in ["test", "serve"]:
-        installs = [
-            line
-            for line in (ROOT / "scripts" / script).read_text(encoding="utf-8").splitlines()
-            if " pip install " in line
-        ]
-        assert installs, script
-        assert all(line.endswith(" -c requirements.lock") for line in installs), script
+def test_every_install_checks_hashes_then_adds_only_the_project():
+    # scripts/test and scripts/serve, and every workflow step that installs anything.
+    scripts = [(ROOT / "scripts" / name).read_text(encoding="utf-8") for name in ["test", "serve"]]
+    workflow_steps = [run for _, _, _, job in _jobs() for run in _runs(job) if "pip install" in run]
+    assert workflow_steps, "the summary job installs the base branch's generator"
+    for script in [*scripts, *workflow_steps]:
+        assert _pip_installs(script) == [INSTALL_LOCK, INSTALL_PROJECT], script
 
 
 def test_installed_packages_match_the_lock():
-    # scripts/test installs with -c requirements.lock; a mismatch means .venv is older than the lock.
+    # scripts/test installs requirements.lock; a mismatch means .venv is older than the lock.
     for name, version in _lock().items():
         try:
             installed = metadata.version(name)
