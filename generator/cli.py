@@ -2,7 +2,7 @@
 
 python -m generator check      validate all data; print every problem; exit 1 on errors
 python -m generator generate   write the Markdown tree that mkdocs.yml's docs_dir points at
-python -m generator build      generate and build with MkDocs (--strict) under a lock, then swap into site/ atomically
+python -m generator build      generate, build with MkDocs (--strict) under a lock, swap into site/ atomically
 python -m generator schemas    write data/schemas/*.schema.json from the models (editors read them)
 python -m generator changes B  Markdown summary of the data entries added, removed and changed since git revision B
 """

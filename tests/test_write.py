@@ -121,9 +121,9 @@ def test_a_held_lock_names_its_holder_and_is_not_taken_twice(tmp_path):
     lock = tmp_path / "build" / ".lock"
     with exclusive(lock, 0, never):
         assert lock.read_text() == f"{os.getpid()}\n"
-        with pytest.raises(Busy, match=rf"another build \(pid {os.getpid()}\) is still running"):
-            with exclusive(lock, 0, never):
-                pass
+        busy = pytest.raises(Busy, match=rf"another build \(pid {os.getpid()}\) is still running")
+        with busy, exclusive(lock, 0, never):
+            pass
     with exclusive(lock, 0, never):  # released on leaving
         pass
 
