@@ -134,6 +134,26 @@ def test_a_killed_build_leaves_the_previous_site_whole(project, tmp_path, point)
     assert scratch_dirs(project) == []
 
 
+def test_the_builder_of_a_killed_build_keeps_the_lock_until_it_ends(project, tmp_path):
+    before = snapshot(project / "site")
+    build = start_build(project, tmp_path / "build.log")
+    try:
+        wait_for(lambda: _scratch_has_files(project) or build.poll() is not None, "MkDocs writing")
+        os.killpg(build.pid, signal.SIGSTOP)  # freeze build and builder where they are
+        build.kill()
+        build.wait(timeout=TIMEOUT)
+        os.killpg(build.pid, 0)  # the orphaned builder is still there (stopped), or this raises
+        busy = run_generator("build", "--root", str(project), "--wait", "0")
+        assert busy.returncode == 1 and "is still running" in busy.stderr, busy.stderr
+        assert snapshot(project / "site") == before
+        os.killpg(build.pid, signal.SIGCONT)
+        result = run_generator("build", "--root", str(project))
+    finally:
+        stop_group(build)
+    assert result.returncode == 0, result.stderr
+    assert complete(project) == [] and scratch_dirs(project) == []
+
+
 def test_a_build_killed_after_the_swap_leaves_the_new_site_whole(project, tmp_path):
     edit(project / "data" / "projects.yaml", OLD_TEXT, NEW_TEXT)
     build = start_build(project, tmp_path / "build.log")
@@ -156,7 +176,9 @@ def test_a_second_build_waits_for_the_first_and_both_succeed(project, tmp_path):
         wait_for(lambda: _lock_holder(project) == str(first.pid) or first.poll() is not None, "the first build's lock")
         second = start_build(project, tmp_path / "second.log")
         waiting = f"waiting for another build (pid {first.pid}) to finish"
-        wait_for(lambda: waiting in (tmp_path / "second.log").read_text(), "the second build to wait")
+        log = tmp_path / "second.log"
+        wait_for(lambda: waiting in log.read_text() or second.poll() is not None, "the second build to wait")
+        assert waiting in log.read_text()
         assert first.wait(timeout=TIMEOUT) == 0
         assert second.wait(timeout=TIMEOUT) == 0
     finally:
