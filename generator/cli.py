@@ -2,7 +2,7 @@
 
 python -m generator check      validate all data; print every problem; exit 1 on errors
 python -m generator generate   write the Markdown tree that mkdocs.yml's docs_dir points at
-python -m generator build      generate, build with MkDocs (--strict), then swap into site/
+python -m generator build      generate, build with MkDocs (--strict) under a lock, swap into site/ atomically
 python -m generator schemas    write data/schemas/*.schema.json from the models (editors read them)
 python -m generator changes B  Markdown summary of the data entries added, removed and changed since git revision B
 """
@@ -14,14 +14,26 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 from .changes import data_changes, report
 from .problems import DataError, Problem, Severity, printable
 from .schemas import SCHEMA_DIR, schema_files
 from .site import DOCS_DIR, Site, build_site
-from .write import replace_directory, sync_tree
+from .write import (
+    Busy,
+    exclusive,
+    expected_outputs,
+    missing_outputs,
+    remove_stale_scratch,
+    scratch_dir,
+    swap_in,
+    sync_tree,
+)
+
+DEFAULT_WAIT = 600.0  # seconds a build waits for another one to finish
 
 
 def _print_problems(problems: list[Problem]) -> None:
@@ -66,12 +78,33 @@ def check(root: Path) -> int:
     return 0
 
 
-def generate(root: Path) -> int:
-    site = _load(root)
-    if site is None:
-        return 1
+def _docs_lock(root: Path, wait: float) -> AbstractContextManager[int]:
+    """The lock on the generated docs tree, which every build of ``root`` rewrites."""
+    return exclusive(root / Path(DOCS_DIR).parent / ".lock", wait, _say_waiting(wait))
+
+
+def _say_waiting(wait: float) -> Callable[[str], None]:
+    def say(holder: str) -> None:
+        print(f"waiting for another build (pid {holder}) to finish; giving up after {wait:g} s", file=sys.stderr)
+
+    return say
+
+
+def _generate(root: Path, site: Site) -> None:
     changed = sync_tree(site.files(), root / DOCS_DIR)
     print(f"generated {DOCS_DIR}: {len(changed)} file(s) changed", file=sys.stderr)
+
+
+def generate(root: Path, wait: float = DEFAULT_WAIT) -> int:
+    try:
+        with _docs_lock(root, wait):
+            site = _load(root)
+            if site is None:
+                return 1
+            _generate(root, site)
+    except Busy as exc:
+        print(f"error: {exc}; {DOCS_DIR} was left as it was", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -91,20 +124,51 @@ def _reproducible(root: Path, environ: Mapping[str, str]) -> dict[str, str]:
     return env
 
 
-def build(root: Path, site_dir: Path) -> int:
-    """Generate and build into a scratch folder; only a complete, strict build replaces ``site_dir``."""
-    if generate(root):
+def _run_builder(root: Path, out: Path, keep_open: list[int]) -> int:
+    """Build the site from the docs tree into ``out``; the builder inherits the locks in ``keep_open``.
+
+    Inheriting them keeps the locks held until the builder is gone too, even if we are killed first.
+    """
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)]
+    env = _reproducible(root, os.environ)
+    return subprocess.run(command, cwd=root, check=False, env=env, pass_fds=keep_open).returncode
+
+
+def build(root: Path, site_dir: Path, wait: float = DEFAULT_WAIT) -> int:
+    """Generate and build into a scratch folder; only a complete, strict build replaces ``site_dir``.
+
+    One build at a time per docs tree and per site folder: the second waits for the first.
+    """
+    site_lock = site_dir.parent / f".{site_dir.name}.lock"
+    try:
+        with _docs_lock(root, wait) as docs_fd, exclusive(site_lock, wait, _say_waiting(wait)) as site_fd:
+            site = _load(root)  # read under the lock: a build that waited publishes the data of now
+            if site is None:
+                return 1
+            remove_stale_scratch(site_dir)
+            _generate(root, site)
+            scratch = scratch_dir(site_dir)
+            try:
+                return _build_into(root, scratch, site_dir, expected_outputs(site.files()), [docs_fd, site_fd])
+            finally:
+                shutil.rmtree(scratch, ignore_errors=True)
+    except Busy as exc:
+        print(f"error: {exc}; {site_dir} was left as it was (pass --wait SECONDS to wait longer)", file=sys.stderr)
         return 1
-    scratch = site_dir.with_name(site_dir.name + ".partial")  # same filesystem, so the swap is a rename
-    if scratch.exists():
-        shutil.rmtree(scratch)
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(scratch)]
-    result = subprocess.run(command, cwd=root, check=False, env=_reproducible(root, os.environ))
-    if result.returncode != 0:
-        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _build_into(root: Path, scratch: Path, site_dir: Path, expected: list[str], locks: list[int]) -> int:
+    if _run_builder(root, scratch, locks) != 0:
         print(f"build failed; {site_dir} was left as it was", file=sys.stderr)
         return 1
-    replace_directory(scratch, site_dir)
+    missing = missing_outputs(scratch, expected)
+    if missing:
+        shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+        print(f"build incomplete, missing {shown}; {site_dir} was left as it was", file=sys.stderr)
+        return 1
+    old = swap_in(scratch, site_dir)
+    if old is not None and old != scratch:
+        shutil.rmtree(old, ignore_errors=True)
     print(f"built {site_dir}", file=sys.stderr)
     return 0
 
@@ -131,8 +195,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", parents=[common], help="validate all data and report every problem")
-    commands.add_parser("generate", parents=[common], help=f"write the generated docs tree to {DOCS_DIR}")
-    build_parser = commands.add_parser("build", parents=[common], help="generate and build the site with MkDocs")
+    waiting = argparse.ArgumentParser(add_help=False)
+    waiting.add_argument(
+        "--wait",
+        type=float,
+        default=DEFAULT_WAIT,
+        metavar="SECONDS",
+        help=f"how long to wait for another build of the same project or site to finish (default: {DEFAULT_WAIT:g})",
+    )
+    commands.add_parser("generate", parents=[common, waiting], help=f"write the generated docs tree to {DOCS_DIR}")
+    build_parser = commands.add_parser(
+        "build", parents=[common, waiting], help="generate and build the site with MkDocs"
+    )
     build_parser.add_argument("--site-dir", type=Path, default=None, help="output folder (default: ROOT/site)")
     commands.add_parser("schemas", parents=[common], help="write the data files' JSON Schemas from the models")
     changes_parser = commands.add_parser(
@@ -144,9 +218,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return check(root)
     if args.command == "generate":
-        return generate(root)
+        return generate(root, args.wait)
     if args.command == "schemas":
         return schemas(root)
     if args.command == "changes":
         return changes(root, args.base)
-    return build(root, (args.site_dir or root / "site").resolve())
+    return build(root, (args.site_dir or root / "site").resolve(), args.wait)

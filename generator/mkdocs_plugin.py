@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -18,7 +19,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from .editing import EditLink, edit_link, repository_url
-from .problems import DataError
+from .problems import DataError, errors
 from .render import TEMPLATES
 from .search import enrich_index_file
 from .site import CONTENT_DIR, DATA_DIR, build_site, html_navigation
@@ -28,22 +29,43 @@ log = logging.getLogger("mkdocs.plugins.knowledge_base")
 
 
 class KnowledgeBasePlugin(BasePlugin):
+    command: str | None = None
     synonyms: dict[str, list[str]] | None = None
     edit_links: dict[str, EditLink] | None = None
+    nav: list[Any] | None = None  # of the last generation that worked
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Having this hook also makes MkDocs keep this one instance across the rebuilds of `serve`.
+        self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         try:
             site = build_site(root)
         except DataError as exc:
-            raise PluginError(f"The data has errors:\n{exc.report()}") from None
+            if self.command != "serve" or self.nav is None:
+                raise PluginError(f"The data has errors:\n{exc.report()}") from None
+            return self._keep_last_good(config, exc)
         if site.warnings:
             log.info("%d places where the sources disagree; `python -m generator check` lists them", len(site.warnings))
         self.synonyms = site.catalogue.synonyms
         repository = repository_url(root, os.environ)
         self.edit_links = {path: edit_link(repository, o) for path, o in site.origins().items()} if repository else {}
         sync_tree(site.files(), Path(config.docs_dir))
-        config.nav = html_navigation(site.nav)
+        config.nav = self.nav = html_navigation(site.nav)
+        return config
+
+    def _keep_last_good(self, config: MkDocsConfig, exc: DataError) -> MkDocsConfig:
+        """While serving, broken data leaves the docs tree and the navigation as they last worked.
+
+        MkDocs' server holds every request until a rebuild succeeds, so failing here would hang the
+        browser; rebuilding the last good tree keeps the site answering while the terminal says why.
+        """
+        found = errors(exc.problems)
+        for problem in found:
+            log.error(problem.format())
+        log.error("The data has %d error(s); serving the site as it was until they are fixed", len(found))
+        config.nav = self.nav
         return config
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -1,5 +1,6 @@
 """The MkDocs adapter: generates before each build, sets the navigation, watches sources when serving."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,40 @@ def test_data_errors_stop_the_build_with_the_report(minimal):
     edit(minimal / "data" / "projects.yaml", "    pages: 6-7", "    pages: seks")
     with pytest.raises(PluginError, match=r"data/projects.yaml:\d+:\d+: projects\[0\].pages"):
         KnowledgeBasePlugin().on_config(config_for(minimal))
+
+
+def test_serve_keeps_the_last_good_tree_and_nav_and_logs_the_located_errors(minimal, caplog):
+    plugin = KnowledgeBasePlugin()
+    plugin.on_startup(command="serve", dirty=False)
+    good = plugin.on_config(config_for(minimal))
+    docs = Path(good.docs_dir)
+    before = {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+    edit(minimal / "data" / "projects.yaml", '"I Nordby Kommune er indsatsen blevet modnet."', '"Ny tekst."')
+    edit(minimal / "data" / "projects.yaml", "    pages: 6-7", "    pages: seks")
+    config = plugin.on_config(config_for(minimal))
+    assert config.nav == good.nav
+    assert {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()} == before
+    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert any(re.fullmatch(r"data/projects.yaml:\d+:\d+: projects\[0\].pages: .+", m) for m in errors), errors
+    assert "serving the site as it was" in errors[-1]
+
+
+def test_serve_without_a_good_generation_and_build_still_stop_on_data_errors(minimal):
+    edit(minimal / "data" / "projects.yaml", "    pages: 6-7", "    pages: seks")
+    for command in ("serve", "build"):
+        plugin = KnowledgeBasePlugin()
+        plugin.on_startup(command=command, dirty=False)
+        with pytest.raises(PluginError, match=r"data/projects.yaml:\d+:\d+: projects\[0\].pages"):
+            plugin.on_config(config_for(minimal))
+
+
+def test_build_after_a_good_generation_still_stops_on_data_errors(minimal):
+    plugin = KnowledgeBasePlugin()
+    plugin.on_startup(command="build", dirty=False)
+    plugin.on_config(config_for(minimal))
+    edit(minimal / "data" / "projects.yaml", "    pages: 6-7", "    pages: seks")
+    with pytest.raises(PluginError, match=r"projects\[0\].pages"):
+        plugin.on_config(config_for(minimal))
 
 
 def test_serve_watches_data_content_and_templates(minimal):
