@@ -56,7 +56,7 @@ def test_aliases_are_refused_so_bombs_and_cycles_cannot_hurt():
     found = messages("\n".join(lines) + "\n")
     assert found and all("aliases (*name) are not supported" in m for m in found)
     assert messages("a: &a [*a]\n") == [
-        "data/x.yaml:1:4: a[0]: aliases (*name) are not supported; write the value out in full"
+        "data/x.yaml:1:8: a[0]: aliases (*name) are not supported; write the value out in full"
     ]
 
 
