@@ -335,23 +335,28 @@ def read_regular_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         raise UnsafeFile("is a directory; expected a file") from None
     except OSError as exc:
         raise UnsafeFile(f"cannot be opened ({exc.strerror})") from None
-    with os.fdopen(fd, "rb") as file:
-        info = os.fstat(file.fileno())
+    try:
+        info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
             raise UnsafeFile("is a directory; expected a file")
         if not stat.S_ISREG(info.st_mode):
             raise UnsafeFile("is not a regular file (a pipe, socket or device); expected a file")
         if info.st_size > limit:
             raise UnsafeFile(_too_large(info.st_size, "bytes"))
-        data = file.read(limit + 1)
+        with os.fdopen(os.dup(fd), "rb") as file:
+            data = file.read(limit + 1)
+    finally:
+        os.close(fd)
     if len(data) > limit:
         raise UnsafeFile(_too_large(len(data), "bytes"))
     return data
 
 
 def outside(path: Path, base: Path) -> bool:
-    """Whether ``path`` (under ``base`` as written) leads elsewhere once links are resolved."""
-    return not path.resolve().is_relative_to(base.resolve())
+    """Whether ``path``, written as a path under ``base``, leads elsewhere: through a symbolic link
+    in one of its folders, or by resolving to a place outside ``base``."""
+    folders = [base / part for part in reversed(path.relative_to(base).parents) if part != Path(".")]
+    return any(folder.is_symlink() for folder in folders) or not path.resolve().is_relative_to(base.resolve())
 
 
 def load_file(path: Path, root: Path) -> Document:
@@ -359,8 +364,8 @@ def load_file(path: Path, root: Path) -> Document:
     shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
     if not path.exists() and not path.is_symlink():
         raise DataError([Problem(shown, None, "", "file not found")])
-    if path.is_relative_to(root) and outside(path, root) and not path.is_symlink():
-        message = "is inside a folder that leads outside the project (a symbolic link); data must be in data/"
+    if path.is_relative_to(root) and not path.is_symlink() and outside(path, root):
+        message = "is in a folder that is a symbolic link; data files must be in the project's own data/ folder"
         raise DataError([Problem(shown, None, "", message)])
     try:
         raw = read_regular_file(path)
