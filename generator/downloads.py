@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable
 from datetime import datetime
 
@@ -70,6 +71,22 @@ def _row(catalogue: Catalogue, row: CostRow, price: str, cell: Callable[[Figure]
     ]
 
 
+def sheet_names(wanted: list[str]) -> list[str]:
+    """Names Excel accepts: at most 31 characters, none of []:*?/\\, not 'History', unique ignoring case."""
+    taken: set[str] = set()
+    names = []
+    for name in wanted:
+        clean = re.sub(r"[\[\]:*?/\\\x00-\x1f]", "-", name).strip().strip("'") or "Ark"
+        candidate, number = clean[:31], 1
+        while candidate.casefold() in taken or candidate.casefold() == "history":
+            number += 1
+            suffix = f" ({number})"
+            candidate = clean[: 31 - len(suffix)] + suffix
+        taken.add(candidate.casefold())
+        names.append(candidate)
+    return names
+
+
 def cost_xlsx(catalogue: Catalogue) -> bytes:
     """One sheet with every cost row, then one sheet per project; numbers are numbers."""
     out = io.BytesIO()
@@ -79,10 +96,8 @@ def cost_xlsx(catalogue: Catalogue) -> bytes:
     price = catalogue.evaluation.cost_method.price_level
     projects = list(catalogue.projects.values())
     sheets = [("Alle aktiviteter", cost_rows(projects))]
-    sheets += [
-        (f"{p.section} {catalogue.municipality_of(p).short_name}"[:31], cost_rows([p])) for p in projects if p.cost
-    ]
-    for name, rows in sheets:
+    sheets += [(f"{p.section} {catalogue.municipality_of(p).short_name}", cost_rows([p])) for p in projects if p.cost]
+    for name, (_, rows) in zip(sheet_names([name for name, _ in sheets]), sheets, strict=True):
         sheet = book.add_worksheet(name)
         sheet.write_row(0, 0, HEADERS, bold)
         sheet.freeze_panes(1, 0)
