@@ -70,7 +70,8 @@ Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT), Afte
 # One line shown as a name, title, heading, label or table cell: no line breaks, no invisible characters.
 Name = Annotated[str, StringConstraints(min_length=1, max_length=MAX_NAME), AfterValidator(_one_line)]
 # A report section such as '4.1.1' (sorted by its numbers).
-Section = Annotated[str, StringConstraints(pattern=r"^\d{1,3}(\.\d{1,3}){0,5}$")]
+SECTION_PATTERN = r"^\d{1,3}(\.\d{1,3}){0,5}$"
+Section = Annotated[str, StringConstraints(pattern=SECTION_PATTERN)]
 Year = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
 PageCount = Annotated[int, Field(ge=1, le=MAX_PAGE)]
 Ordinal = Annotated[int, Field(ge=1, le=MAX_ORDINAL)]  # the number of a table, element, round …

@@ -311,21 +311,22 @@ def load_text(text: str, path: str) -> Document:
     return doc
 
 
-def _too_large(size: int, unit: str) -> str:
-    return f"file is too large ({size} {unit}; at most {MAX_FILE_BYTES})"
+def _too_large(size: int, unit: str, limit: int | None = None) -> str:
+    return f"file is too large ({size} {unit}; at most {MAX_FILE_BYTES if limit is None else limit})"
 
 
 class UnsafeFile(Exception):
     """A file that is not the project's own regular file, or is too large to read."""
 
 
-def read_regular_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+def read_regular_file(path: Path, limit: int | None = None) -> bytes:
     """The bytes of ``path``, which must be a regular file, not a symbolic link, of at most ``limit`` bytes.
 
     The file is opened without following a link and checked on the open descriptor, so it cannot be
     swapped between the check and the read; a FIFO or device is refused without blocking on it, and
     no more than ``limit`` bytes are read even if the file grows meanwhile.
     """
+    limit = MAX_FILE_BYTES if limit is None else limit
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     if path.is_symlink():
         raise UnsafeFile("is a symbolic link; only the project's own files are read, so copy the file here instead")
@@ -342,13 +343,13 @@ def read_regular_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise UnsafeFile("is not a regular file (a pipe, socket or device); expected a file")
         if info.st_size > limit:
-            raise UnsafeFile(_too_large(info.st_size, "bytes"))
+            raise UnsafeFile(_too_large(info.st_size, "bytes", limit))
         with os.fdopen(os.dup(fd), "rb") as file:
             data = file.read(limit + 1)
     finally:
         os.close(fd)
     if len(data) > limit:
-        raise UnsafeFile(_too_large(len(data), "bytes"))
+        raise UnsafeFile(_too_large(len(data), "bytes", limit))
     return data
 
 

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .models import SLUG_PATTERN
+from .models import SECTION_PATTERN, SLUG_PATTERN
 from .problems import DataError, Problem
 from .read import Document, Loc
 
@@ -89,6 +89,8 @@ def _message(model: type[BaseModel], error: dict[str, Any]) -> str:
                 "expected an id of lowercase letters, digits and hyphens (like 'sammen-om-barnet'), "
                 f"got {_shown(given)}"
             )
+        if ctx.get("pattern") == SECTION_PATTERN:
+            return f"expected a section number like '5.2' or '4.1.1', got {_shown(given)}"
         return f"expected text of the form {ctx.get('pattern')}, got {_shown(given)}"
     if kind == "string_too_long":
         size = len(given) if isinstance(given, str) else "more"

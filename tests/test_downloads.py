@@ -10,7 +10,7 @@ import yaml
 from openpyxl import load_workbook
 
 from generator.catalogue import DATA_FILES, load_catalogue
-from generator.downloads import HEADERS, cost_xlsx, knowledge_json, knowledge_schema
+from generator.downloads import HEADERS, cost_xlsx, knowledge_json, knowledge_schema, sheet_names
 from generator.pages import hrefer
 
 from .helpers import ROOT
@@ -96,3 +96,17 @@ def test_every_project_page_links_to_the_downloads(catalogue):
         markdown = project_page(catalogue, project).markdown
         for target in ("oekonomi/omkostninger.xlsx", "oekonomi/omkostninger.csv", "data/vidensbase.json"):
             assert f'href="../../{target}" download' in markdown, (project.id, target)
+
+
+def test_sheet_names_are_ones_excel_accepts_and_unique():
+    names = sheet_names(["Alle aktiviteter", "5.2 Hjørring/Nord", "5.2 hjørring/nord", "[x]:*?", "History", "a" * 40])
+    assert names == [
+        "Alle aktiviteter",
+        "5.2 Hjørring-Nord",
+        "5.2 hjørring-nord (2)",
+        "-x----",
+        "History (2)",
+        "a" * 31,
+    ]
+    assert all(len(n) <= 31 for n in sheet_names(["a" * 40] * 12))
+    assert len({n.casefold() for n in sheet_names(["a" * 40] * 12)}) == 12
