@@ -162,7 +162,8 @@ class _Builder:
     def _open(self, event: yaml.Event, loc: Loc, *, skip: bool) -> None:
         if len(self.stack) >= MAX_DEPTH:
             message = f"nesting is too deep (more than {MAX_DEPTH} levels of lists and mappings)"
-            raise DataError([Problem(self.doc.path, _mark(event), field_path(loc), message)])
+            shown = field_path(loc[:8]) + "…"  # the path is as deep as the nesting; its start says where
+            raise DataError([Problem(self.doc.path, _mark(event), shown, message)])
         mapping = isinstance(event, yaml.MappingStartEvent)
         plain = _MAP_TAG if mapping else _SEQ_TAG
         tag = plain if event.tag in (None, "!") else event.tag

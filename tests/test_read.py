@@ -7,6 +7,7 @@ import pytest
 from generator import read
 from generator.problems import DataError, Position
 from generator.read import MAX_DEPTH, MAX_SCALAR_CHARS, load_file, load_text
+from generator.site import read_content
 
 
 def messages(text: str) -> list[str]:
@@ -148,3 +149,23 @@ def test_a_file_is_checked_for_size_before_it_is_read(tmp_path, monkeypatch):
     with pytest.raises(DataError) as caught:
         load_file(tmp_path / "big.yaml", tmp_path)
     assert caught.value.report() == "big.yaml:1:1: file is too large (204 bytes; at most 100)"
+
+
+def test_content_is_only_the_projects_own_regular_files(tmp_path):
+    content = tmp_path / "content" / "om"
+    content.mkdir(parents=True)
+    (content / "index.md").write_text("# Om\n", encoding="utf-8")
+    (content / "leak.md").symlink_to("/etc/os-release")
+    (content / "etc").symlink_to("/etc")
+    os.mkfifo(content / "pipe.md")
+    with pytest.raises(DataError) as caught:
+        read_content(tmp_path)
+    assert caught.value.report().splitlines() == [
+        "content/om/etc:1:1: is a symbolic link; only the project's own files are read, so copy the file here instead",
+        "content/om/leak.md:1:1: is a symbolic link; only the project's own files are read, so copy the file here "
+        "instead",
+        "content/om/pipe.md:1:1: is not a regular file (a pipe, socket or device); expected a file",
+    ]
+    for name in ("leak.md", "etc", "pipe.md"):
+        (content / name).unlink()
+    assert read_content(tmp_path) == {"om/index.md": b"# Om\n"}
