@@ -32,6 +32,7 @@ from .models import (
     Figure,
     MunicipalitiesFile,
     Municipality,
+    PageRange,
     Person,
     Programme,
     ProgrammesFile,
@@ -357,6 +358,55 @@ def _check_references(checker: _Checker, docs: dict[str, Document], models: dict
 
     _check_other_sources(checker, docs, models, ids)
     _check_page_anchors(checker, docs, models)
+    _check_page_counts(checker, docs, models)
+
+
+def _check_page_counts(checker: _Checker, docs: dict[str, Document], models: dict[str, Any]) -> None:
+    """Every page number lies within its source document's page count, where data/sources.yaml records one.
+
+    A page belongs to the source named by the nearest enclosing `source` field; where a file names
+    none above it (the element groups), to the one source that the whole file cites.
+    """
+    if "sources.yaml" not in models:
+        return
+    counts = {s.id: s.page_count for s in models["sources.yaml"].sources if s.page_count is not None}
+    for name, model in models.items():
+        cited = set(_sources_in(model))
+        default = cited.pop() if len(cited) == 1 else None
+        for loc, pages, source in _pages_in(model, (), default):
+            count = counts.get(source) if source else None
+            if count is not None and pages.last > count:
+                message = (
+                    f"page {pages.last} is beyond the end of source '{source}', which has {count} pages "
+                    "(page_count in data/sources.yaml)"
+                )
+                checker.problems.append(docs[name].problem(loc, message))
+
+
+def _sources_in(value: Any) -> Iterator[str]:
+    if isinstance(value, BaseModel):
+        source = getattr(value, "source", None)
+        if isinstance(source, str):
+            yield source
+        for name in type(value).model_fields:
+            yield from _sources_in(getattr(value, name))
+    elif isinstance(value, list):
+        for item in value:
+            yield from _sources_in(item)
+
+
+def _pages_in(value: Any, loc: Loc, source: str | None) -> Iterator[tuple[Loc, PageRange, str | None]]:
+    """Each page range in a validated model, with its location and the source it refers to."""
+    if isinstance(value, PageRange):
+        yield loc, value, source
+    elif isinstance(value, BaseModel):
+        own = getattr(value, "source", None)
+        source = own if isinstance(own, str) else source
+        for name in type(value).model_fields:
+            yield from _pages_in(getattr(value, name), (*loc, name), source)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _pages_in(item, (*loc, index), source)
 
 
 # Headings that every project page has; an activity id equal to one would take its anchor.

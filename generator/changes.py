@@ -16,10 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .catalogue import DATA_FILES
-from .problems import printable
+from .problems import DataError, printable
+from .read import load_file, load_text
 from .site import DATA_DIR
 
 _BACKTICKS = re.compile(r"`+")
@@ -108,8 +107,9 @@ def compare(path: str, old: Any, new: Any) -> FileChanges:
     return changes
 
 
-def _load(text: str | None) -> Any:
-    return None if text is None else yaml.safe_load(text)
+def _load(text: str | None, path: str) -> Any:
+    # The reader's bounds (size, depth, values) apply to both sides; an unreadable side is reported.
+    return None if text is None else load_text(text, path).data
 
 
 def data_changes(root: Path, base: str) -> list[FileChanges]:
@@ -119,10 +119,10 @@ def data_changes(root: Path, base: str) -> list[FileChanges]:
         path = f"{DATA_DIR}/{name}"
         current = root / path
         try:
-            old = _load(_git_show(root, base, path))
-            new = _load(current.read_text(encoding="utf-8") if current.exists() else None)
-        except yaml.YAMLError as exc:
-            changes = FileChanges(path, unreadable=code(str(exc).splitlines()[0]))
+            old = _load(_git_show(root, base, path), f"{base}:{path}")
+            new = load_file(current, root).data if current.exists() or current.is_symlink() else None
+        except DataError as exc:
+            changes = FileChanges(path, unreadable=code(exc.problems[0].format()))
         else:
             changes = compare(path, old, new)
         if changes:

@@ -54,7 +54,6 @@ FIXED_TIME = datetime(2022, 1, 1)  # document properties: fixed, so the same dat
 # Sheets (OWASP: = + - @ tab CR; also LF, and the full-width forms that East Asian Excel accepts).
 FORMULA_START = frozenset("=+-@\t\r\n\uff1d\uff0b\uff0d\uff20")
 DASH = "-"  # the report's dash for an empty cell: a lone "-" is text in every spreadsheet, so it stays as it is
-SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
 def inert(value: object) -> object:
@@ -94,6 +93,22 @@ def _row(catalogue: Catalogue, row: CostRow, price: str, cell: Callable[[Figure]
     ]
 
 
+def sheet_names(wanted: list[str]) -> list[str]:
+    """Names Excel accepts: at most 31 characters, none of []:*?/\\, not 'History', unique ignoring case."""
+    taken: set[str] = set()
+    names = []
+    for name in wanted:
+        clean = re.sub(r"[\[\]:*?/\\\x00-\x1f]", "-", name).strip().strip("'") or "Ark"
+        candidate, number = clean[:31], 1
+        while candidate.casefold() in taken or candidate.casefold() == "history":
+            number += 1
+            suffix = f" ({number})"
+            candidate = clean[: 31 - len(suffix)] + suffix
+        taken.add(candidate.casefold())
+        names.append(candidate)
+    return names
+
+
 def cost_xlsx(catalogue: Catalogue) -> bytes:
     """One sheet with every cost row, then one sheet per project; numbers are numbers."""
     out = io.BytesIO()
@@ -105,9 +120,8 @@ def cost_xlsx(catalogue: Catalogue) -> bytes:
     projects = list(catalogue.projects.values())
     sheets = [("Alle aktiviteter", cost_rows(projects))]
     sheets += [(f"{p.section} {catalogue.municipality_of(p).short_name}", cost_rows([p])) for p in projects if p.cost]
-    used: set[str] = set()
-    for name, rows in sheets:
-        sheet = book.add_worksheet(sheet_name(name, used))
+    for name, (_, rows) in zip(sheet_names([name for name, _ in sheets]), sheets, strict=True):
+        sheet = book.add_worksheet(name)
         for column, header in enumerate(HEADERS):
             sheet.write_string(0, column, header, bold)
         sheet.freeze_panes(1, 0)
@@ -119,19 +133,6 @@ def cost_xlsx(catalogue: Catalogue) -> bytes:
                     sheet.write_string(index, column, inert(value))
     book.close()
     return out.getvalue()
-
-
-def sheet_name(name: str, used: set[str]) -> str:
-    """A name Excel accepts, made from data: no []:*?/\\, no apostrophe at either end, at most 31
-    characters, unique (case-insensitively) among ``used``, which it extends."""
-    base = SHEET_NAME_FORBIDDEN.sub("-", name)[:31].strip().strip("'") or "Ark"
-    candidate, n = base, 1
-    while candidate.casefold() in used:
-        n += 1
-        suffix = f" ({n})"
-        candidate = base[: 31 - len(suffix)] + suffix
-    used.add(candidate.casefold())
-    return candidate
 
 
 def cost_csv(catalogue: Catalogue) -> bytes:

@@ -11,7 +11,18 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
+
+from .characters import text_problem
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -25,8 +36,46 @@ def section_key(section: str) -> tuple[int, ...]:
     return tuple(int(part) if part.isdigit() else 0 for part in section.split("."))
 
 
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
-Text = Annotated[str, StringConstraints(min_length=1)]
+# Bounds on every value, far above honest data so that the knowledge base can grow a hundredfold
+# (today: the longest id has 66 characters, the longest name or title 122, the longest text 1,563;
+# pages go to 149, the years are 2025). Each gives a located error naming the field.
+MAX_ID = 80
+MAX_NAME = 1_000
+MAX_TEXT = 20_000
+MAX_PAGE = 10_000
+MAX_ORDINAL = 10_000
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
+def _one_line(value: str) -> str:
+    return _checked(value, single_line=True)
+
+
+def _multi_line(value: str) -> str:
+    return _checked(value, single_line=False)
+
+
+def _checked(value: str, *, single_line: bool) -> str:
+    if value and not value.strip():
+        raise ValueError(f"must not be blank (only spaces), got {len(value)} space character(s)")
+    problem = text_problem(value, single_line=single_line)
+    if problem is not None:
+        raise ValueError(problem)
+    return value
+
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=MAX_ID)]
+# Free text, verbatim from a source: paragraphs, quotes, notes. Newlines and tabs are allowed.
+Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT), AfterValidator(_multi_line)]
+# One line shown as a name, title, heading, label or table cell: no line breaks, no invisible characters.
+Name = Annotated[str, StringConstraints(min_length=1, max_length=MAX_NAME), AfterValidator(_one_line)]
+# A report section such as '4.1.1' (sorted by its numbers).
+SECTION_PATTERN = r"^\d{1,3}(\.\d{1,3}){0,5}$"
+Section = Annotated[str, StringConstraints(pattern=SECTION_PATTERN)]
+Year = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
+PageCount = Annotated[int, Field(ge=1, le=MAX_PAGE)]
+Ordinal = Annotated[int, Field(ge=1, le=MAX_ORDINAL)]  # the number of a table, element, round …
+Tally = Annotated[int, Field(ge=0, le=MAX_ORDINAL)]  # a count of marks in a table
 
 
 class PageRange(BaseModel):
@@ -40,19 +89,23 @@ class PageRange(BaseModel):
         return str(self.first) if self.first == self.last else f"{self.first}–{self.last}"
 
 
-_RANGE = re.compile(r"^\s*(\d+)\s*[-–]\s*(\d+)\s*$")
+_RANGE = re.compile(r"^\s*(\d{1,9})\s*[-–]\s*(\d{1,9})\s*$")
 
 
 def _parse_pages(value: object) -> PageRange:
     if isinstance(value, PageRange):
         return value
-    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
-        return PageRange(first=value, last=value)
-    if isinstance(value, str) and (match := _RANGE.match(value)):
+    first = last = 0
+    if isinstance(value, int) and not isinstance(value, bool):
+        first = last = value
+    elif isinstance(value, str) and (match := _RANGE.match(value)):
         first, last = int(match.group(1)), int(match.group(2))
-        if 0 < first <= last:
-            return PageRange(first=first, last=last)
-    raise ValueError(f"expected a page number or a range like 21-23, got {value!r}")
+    if 0 < first <= last <= MAX_PAGE:
+        return PageRange(first=first, last=last)
+    shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
+    if 0 < first <= last:
+        raise ValueError(f"expected pages from 1 to {MAX_PAGE}, got {shown}")
+    raise ValueError(f"expected a page number or a range like 21-23, got {shown}")
 
 
 Pages = Annotated[
@@ -61,8 +114,8 @@ Pages = Annotated[
     WithJsonSchema(
         {
             "anyOf": [
-                {"type": "integer", "minimum": 1},
-                {"type": "string", "pattern": r"^\d+-\d+$"},
+                {"type": "integer", "minimum": 1, "maximum": MAX_PAGE},
+                {"type": "string", "pattern": r"^\d{1,5}-\d{1,5}$"},
             ]
         }
     ),
@@ -74,17 +127,17 @@ Pages = Annotated[
 
 class Source(Strict):
     id: Slug = Field(description="Stabilt id for kilden, fx `evaluering`.")
-    short_name: Text = Field(description="Kort navn til kildehenvisninger, fx 'Evalueringsrapporten'.")
-    title: Text = Field(description="Dokumentets titel.")
-    publisher: Text = Field(description="Hvem der står bag dokumentet.")
-    year: int | None = Field(description="Udgivelsesår, hvis dokumentet angiver det.", default=None)
-    kind: Text = Field(description="Dokumenttype, fx 'Evalueringsrapport' eller 'Konferenceprogram'.")
+    short_name: Name = Field(description="Kort navn til kildehenvisninger, fx 'Evalueringsrapporten'.")
+    title: Name = Field(description="Dokumentets titel.")
+    publisher: Name = Field(description="Hvem der står bag dokumentet.")
+    year: Year | None = Field(description="Udgivelsesår, hvis dokumentet angiver det.", default=None)
+    kind: Name = Field(description="Dokumenttype, fx 'Evalueringsrapport' eller 'Konferenceprogram'.")
     description: Text = Field(description="Kort beskrivelse af, hvad sitet bruger fra kilden.")
-    seed_file: Text | None = Field(
+    seed_file: Name | None = Field(
         description="Filnavn på tekstudtrækket i `shared/seeds/`, hvis kilden er et af kildedokumenterne.", default=None
     )
-    url: Text | None = Field(description="Adresse på en offentlig kilde uden tekstudtræk.", default=None)
-    page_count: int | None = Field(description="Antal sider i dokumentet, hvis det har sidetal.", default=None)
+    url: Name | None = Field(description="Adresse på en offentlig kilde uden tekstudtræk.", default=None)
+    page_count: PageCount | None = Field(description="Antal sider i dokumentet, hvis det har sidetal.", default=None)
 
     @model_validator(mode="after")
     def _findable(self) -> Source:
@@ -102,14 +155,14 @@ class SourcesFile(Strict):
 
 class Municipality(Strict):
     id: Slug = Field(description="Stabilt id, fx `helsingoer` (æ→ae, ø→oe, å→aa).")
-    name: Text = Field(description="Kommunens navn, fx 'Helsingør Kommune'.")
-    short_name: Text = Field(description="Navnet uden 'Kommune', fx 'Helsingør'.")
+    name: Name = Field(description="Kommunens navn, fx 'Helsingør Kommune'.")
+    short_name: Name = Field(description="Navnet uden 'Kommune', fx 'Helsingør'.")
     region: Slug = Field(description="Id på regionen, kommunen ligger i (se `regions`).")
 
 
 class Region(Strict):
     id: Slug = Field(description="Stabilt id, fx `nordjylland`.")
-    name: Text = Field(description="Regionens navn, fx 'Region Nordjylland'.")
+    name: Name = Field(description="Regionens navn, fx 'Region Nordjylland'.")
 
 
 class MunicipalitiesFile(Strict):
@@ -124,7 +177,7 @@ class MunicipalitiesFile(Strict):
 class NameVariant(Strict):
     text: Text = Field(description="Navnet, præcis som kilden skriver det det pågældende sted.")
     pages: Pages = Field(description="Side(r) i kilden, fx `45` eller `45-46`.")
-    where: Text = Field(description="Hvor i kilden varianten står, fx 'overskrift til afsnit 4.1.9'.")
+    where: Name = Field(description="Hvor i kilden varianten står, fx 'overskrift til afsnit 4.1.9'.")
 
 
 class Passage(Strict):
@@ -142,7 +195,7 @@ class Lead(Strict):
 
 class ElementGroup(Strict):
     id: Slug = Field(description="Stabilt id for hovedområdet.")
-    name: Text = Field(description="Hovedområdets navn, som i rapporten.")
+    name: Name = Field(description="Hovedområdets navn, som i rapporten.")
     pages: Pages = Field(description="Side(r) i rapporten, hvor grupperingen står.")
 
 
@@ -168,7 +221,7 @@ class ResultList(Strict):
 
 class ProjectMention(Strict):
     project: Slug = Field(description="Id på puljeprojektet.")
-    as_written: Text = Field(description="Linjen præcis som rapporten skriver den, inkl. kommune og afsnit.")
+    as_written: Name = Field(description="Linjen præcis som rapporten skriver den, inkl. kommune og afsnit.")
 
 
 class ProjectList(Strict):
@@ -179,14 +232,14 @@ class ProjectList(Strict):
 
 class Element(Strict):
     id: Slug = Field(description="Stabilt id, bruges i adressen og i henvisninger, fx `overgangsmoeder`.")
-    number: int = Field(description="Elementets nummer i rapportens liste over de ni elementer.", ge=1)
-    name: Text = Field(description="Elementets navn som i rapportens liste over de ni elementer.")
+    number: Ordinal = Field(description="Elementets nummer i rapportens liste over de ni elementer.")
+    name: Name = Field(description="Elementets navn som i rapportens liste over de ni elementer.")
     name_variants: list[NameVariant] = Field(
         description="Steder, hvor rapporten skriver navnet anderledes.", default_factory=list
     )
     group: Slug = Field(description="Id på hovedområdet (se `groups`).")
     source: Slug = Field(description="Id på kildedokumentet (se `data/sources.yaml`).")
-    section: Text = Field(description="Afsnit i rapporten, fx '4.1.1'.")
+    section: Section = Field(description="Afsnit i rapporten, fx '4.1.1'.")
     pages: Pages = Field(description="Første og sidste side af elementets afsnit.")
     lead: Lead = Field(description="Den indledende sætning under overskriften.")
     purpose: Passage = Field(description="Afsnittet 'Formål og begrundelse'.")
@@ -212,14 +265,14 @@ MaturityLevel = Literal["modnet", "delvist-modnet", "ikke-modnet"]
 class MaturityReading(Strict):
     level: MaturityLevel = Field(description="Modningsgraden, som dette sted i rapporten angiver den.")
     pages: Pages = Field(description="Side(r) i rapporten.")
-    where: Text = Field(description="Hvor i rapporten, fx 'afsnit 5.9.1 Hovedresultat'.")
+    where: Name = Field(description="Hvor i rapporten, fx 'afsnit 5.9.1 Hovedresultat'.")
     text: Text = Field(description="Rapportens ordlyd, ordret.")
 
 
 class Maturity(Strict):
     level: MaturityLevel = Field(description="Modningsgrad: `modnet`, `delvist-modnet` eller `ikke-modnet`.")
     pages: Pages = Field(description="Side(r), hvor rapporten angiver modningsgraden.")
-    where: Text = Field(description="Hvor i rapporten, fx 'kapitel 3, Hovedkonklusion'.")
+    where: Name = Field(description="Hvor i rapporten, fx 'kapitel 3, Hovedkonklusion'.")
     reason: Text = Field(description="Rapportens begrundelse, ordret.")
     other_readings: list[MaturityReading] = Field(
         description="Andre steder i rapporten, der angiver en anden modningsgrad for projektet.",
@@ -254,14 +307,14 @@ ImplementationLevel = Literal["velimplementeret", "implementeret", "delvist-impl
 
 class Table1Row(Strict):
     pages: Pages = Field(description="Side med tabel 1 i rapporten.")
-    marks: int = Field(
-        description="Antal krydser (X) i projektets række i tabel 1 (samarbejdsparter og dagtilbudstyper).", ge=0
+    marks: Tally = Field(
+        description="Antal krydser (X) i projektets række i tabel 1 (samarbejdsparter og dagtilbudstyper)."
     )
 
 
 class Phases(Strict):
     pages: Pages = Field(description="Side med tabel 2 i rapporten.")
-    row_label: Text = Field(description="Rækkens navn i tabel 2, som rapporten skriver det, fx 'Hjørring – Børnehave'.")
+    row_label: Name = Field(description="Rækkens navn i tabel 2, som rapporten skriver det, fx 'Hjørring – Børnehave'.")
     periods: list[Phase] = Field(
         description="Fasen i hver dataperiode i tabel 2's rækkefølge (se `data/evaluation.yaml`).",
         min_length=1,
@@ -278,8 +331,8 @@ class Assessment(Strict):
 
 
 class Count(Strict):
-    figure: Text = Field(description="Tallet, som rapporten skriver det, fx '22' eller 'ni'.")
-    label: Text = Field(description="Hvad der er talt, kort på dansk, fx 'hjemmebesøg i projektperioden'.")
+    figure: Name = Field(description="Tallet, som rapporten skriver det, fx '22' eller 'ni'.")
+    label: Name = Field(description="Hvad der er talt, kort på dansk, fx 'hjemmebesøg i projektperioden'.")
     pages: Pages = Field(description="Side i rapporten.")
     quote: Text = Field(description="Den del af sætningen, der indeholder tallet, ordret.")
 
@@ -312,7 +365,7 @@ class ActivityElement(Strict):
 
 class Activity(Strict):
     id: Slug = Field(description="Stabilt id, entydigt inden for projektet.")
-    name: Text = Field(description="Aktivitetens navn som i overskriften i rapporten.")
+    name: Name = Field(description="Aktivitetens navn som i overskriften i rapporten.")
     pages: Pages = Field(description="Første og sidste side af aktivitetens afsnit.")
     implementation: Passage = Field(description="'Indhold og implementering', ordret, uden forudsætningerne.")
     assessment: Assessment | None = Field(
@@ -335,7 +388,9 @@ class Activity(Strict):
 
 # --- cost tables ------------------------------------------------------------
 
-_NUMBER = r"\d{1,3}(?:\.\d{3})*(?:,\d+)?"
+# At most 999.999.999.999 with four decimals: every amount is finite and converts to a float exactly enough.
+_NUMBER = r"\d{1,3}(?:\.\d{3}){0,3}(?:,\d{1,4})?"
+Cell = Annotated[str, StringConstraints(max_length=MAX_NAME), AfterValidator(_one_line)]
 
 
 class Figure(Strict):
@@ -349,8 +404,8 @@ class Figure(Strict):
     PATTERN: ClassVar[str] = _NUMBER
     EXAMPLE: ClassVar[str] = "2,25"
 
-    as_written: str = Field(description="Cellen præcis som i rapporten; tom hvis cellen er tom.")
-    reading: str | None = Field(
+    as_written: Cell = Field(description="Cellen præcis som i rapporten; tom hvis cellen er tom.")
+    reading: Cell | None = Field(
         description="Hvis cellen ikke er et almindeligt tal: hvordan den kan læses som tal, fx '220 kr.'.",
         default=None,
     )
@@ -430,8 +485,8 @@ class StaffHours(Strict):
 
 
 class CostColumn(Strict):
-    label: Text = Field(description="Kolonnens overskrift, som i rapporten (uden orddeling).")
-    group: Text | None = Field(
+    label: Name = Field(description="Kolonnens overskrift, som i rapporten (uden orddeling).")
+    group: Name | None = Field(
         description="Fælles overskrift over flere kolonner, hvis tabellen har en, fx 'Øvrige samarbejder'.",
         default=None,
     )
@@ -441,7 +496,7 @@ class CostColumn(Strict):
     )
     staff: list[Text] = Field(description="'Involveret personale', én linje pr. personalegruppe, ordret.")
     partner: list[Text] = Field(description="'Involveret samarbejdspartner', én linje pr. partner, ordret.")
-    cadence: Text | None = Field(description="'Kadence og børn involveret', ordret.", default=None)
+    cadence: Name | None = Field(description="'Kadence og børn involveret', ordret.", default=None)
     hours: StaffHours = Field(description="'Samlet tidsforbrug i timer per aktivitet'.")
     establishment: Amount = Field(description="'Etableringsomkostninger' i kr.")
     establishment_explanation: Text | None = Field(
@@ -453,13 +508,13 @@ class CostColumn(Strict):
 
 
 class CostPart(Strict):
-    heading: Text | None = Field(description="Overskrift over en deltabel, hvis tabellen har flere dele.", default=None)
+    heading: Name | None = Field(description="Overskrift over en deltabel, hvis tabellen har flere dele.", default=None)
     columns: list[CostColumn] = Field(description="Tabellens kolonner (én pr. aktivitet), i rapportens rækkefølge.")
 
 
 class CostTable(Strict):
-    number: int = Field(description="Tabellens nummer i rapporten, fx 4.", ge=1)
-    title: Text = Field(
+    number: Ordinal = Field(description="Tabellens nummer i rapporten, fx 4.")
+    title: Name = Field(
         description="Tabellens titel, ordret, fx 'Tabel 4 – Omkostningsvurdering, Frederikshavn Kommune'."
     )
     pages: Pages = Field(description="Side(r) med tabellen.")
@@ -481,13 +536,13 @@ class CostTable(Strict):
 
 class Reading(Strict):
     pages: Pages | None = Field(description="Side(r) i kilden, hvis den har sidetal.", default=None)
-    where: Text = Field(description="Hvor i rapporten, fx 'afsnit 4.5'.")
+    where: Name = Field(description="Hvor i rapporten, fx 'afsnit 4.5'.")
     text: Text = Field(description="Rapportens ordlyd, ordret.")
 
 
 class Discrepancy(Strict):
     id: Slug = Field(description="Stabilt id.")
-    topic: Text = Field(description="Hvad uoverensstemmelsen handler om, kort på dansk.")
+    topic: Name = Field(description="Hvad uoverensstemmelsen handler om, kort på dansk.")
     readings: list[Reading] = Field(description="De steder i rapporten, der siger noget forskelligt.", min_length=2)
     note: Text = Field(description="Redaktionel forklaring af, hvad der er forskelligt, uden at vælge side.")
 
@@ -495,12 +550,12 @@ class Discrepancy(Strict):
 class Project(Strict):
     id: Slug = Field(description="Stabilt id, bruges i adressen og i henvisninger.")
     municipality: Slug = Field(description="Id på kommunen (se `data/municipalities.yaml`).")
-    title: Text = Field(description="Projektets titel som i overskriften i rapportens kapitel 5.")
+    title: Name = Field(description="Projektets titel som i overskriften i rapportens kapitel 5.")
     title_variants: list[NameVariant] = Field(
         description="Steder, hvor rapporten skriver titlen anderledes.", default_factory=list
     )
     source: Slug = Field(description="Id på kildedokumentet (se `data/sources.yaml`).")
-    section: Text = Field(description="Afsnit i rapporten, fx '5.2'.")
+    section: Section = Field(description="Afsnit i rapporten, fx '5.2'.")
     pages: Pages = Field(description="Første og sidste side af projektets afsnit.")
     maturity: Maturity = Field(description="Modningsgrad og begrundelse (rapportens kapitel 3).")
     main_result: Passage = Field(description="Afsnittet 'Hovedresultat', ordret.")
@@ -571,7 +626,7 @@ class ProjectsFile(Strict):
 
 class MunicipalityMention(Strict):
     municipality: Slug = Field(description="Id på kommunen (se `data/municipalities.yaml`).")
-    as_written: Text = Field(description="Linjen præcis som rapporten skriver den.")
+    as_written: Name = Field(description="Linjen præcis som rapporten skriver den.")
 
 
 class MunicipalityList(Strict):
@@ -587,27 +642,27 @@ class NumberedList(Strict):
 
 
 class DataPeriod(Strict):
-    label: Text = Field(description="Dataperiodens nummer som i tabel 2, fx '1 - 3' eller '4'.")
-    dates: Text = Field(description="Periodens datoer som i tabel 2, fx 'Okt. 2020-feb. 2021'.")
+    label: Name = Field(description="Dataperiodens nummer som i tabel 2, fx '1 - 3' eller '4'.")
+    dates: Name = Field(description="Periodens datoer som i tabel 2, fx 'Okt. 2020-feb. 2021'.")
 
 
 class PhaseTable(Strict):
-    number: int = Field(description="Tabellens nummer i rapporten.", ge=1)
-    title: Text = Field(description="Tabellens titel, ordret.")
+    number: Ordinal = Field(description="Tabellens nummer i rapporten.")
+    title: Name = Field(description="Tabellens titel, ordret.")
     pages: Pages = Field(description="Side i rapporten.")
     periods: list[DataPeriod] = Field(description="Tabellens kolonner: dataperioderne.", min_length=1)
 
 
 class FigureRow(Strict):
-    label: Text = Field(description="Rækkens navn, ordret.")
+    label: Name = Field(description="Rækkens navn, ordret.")
     values: list[Text] = Field(description="Rækkens tal, præcis som rapporten skriver dem, fx '~4.000'.")
 
 
 class FigureTable(Strict):
-    number: int = Field(description="Tabellens nummer i rapporten.", ge=1)
-    title: Text = Field(description="Tabellens titel, ordret.")
+    number: Ordinal = Field(description="Tabellens nummer i rapporten.")
+    title: Name = Field(description="Tabellens titel, ordret.")
     pages: Pages = Field(description="Side i rapporten.")
-    row_header: Text = Field(description="Overskriften over rækkenavnene, ordret.")
+    row_header: Name = Field(description="Overskriften over rækkenavnene, ordret.")
     columns: list[Text] = Field(description="Kolonneoverskrifterne, ordret.", min_length=1)
     rows: list[FigureRow] = Field(description="Tabellens rækker.", min_length=1)
     notes: list[Quote] = Field(description="Fodnoter til tabellen, ordret.", default_factory=list)
@@ -623,14 +678,14 @@ class FigureTable(Strict):
 
 
 class TitledPassage(Strict):
-    heading: Text = Field(description="Overskriften, ordret.")
+    heading: Name = Field(description="Overskriften, ordret.")
     pages: Pages = Field(description="Side(r) i rapporten.")
     paragraphs: list[Text] = Field(description="Afsnit af tekst, ordret.", min_length=1)
 
 
 class KeyFact(Strict):
-    label: Text = Field(description="Hvad tallet eller forholdet er, kort på dansk.")
-    figure: Text = Field(description="Tallet eller udtrykket, præcis som rapporten skriver det.")
+    label: Name = Field(description="Hvad tallet eller forholdet er, kort på dansk.")
+    figure: Name = Field(description="Tallet eller udtrykket, præcis som rapporten skriver det.")
     pages: Pages = Field(description="Side i rapporten.")
     quote: Text = Field(description="Den del af sætningen, der indeholder det, ordret.")
 
@@ -694,7 +749,7 @@ class Locator(Strict):
     """Where in a source something stands: pages where the document has page numbers, else a section or slide."""
 
     pages: Pages | None = Field(description="Side(r) i kilden, hvis den har sidetal.", default=None)
-    where: Text | None = Field(
+    where: Name | None = Field(
         description="Afsnit eller dias, fx \"afsnit 'Seks gennemgående delindsatser'\" eller \"dias 'Formål'\".",
         default=None,
     )
@@ -707,7 +762,7 @@ class Locator(Strict):
 
 
 class Item(Strict):
-    title: Text | None = Field(description="Punktets overskrift eller fremhævede begyndelse, ordret.", default=None)
+    title: Name | None = Field(description="Punktets overskrift eller fremhævede begyndelse, ordret.", default=None)
     text: Text | None = Field(description="Punktets tekst, ordret.", default=None)
 
     @model_validator(mode="after")
@@ -719,7 +774,7 @@ class Item(Strict):
 
 class Block(Strict):
     id: Slug = Field(description="Stabilt id, entydigt inden for posten.")
-    heading: Text = Field(description="Overskriften, som kilden skriver den.")
+    heading: Name = Field(description="Overskriften, som kilden skriver den.")
     at: Locator = Field(description="Hvor i kilden.")
     paragraphs: list[Text] = Field(description="Afsnit af tekst, ordret.", default_factory=list)
     items: list[Item] = Field(
@@ -729,15 +784,15 @@ class Block(Strict):
 
 
 class Fact(Strict):
-    label: Text = Field(description="Hvad tallet eller forholdet er, kort på dansk (redaktionelt).")
-    figure: Text = Field(description="Tallet eller udtrykket, præcis som kilden skriver det.")
+    label: Name = Field(description="Hvad tallet eller forholdet er, kort på dansk (redaktionelt).")
+    figure: Name = Field(description="Tallet eller udtrykket, præcis som kilden skriver det.")
     quote: Text = Field(description="Den del af sætningen, der indeholder det, ordret.")
     at: Locator = Field(description="Hvor i kilden.")
 
 
 class Person(Strict):
-    name: Text = Field(description="Navnet, som kilden skriver det.")
-    role: Text | None = Field(description="Titel og arbejdssted, som kilden skriver det.", default=None)
+    name: Name = Field(description="Navnet, som kilden skriver det.")
+    role: Name | None = Field(description="Titel og arbejdssted, som kilden skriver det.", default=None)
     municipality: Slug | None = Field(
         description="Id på kommunen, hvis rollen nævner en kommune (se `data/municipalities.yaml`).", default=None
     )
@@ -751,7 +806,7 @@ class Voice(Strict):
 
 class ProgrammeMunicipality(Strict):
     municipality: Slug = Field(description="Id på kommunen (se `data/municipalities.yaml`).")
-    heading: Text | None = Field(description="Overskriften over kommunens afsnit, ordret.", default=None)
+    heading: Name | None = Field(description="Overskriften over kommunens afsnit, ordret.", default=None)
     at: Locator = Field(description="Hvor i kilden.")
     facts: list[Fact] = Field(
         description="Tal om kommunens deltagelse (siden hvornår, lokalområder, skoler, dagtilbud).",
@@ -782,7 +837,7 @@ class ElementLink(Strict):
 
 class Programme(Strict):
     id: Slug = Field(description="Stabilt id, bruges i adressen.")
-    name: Text = Field(description="Programmets navn, som kilden skriver det.")
+    name: Name = Field(description="Programmets navn, som kilden skriver det.")
     source: Slug = Field(description="Id på kildedokumentet (se `data/sources.yaml`).")
     summary: list[Fact] = Field(description="Nøgletal og kernebudskaber, vist øverst på siden.", min_length=1)
     blocks: list[Block] = Field(
@@ -811,9 +866,11 @@ class ThemeMeeting(Strict):
     kind: SessionKind = Field(
         description="`temamoede`, `loesningsgalleri` eller `plenum` (en dag i plenumprogrammet).", default="temamoede"
     )
-    number: int | None = Field(description="Temamødets nummer i programmet; tomt for løsningsgalleriet.", default=None)
-    title: Text = Field(description="Titlen, som programmet skriver den.")
-    rounds: list[int] = Field(description="Runder, temamødet holdes i (1 og/eller 2).", default_factory=list)
+    number: Ordinal | None = Field(
+        description="Temamødets nummer i programmet; tomt for løsningsgalleriet.", default=None
+    )
+    title: Name = Field(description="Titlen, som programmet skriver den.")
+    rounds: list[Ordinal] = Field(description="Runder, temamødet holdes i (1 og/eller 2).", default_factory=list)
     at: Locator = Field(description="Hvor i programmet.")
     paragraphs: list[Text] = Field(description="Beskrivelsen, ordret.", default_factory=list)
     hosts: list[Person] = Field(description="Vært(er), som programmet nævner dem.", default_factory=list)
@@ -823,11 +880,11 @@ class ThemeMeeting(Strict):
 class Case(Strict):
     id: Slug = Field(description="Stabilt id.")
     theme: Slug = Field(description="Id på temamødet eller løsningsgalleriet (se `theme_meetings`).")
-    number: int | None = Field(
+    number: Ordinal | None = Field(
         description="Eksemplets nummer under temamødet, hvis programmet nummererer.", default=None
     )
-    time: Text | None = Field(description="Klokkeslæt i plenumprogrammet, som programmet skriver det.", default=None)
-    title: Text = Field(description="Titlen, som programmet skriver den.")
+    time: Name | None = Field(description="Klokkeslæt i plenumprogrammet, som programmet skriver det.", default=None)
+    title: Name = Field(description="Titlen, som programmet skriver den.")
     municipalities: list[Slug] = Field(
         description="Id'er på de kommuner, eksemplet kommer fra (se `data/municipalities.yaml`).", default_factory=list
     )
@@ -842,7 +899,7 @@ class Case(Strict):
 
 
 class Event(Strict):
-    name: Text = Field(description="Arrangementets navn, som kilden skriver det.")
+    name: Name = Field(description="Arrangementets navn, som kilden skriver det.")
     dates: list[Text] = Field(description="Dagene, som kilden skriver dem.", min_length=1)
     at: Locator = Field(description="Hvor i kilden.")
     paragraphs: list[Text] = Field(description="Indledningen, ordret.", default_factory=list)
@@ -867,18 +924,18 @@ class SubRecommendation(Strict):
 
 class Recommendation(Strict):
     id: Slug = Field(description="Stabilt id.")
-    number: int = Field(description="Anbefalingens nummer i rækkefølgen.", ge=1)
-    title: Text = Field(description="Anbefalingens overskrift, ordret.")
+    number: Ordinal = Field(description="Anbefalingens nummer i rækkefølgen.")
+    title: Name = Field(description="Anbefalingens overskrift, ordret.")
     summary: Text = Field(description="Den korte tekst under overskriften, ordret.")
-    heading: Text = Field(description="Overskriften over delanbefalingerne, ordret, fx 'Vores anbefalinger for …:'.")
+    heading: Name = Field(description="Overskriften over delanbefalingerne, ordret, fx 'Vores anbefalinger for …:'.")
     at: Locator = Field(description="Hvor i kilden.")
     items: list[SubRecommendation] = Field(description="Delanbefalingerne.", min_length=1)
 
 
 class AbsenceFigure(Strict):
     area: Slug = Field(description="`landsplan` eller id på regionen (se `data/regions.yaml`).")
-    label: Text = Field(description="Kildens betegnelse, fx 'Landsgennemsnit' eller 'Regionsgennemsnit'.")
-    value: Annotated[str, StringConstraints(pattern=r"^\d{1,3}(,\d+)? ?%$")] = Field(
+    label: Name = Field(description="Kildens betegnelse, fx 'Landsgennemsnit' eller 'Regionsgennemsnit'.")
+    value: Annotated[str, StringConstraints(pattern=r"^\d{1,3}(,\d{1,4})? ?%$")] = Field(
         description="Andelen, som kilden skriver den, fx '22,8%'."
     )
     quote: Text = Field(description="Den linje i kilden, tallet står i, ordret.")
@@ -886,16 +943,16 @@ class AbsenceFigure(Strict):
 
 
 class AbsenceData(Strict):
-    title: Text = Field(description="Overskriften over tallene, ordret.")
-    school_year: Text = Field(description="Skoleåret, som kilden skriver det.")
-    data_source: Text = Field(description="Kildens angivelse af datakilde, ordret.")
+    title: Name = Field(description="Overskriften over tallene, ordret.")
+    school_year: Name = Field(description="Skoleåret, som kilden skriver det.")
+    data_source: Name = Field(description="Kildens angivelse af datakilde, ordret.")
     at: Locator = Field(description="Hvor i kilden.")
     figures: list[AbsenceFigure] = Field(description="Landsgennemsnit og regionernes gennemsnit.", min_length=1)
 
 
 class RecommendationsFile(Strict):
     source: Slug = Field(description="Id på kildedokumentet (se `data/sources.yaml`).")
-    title: Text = Field(description="Dokumentets titel, ordret.")
+    title: Name = Field(description="Dokumentets titel, ordret.")
     intro: list[Text] = Field(description="Indledningen, ordret.", min_length=1)
     at: Locator = Field(description="Hvor i kilden.")
     recommendations: list[Recommendation] = Field(description="De fire anbefalinger.", min_length=1)
@@ -905,7 +962,7 @@ class RecommendationsFile(Strict):
 # --- search ------------------------------------------------------------------
 
 
-SearchTerm = Annotated[str, StringConstraints(pattern=r"^[a-zæøåéü]+$")]
+SearchTerm = Annotated[str, StringConstraints(pattern=r"^[a-zæøåéü]+$", max_length=MAX_ID)]
 
 
 class SearchWord(Strict):

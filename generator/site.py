@@ -7,6 +7,7 @@ the plain list form that ``mkdocs.yml``'s ``nav`` uses.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html import escape
@@ -32,6 +33,7 @@ from .pages import (
     sources_page,
 )
 from .problems import DataError, Problem
+from .read import UnsafeFile, outside, read_regular_file
 from .reference import REFERENCE_DIR, REFERENCE_INDEX, REFERENCE_TITLE, reference_pages, reference_path
 from .source_pages import navigation_entries, source_pages
 
@@ -67,12 +69,36 @@ class Site:
 
 
 def read_content(root: Path) -> dict[str, bytes]:
+    """The hand-written files under content/ (dot-files skipped), or DataError.
+
+    Only the project's own regular files are published: a symbolic link (to a file or a folder),
+    a FIFO or device, a file too large, or a content/ folder that leads elsewhere is an error
+    naming the file, never followed; a link could otherwise publish any file of the machine.
+    """
     base = root / CONTENT_DIR
-    return {
-        path.relative_to(base).as_posix(): path.read_bytes()
-        for path in sorted(base.rglob("*"))
-        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(base).parts)
-    }
+    if base.is_symlink() or (base.exists() and outside(base, root)):
+        message = "is a symbolic link; content/ must be a folder of the project itself"
+        raise DataError([Problem(CONTENT_DIR, None, "", message)])
+    found: dict[str, bytes] = {}
+    problems: list[Problem] = []
+    pending = [base] if base.is_dir() else []
+    while pending:
+        folder = pending.pop()
+        for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+            path = Path(entry.path)
+            shown = f"{CONTENT_DIR}/{path.relative_to(base).as_posix()}"
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                pending.append(path)
+                continue
+            try:
+                found[path.relative_to(base).as_posix()] = read_regular_file(path)
+            except UnsafeFile as exc:
+                problems.append(Problem(shown, None, "", str(exc)))
+    if problems:
+        raise DataError(problems)
+    return dict(sorted(found.items()))
 
 
 def navigation(catalogue: Catalogue, paths: list[str]) -> list[Any]:
@@ -137,9 +163,18 @@ def all_pages(catalogue: Catalogue) -> Iterator[Page]:
 
 def build_site(root: Path) -> Site:
     """Validate all data under ``root`` and produce every page, or raise DataError."""
-    catalogue = load_catalogue(root / DATA_DIR, root)
+    found: list[Problem] = []
+    try:
+        content = read_content(root)
+    except DataError as exc:
+        found = exc.problems
+    try:
+        catalogue = load_catalogue(root / DATA_DIR, root)
+    except DataError as exc:
+        raise DataError([*found, *exc.problems]) from None
+    if found:
+        raise DataError(found)
     pages = list(all_pages(catalogue))
-    content = read_content(root)
     problems = [
         Problem(
             f"{CONTENT_DIR}/{p.path}",

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from .models import SECTION_PATTERN, SLUG_PATTERN
 from .problems import DataError, Problem
 from .read import Document, Loc
 
@@ -81,8 +82,21 @@ def _message(model: type[BaseModel], error: dict[str, Any]) -> str:
         return f"unknown field '{loc[-1]}'{hint}{allowed}"
     if kind in _EXPECTED:
         return f"{_EXPECTED[kind]}, got {_shown(given)}"
+    ctx = error.get("ctx", {})
     if kind == "string_pattern_mismatch":
-        return f"expected an id of lowercase letters, digits and hyphens (like 'sammen-om-barnet'), got {_shown(given)}"
+        if ctx.get("pattern") == SLUG_PATTERN:
+            return (
+                "expected an id of lowercase letters, digits and hyphens (like 'sammen-om-barnet'), "
+                f"got {_shown(given)}"
+            )
+        if ctx.get("pattern") == SECTION_PATTERN:
+            return f"expected a section number like '5.2' or '4.1.1', got {_shown(given)}"
+        return f"expected text of the form {ctx.get('pattern')}, got {_shown(given)}"
+    if kind == "string_too_long":
+        size = len(given) if isinstance(given, str) else "more"
+        return f"too long: at most {ctx.get('max_length')} characters, got {size}"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        return f"expected a number from {_range_of(model, loc)}, got {_shown(given)}"
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
         return f"expected one of {expected}, got {_shown(given)}"
@@ -91,6 +105,28 @@ def _message(model: type[BaseModel], error: dict[str, Any]) -> str:
     if kind == "value_error":
         return str(error.get("ctx", {}).get("error", error["msg"]))
     return f"{error['msg']}, got {_shown(given)}"
+
+
+def _range_of(model: type[BaseModel], loc: Loc) -> str:
+    """'1900 to 2100': the bounds declared for the number at ``loc``."""
+    parent = _model_at(model, tuple(p for p in loc[:-1] if isinstance(p, str)))
+    name = next((p for p in reversed(loc) if isinstance(p, str)), "")
+    field = parent.model_fields.get(name) if parent else None
+    low = high = None
+    for meta in _metadata(field.annotation) + list(field.metadata) if field else []:
+        low = getattr(meta, "ge", None) if getattr(meta, "ge", None) is not None else low
+        high = getattr(meta, "le", None) if getattr(meta, "le", None) is not None else high
+    return f"{low} to {high}"
+
+
+def _metadata(annotation: Any) -> list[Any]:
+    """Constraints declared on an annotation, also inside Optional[...] and on a Field(...)."""
+    found = []
+    for meta in getattr(annotation, "__metadata__", ()):
+        found += [meta, *getattr(meta, "metadata", ())]
+    for arg in getattr(annotation, "__args__", ()):
+        found += _metadata(arg)
+    return found
 
 
 def problems_of(model: type[M], doc: Document) -> tuple[M | None, list[Problem]]:

@@ -13,7 +13,7 @@ import yaml
 from openpyxl import load_workbook
 
 from generator.catalogue import DATA_FILES, load_catalogue
-from generator.downloads import HEADERS, cost_csv, cost_xlsx, inert, knowledge_json, knowledge_schema, sheet_name
+from generator.downloads import HEADERS, cost_csv, cost_xlsx, inert, knowledge_json, knowledge_schema, sheet_names
 from generator.pages import hrefer
 
 from .helpers import ROOT, edit
@@ -181,18 +181,21 @@ def test_inert_prefixes_exactly_the_formula_starts():
         assert inert(value) == value, repr(value)
 
 
-def test_sheet_names_from_data_are_valid_and_unique():
-    used: set[str] = set()
-    assert sheet_name("5.2 A/B [x]:*?\\", used) == "5.2 A-B -x-----"
-    assert sheet_name("'quoted'", used) == "quoted"
-    assert sheet_name("5.2 a/b [X]:*?\\", used) == "5.2 a-b -X----- (2)"
-    long = "5.10 " + "x" * 40
-    assert sheet_name(long, used) == long[:31]
-    assert sheet_name(long, used) == long[:27] + " (2)"
-    assert all(len(name) <= 31 for name in used)
-
-
 def test_json_download_is_data_only(hostile):
     """The JSON holds the hostile text as JSON strings; nothing in it runs."""
     data = json.loads(knowledge_json(hostile))
     assert data["projects"]["projects"][0]["title"] == LINK
+
+
+def test_sheet_names_are_ones_excel_accepts_and_unique():
+    names = sheet_names(["Alle aktiviteter", "5.2 Hjørring/Nord", "5.2 hjørring/nord", "[x]:*?", "History", "a" * 40])
+    assert names == [
+        "Alle aktiviteter",
+        "5.2 Hjørring-Nord",
+        "5.2 hjørring-nord (2)",
+        "-x----",
+        "History (2)",
+        "a" * 31,
+    ]
+    assert all(len(n) <= 31 for n in sheet_names(["a" * 40] * 12))
+    assert len({n.casefold() for n in sheet_names(["a" * 40] * 12)}) == 12

@@ -16,6 +16,10 @@ CASES = {
     "duplicate_id": ("projects.yaml", "  - id: sprog-i-sydby", "  - id: sammen-i-nordby"),
     "dangling_reference": ("elements.yaml", "      elements: [sprogkuffert]", "      elements: [sprogkufert]"),
     "empty_file": ("municipalities.yaml", None, ""),
+    "blank_name": ("municipalities.yaml", '    name: "Nordby Kommune"', '    name: "   "'),
+    "page_beyond_source": ("elements.yaml", "    pages: 3-4", "    pages: 3-40"),
+    "deep_nesting": ("elements.yaml", "    pages: 3-4", "    pages: " + "[" * 5000 + "]" * 5000),
+    "huge_number": ("elements.yaml", "    number: 2", "    number: " + "9" * 5000),
     "python_tag": (
         "sources.yaml",
         '    title: "En lille testrapport"',

@@ -55,16 +55,24 @@ def test_check_prints_hostile_keys_and_values_escaped(minimal, github_actions):
     *located, summary = result.stderr.splitlines()
     assert all(line.startswith("data/") for line in located), located
     assert re.fullmatch(r"\d+ error\(s\), \d+ warning\(s\)", summary)
-    # The data's attempts show as text a reader can see.
-    assert "sektion\\n::warning title=x::pwned\\u2028\\x85" in result.stderr
-    assert '"\\x1b[2J\\r"' in result.stderr
-    assert "nord\\u202eby\\u200b" in result.stderr
+    # The reader refuses raw control characters and names them by code point; it never echoes them.
+    assert "elements[1].number: contains the control character U+001B" in result.stderr
+    assert "key contains the control character U+0085" in result.stderr
     commands = [line for line in output.splitlines() if line.startswith("::")]
     if github_actions:
         assert commands and all(ANNOTATION.fullmatch(line) or NOTICE.fullmatch(line) for line in commands), commands
         assert len(commands) == sum(1 for line in located if ": warning: " not in line)
     else:
         assert commands == []
+
+
+def test_check_shows_invisible_characters_it_quotes_as_escapes(minimal):
+    """Characters that pass the reader (bidi overrides, zero-width) are escaped where a message quotes them."""
+    edit(minimal / "data" / "elements.yaml", "        municipality: nordby", "        municipality: nord\u202eby\u200b")
+    result = run_generator("check", "--root", str(minimal))
+    assert result.returncode == 1
+    assert _raw_controls(result.stdout + result.stderr) == []
+    assert "nord\\u202eby\\u200b" in result.stderr
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 import pytest
 
-from generator.models import Municipality, PageRange, Passage, SourcesFile
+from generator.models import MAX_TEXT, Amount, Municipality, PageRange, Passage, Section, SourcesFile, Strict
 from generator.problems import DataError
 from generator.read import load_text
 from generator.validate import validate
@@ -50,3 +50,58 @@ def test_a_source_needs_a_seed_file_or_an_address():
         SourcesFile, "sources:\n  - {id: s, short_name: S, title: T, publisher: P, kind: K, description: D}\n"
     )
     assert "give `seed_file` (a document in shared/seeds) or `url` (a public source)" in found[0]
+
+
+SOURCE = "sources:\n  - {id: s, short_name: S, title: T, publisher: P, kind: K, description: D, url: u, %s}\n"
+
+
+def test_blank_names_odd_characters_and_long_ids_are_located():
+    found = problems(Municipality, '{id: a, name: "   ", short_name: "A\\u200bB", region: r}\n')
+    assert found == [
+        "data/m.yaml:1:15: name: must not be blank (only spaces), got 3 space character(s)",
+        "data/m.yaml:1:34: short_name: contains the invisible character U+200B (ZERO WIDTH SPACE); remove it",
+    ]
+    found = problems(Municipality, "{id: " + "a" * 300 + ", name: A, short_name: A, region: r}\n")
+    assert found == ["data/m.yaml:1:6: id: too long: at most 80 characters, got 300"]
+    found = problems(Passage, 'pages: 3\nparagraphs: ["right\\u202eleft", "a\\nb"]\n')
+    assert found == [
+        "data/m.yaml:2:14: paragraphs[0]: contains the bidirectional control U+202E (RIGHT-TO-LEFT OVERRIDE), "
+        "which can disguise text; remove it"
+    ]
+    found = problems(Municipality, '{id: a, name: "A\\nB", short_name: A, region: r}\n')
+    assert found == ["data/m.yaml:1:15: name: must be a single line without tabs, got the character U+000A"]
+
+
+def test_texts_have_a_generous_maximum():
+    assert problems(Passage, f"pages: 3\nparagraphs: [{'x' * (MAX_TEXT + 1)}]\n") == [
+        f"data/m.yaml:2:14: paragraphs[0]: too long: at most {MAX_TEXT} characters, got {MAX_TEXT + 1}"
+    ]
+
+
+def test_years_page_counts_and_pages_have_plausible_ranges():
+    assert problems(SourcesFile, SOURCE % "year: 99999999999999999999") == [
+        "data/m.yaml:2:91: sources[0].year: expected a number from 1900 to 2100, got 99999999999999999999"
+    ]
+    assert "expected a number from 1900 to 2100, got -5" in problems(SourcesFile, SOURCE % "year: -5")[0]
+    assert "expected a number from 1 to 10000, got 0" in problems(SourcesFile, SOURCE % "page_count: 0")[0]
+    assert problems(Passage, "pages: 99999\nparagraphs: [x]\n") == [
+        "data/m.yaml:1:8: pages: expected pages from 1 to 10000, got 99999"
+    ]
+    found = problems(Passage, f"pages: 1-{'9' * 5000}\nparagraphs: [x]\n")
+    assert found[0].startswith("data/m.yaml:1:8: pages: expected a page number or a range like 21-23, got '1-999")
+
+
+def test_cost_cells_are_bounded_numbers():
+    found = problems(Amount, '"' + "9" * 400 + ' kr."\n')
+    assert "expected a cell as written in the report" in found[0]
+    assert validate(Amount, load_text('"999.999.999.999 kr."\n', "m")).value == 999_999_999_999
+
+
+class SectionHolder(Strict):
+    section: Section
+
+
+def test_a_section_is_numbers_and_dots():
+    found = problems(SectionHolder, 'section: "5/2"\n')
+    assert found == ["data/m.yaml:1:10: section: expected a section number like '5.2' or '4.1.1', got \"5/2\""]
+    assert problems(SectionHolder, 'section: "5.²"\n')
