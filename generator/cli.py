@@ -18,11 +18,10 @@ from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
 from pathlib import Path
 
-from .changes import data_changes, report
-from .problems import DataError, Problem, Severity, printable
-from .schemas import SCHEMA_DIR, schema_files
-from .site import DOCS_DIR, Site, build_site
-from .write import (
+from .data.problems import DataError, Problem, Severity, printable
+from .maintainers.changes import data_changes, report
+from .maintainers.schemas import SCHEMA_DIR, schema_files
+from .output.write import (
     Busy,
     exclusive,
     expected_outputs,
@@ -32,6 +31,7 @@ from .write import (
     swap_in,
     sync_tree,
 )
+from .pipeline import DOCS_DIR, Site, build_site
 
 DEFAULT_WAIT = 600.0  # seconds a build waits for another one to finish
 

@@ -18,12 +18,12 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from .editing import EditLink, edit_link, repository_url
-from .problems import DataError, errors
-from .render import TEMPLATES
-from .search import enrich_index_file
-from .site import CONTENT_DIR, DATA_DIR, build_site, html_navigation
-from .write import sync_tree
+from .data.problems import DataError, errors
+from .output.editing import EditLink, edit_link, repository_url
+from .output.search import enrich_index_file
+from .output.write import sync_tree
+from .pipeline import CONTENT_DIR, DATA_DIR, build_site, html_navigation
+from .site.render import TEMPLATES
 
 log = logging.getLogger("mkdocs.plugins.knowledge_base")
 

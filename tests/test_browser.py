@@ -247,8 +247,8 @@ def test_economy_table_filters_by_partner(page, server):
 
 
 def test_combination_explorer_suggests_names_projects_and_fills_the_calculator(page, server):
-    from generator.catalogue import load_catalogue
-    from generator.combinations import selection
+    from generator.data.catalogue import load_catalogue
+    from generator.domain.combinations import selection
 
     catalogue = load_catalogue(Path(__file__).resolve().parent.parent / "data")
     ids = ["hjemmet-som-samarbejdsramme", "tematiserede-foraeldrearrangementer"]

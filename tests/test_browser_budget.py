@@ -1,6 +1,6 @@
 """The budget calculator in a real browser: it computes only from numbers it understands.
 
-Every value a user types, or an address carries, is read by the same rule as generator/budget.py's
+Every value a user types, or an address carries, is read by the same rule as generator/domain/budget.py's
 parse_number (the cases are tests/test_budget.py's); a refused value is marked at its field and the
 budget is not computed. The fixtures (Chromium, the built site, a page) are in conftest.py.
 """
@@ -11,9 +11,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
-from generator.budget import INPUTS, Line, budget_activities, parse_number, totals
-from generator.catalogue import load_catalogue
-from generator.costs import danish_number
+from generator.data.catalogue import load_catalogue
+from generator.domain.budget import INPUTS, Line, budget_activities, parse_number, totals
+from generator.domain.costs import danish_number
 
 from .helpers import ROOT
 from .test_browser import AXE, AXE_TAGS

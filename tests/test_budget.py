@@ -1,11 +1,12 @@
-"""The budget arithmetic (generator/budget.py); the calculator's script follows the same rules."""
+"""The budget arithmetic (generator/domain/budget.py); the calculator's script follows the same rules."""
 
 import json
 from decimal import Decimal
 
 import pytest
 
-from generator.budget import (
+from generator.data.catalogue import load_catalogue
+from generator.domain.budget import (
     EMPTY,
     INPUTS,
     NEGATIVE,
@@ -17,8 +18,7 @@ from generator.budget import (
     parse_number,
     totals,
 )
-from generator.catalogue import load_catalogue
-from generator.economy import budget_page, script_json
+from generator.site.economy import budget_page, script_json
 
 from .helpers import ROOT, html
 

@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 
 from generator import cli
-from generator.site import build_site
-from generator.write import expected_outputs, missing_outputs
+from generator.output.write import expected_outputs, missing_outputs
+from generator.pipeline import build_site
 
 from .helpers import FIXTURES, copy_project, edit, run_generator
 

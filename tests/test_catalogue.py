@@ -2,8 +2,8 @@
 
 import pytest
 
-from generator.catalogue import load_catalogue
-from generator.problems import DataError
+from generator.data.catalogue import load_catalogue
+from generator.data.problems import DataError
 
 from .helpers import FIXTURES, ROOT, edit
 

@@ -4,9 +4,9 @@ import json
 
 import pytest
 
-from generator.catalogue import load_catalogue
-from generator.combinations import all_selections, observed_with, recommendations, selection, suggestions
-from generator.explorer import explorer_page
+from generator.data.catalogue import load_catalogue
+from generator.domain.combinations import all_selections, observed_with, recommendations, selection, suggestions
+from generator.site.explorer import explorer_page
 
 from .helpers import FIXTURES, ROOT, assert_golden, copy_project, edit, html
 
@@ -47,7 +47,7 @@ def test_ties_and_an_element_without_evidence():
 
 
 def test_every_element_page_shows_both_kinds_of_evidence_apart():
-    from generator.pages import element_page
+    from generator.site.pages import element_page
 
     catalogue = load_catalogue(ROOT / "data")
     for element in catalogue.elements.values():
@@ -61,7 +61,7 @@ def test_every_element_page_shows_both_kinds_of_evidence_apart():
 
 
 def test_an_element_without_recommendations_is_suggested_from_observation_only(tmp_path):
-    from generator.pages import element_page
+    from generator.site.pages import element_page
 
     minimal = copy_project(FIXTURES / "minimal", tmp_path / "p")
     edit(minimal / "data" / "elements.yaml", "      elements: [sprogkuffert]\n", "      elements: []\n")

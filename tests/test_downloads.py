@@ -12,9 +12,17 @@ import pytest
 import yaml
 from openpyxl import load_workbook
 
-from generator.catalogue import DATA_FILES, load_catalogue
-from generator.downloads import HEADERS, cost_csv, cost_xlsx, inert, knowledge_json, knowledge_schema, sheet_names
-from generator.pages import hrefer
+from generator.data.catalogue import DATA_FILES, load_catalogue
+from generator.output.downloads import (
+    HEADERS,
+    cost_csv,
+    cost_xlsx,
+    inert,
+    knowledge_json,
+    knowledge_schema,
+    sheet_names,
+)
+from generator.site.pages import hrefer
 
 from .helpers import ROOT, edit
 
@@ -91,7 +99,7 @@ def test_links_to_files_are_file_addresses():
 
 
 def test_every_project_page_links_to_the_downloads(catalogue):
-    from generator.pages import project_page
+    from generator.site.pages import project_page
 
     for project in catalogue.projects.values():
         if project.cost is None:

@@ -9,10 +9,10 @@ from decimal import Decimal
 import pytest
 import yaml
 
-from generator.catalogue import load_catalogue
-from generator.costs import Bands, cost_rows
-from generator.downloads import HEADERS, cost_csv
-from generator.economy import economy_page
+from generator.data.catalogue import load_catalogue
+from generator.domain.costs import Bands, cost_rows
+from generator.output.downloads import HEADERS, cost_csv
+from generator.site.economy import economy_page
 
 from .helpers import ROOT, html
 
@@ -86,7 +86,7 @@ def test_page_explains_how_the_costs_were_estimated(catalogue):
 
 
 def test_element_page_shows_the_cost_range_of_its_activities(catalogue):
-    from generator.pages import element_page
+    from generator.site.pages import element_page
 
     element = catalogue.elements["overgangsmoeder"]
     costs = catalogue.activity_costs(element)
@@ -104,7 +104,7 @@ def test_element_page_shows_the_cost_range_of_its_activities(catalogue):
 
 
 def test_an_activity_can_only_map_to_an_element_its_project_is_linked_to(real):
-    from generator.problems import DataError
+    from generator.data.problems import DataError
 
     from .helpers import edit
 

@@ -20,11 +20,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import catalogue
-from generator.catalogue import DATA_FILES
-from generator.problems import DataError
-from generator.read import Document, load_file
-from generator.site import build_site
+from generator.data import catalogue
+from generator.data.catalogue import DATA_FILES
+from generator.data.problems import DataError
+from generator.data.read import Document, load_file
+from generator.pipeline import build_site
 
 from .helpers import ROOT, copy_project, run_generator
 

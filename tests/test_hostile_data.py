@@ -20,8 +20,8 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.problems import DataError
-from generator.site import DATA_DIR, build_site
+from generator.data.problems import DataError
+from generator.pipeline import DATA_DIR, build_site
 
 from .conftest import _QuietHandler
 from .helpers import ROOT, copy_project, run_generator

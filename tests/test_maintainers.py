@@ -12,12 +12,12 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from generator.catalogue import DATA_FILES, load_catalogue
-from generator.editing import Origin, edit_link, repository_url
-from generator.problems import Position, Problem, Severity
-from generator.reference import REFERENCE_INDEX, models_of, reference_path, sections
-from generator.schemas import SCHEMA_DIR, file_schema, schema_comment, schema_files
-from generator.site import build_site
+from generator.data.catalogue import DATA_FILES, load_catalogue
+from generator.data.problems import Position, Problem, Severity
+from generator.maintainers.schemas import SCHEMA_DIR, file_schema, schema_comment, schema_files
+from generator.output.editing import Origin, edit_link, repository_url
+from generator.pipeline import build_site
+from generator.site.reference import REFERENCE_INDEX, models_of, reference_path, sections
 
 from .helpers import ROOT, edit, run_generator
 
@@ -116,7 +116,7 @@ def test_the_reference_gives_real_examples_and_is_in_the_navigation():
 
 
 def test_a_field_without_description_stops_the_reference():
-    from generator.reference import field_description
+    from generator.site.reference import field_description
 
     class Bare(BaseModel):
         x: int
@@ -192,7 +192,7 @@ def test_changes_lists_added_removed_and_changed_entries(minimal):
 
 
 def test_changes_escape_what_the_data_says_and_notice_a_new_order():
-    from generator.changes import compare, report
+    from generator.maintainers.changes import compare, report
 
     old = {"items": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}]}
     new = {"items": [{"id": "b", "name": "B"}, {"id": "a", "name": "<!-- [x](https://evil.example) `"}]}
@@ -267,8 +267,8 @@ def test_built_pages_link_to_their_source_without_calling_an_api(real):
     assert f'href="https://github.com/o/r/blob/main/data/elements.yaml#L{line}"' in page
     about = (site_dir / "om" / "index.html").read_text(encoding="utf-8")
     assert 'href="https://github.com/o/r/edit/main/content/om/index.md"' in about
-    assert 'href="https://github.com/o/r/edit/main/generator/templates/element.md.j2"' in page
-    assert "generator/templates" not in about
+    assert 'href="https://github.com/o/r/edit/main/generator/site/templates/element.md.j2"' in page
+    assert "generator/site/templates" not in about
     assert "api.github.com" not in page and "md-source" not in page
 
 

@@ -8,7 +8,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
 from generator.mkdocs_plugin import KnowledgeBasePlugin
-from generator.render import TEMPLATES
+from generator.site.render import TEMPLATES
 
 from .helpers import edit
 

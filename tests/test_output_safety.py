@@ -13,8 +13,8 @@ import unicodedata
 
 import pytest
 
-from generator.changes import code, compare, report
-from generator.problems import DataError, Position, Problem, printable
+from generator.data.problems import DataError, Position, Problem, printable
+from generator.maintainers.changes import code, compare, report
 
 from .helpers import edit, html, run_generator
 

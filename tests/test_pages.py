@@ -2,9 +2,9 @@
 
 import pytest
 
-from generator.catalogue import load_catalogue
-from generator.pages import element_page, element_path, hrefer, linker, page_url, project_page
-from generator.site import build_site
+from generator.data.catalogue import load_catalogue
+from generator.pipeline import build_site
+from generator.site.pages import element_page, element_path, hrefer, linker, page_url, project_page
 
 from .helpers import FIXTURES, ROOT, assert_golden, edit
 
@@ -97,7 +97,7 @@ def test_navigation_lists_every_page():
 
 
 def test_citations_name_the_part_of_the_report():
-    from generator.pages import section_span
+    from generator.site.pages import section_span
 
     assert section_span(["4.1.1", "4.1.9"]) == "4.1"
     assert section_span(["5.2", "5.16"]) == "5"

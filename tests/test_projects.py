@@ -7,12 +7,12 @@ from decimal import Decimal
 
 import pytest
 
-from generator.catalogue import load_catalogue
-from generator.costs import danish_number, per_child_range
-from generator.models import Amount, Hours
-from generator.pages import evaluation_page, project_page, projects_index_page
-from generator.problems import DataError, Severity
-from generator.site import build_site
+from generator.data.catalogue import load_catalogue
+from generator.data.models import Amount, Hours
+from generator.data.problems import DataError, Severity
+from generator.domain.costs import danish_number, per_child_range
+from generator.pipeline import build_site
+from generator.site.pages import evaluation_page, project_page, projects_index_page
 
 from .helpers import ROOT, edit, html
 

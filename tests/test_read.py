@@ -4,10 +4,10 @@ import os
 
 import pytest
 
-from generator import read
-from generator.problems import DataError, Position
-from generator.read import MAX_DEPTH, MAX_SCALAR_CHARS, load_file, load_text
-from generator.site import read_content
+from generator.data import read
+from generator.data.problems import DataError, Position
+from generator.data.read import MAX_DEPTH, MAX_SCALAR_CHARS, load_file, load_text
+from generator.pipeline import read_content
 
 
 def messages(text: str) -> list[str]:

@@ -2,7 +2,7 @@
 
 import markdown
 
-from generator.render import escape_markdown
+from generator.site.render import escape_markdown
 
 
 def html(text: str) -> str:
@@ -45,7 +45,7 @@ def test_whitespace_collapses_so_text_cannot_open_blocks_on_new_lines():
 
 
 def test_quotes_cannot_break_out_of_an_attribute():
-    from generator.render import escape_markdown
+    from generator.site.render import escape_markdown
 
     assert escape_markdown('Tabel 4" onfocus="alert(1)') == "Tabel 4&quot; onfocus=&quot;alert(1)"
     assert escape_markdown("it's") == "it&#39;s"

@@ -1,6 +1,6 @@
 """Danish compounds and search words added to the search index at build time."""
 
-from generator.search import compound_terms, enrich_index, split_compound, vocabulary
+from generator.output.search import compound_terms, enrich_index, split_compound, vocabulary
 
 KNOWN = vocabulary(["forældre samarbejde overgang møder læring kufferter sprog kuffert børne have"])
 

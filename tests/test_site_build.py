@@ -8,7 +8,7 @@ from urllib.parse import urljoin, urlparse
 import yaml
 from bs4 import BeautifulSoup
 
-from generator.catalogue import load_catalogue
+from generator.data.catalogue import load_catalogue
 
 from .helpers import ROOT, edit, run_generator
 

@@ -6,11 +6,11 @@ from decimal import Decimal
 
 import pytest
 
-from generator.catalogue import load_catalogue
-from generator.chart import Bar, bar_chart, percent
-from generator.problems import DataError
-from generator.site import build_site
-from generator.source_pages import (
+from generator.data.catalogue import load_catalogue
+from generator.data.problems import DataError
+from generator.pipeline import build_site
+from generator.site.chart import Bar, bar_chart, percent
+from generator.site.source_pages import (
     cases_page,
     municipalities_index_page,
     municipality_page,

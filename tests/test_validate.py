@@ -2,10 +2,10 @@
 
 import pytest
 
-from generator.models import MAX_TEXT, Amount, Municipality, PageRange, Passage, Section, SourcesFile, Strict
-from generator.problems import DataError
-from generator.read import load_text
-from generator.validate import validate
+from generator.data.models import MAX_TEXT, Amount, Municipality, PageRange, Passage, Section, SourcesFile, Strict
+from generator.data.problems import DataError
+from generator.data.read import load_text
+from generator.data.validate import validate
 
 
 def problems(model, text):

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import write
-from generator.write import (
+from generator.output import write
+from generator.output.write import (
     Busy,
     exclusive,
     expected_outputs,

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from .catalogue import Catalogue
+from ..data.catalogue import Catalogue
+from ..data.models import AbsenceFigure, Locator, Municipality, Programme
 from .chart import Bar, bar_chart, percent
-from .models import AbsenceFigure, Locator, Municipality, Programme
 from .pages import Page, municipality_path, programme_path, render_page
 
 CASES_PATH = "kommunale-eksempler/index.md"

@@ -15,11 +15,11 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from .costs import danish_number
-from .models import PageRange
+from ..data.models import PageRange
+from ..domain.costs import danish_number
 
 TEMPLATES = Path(__file__).parent / "templates"
-TEMPLATES_DIR = "generator/templates"  # the same folder, from the project root (for edit links)
+TEMPLATES_DIR = "generator/site/templates"  # the same folder, from the project root (for edit links)
 
 # Characters that start inline Markdown/HTML syntax; replaced by HTML character references.
 _INLINE = {

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .models import Amount, CostColumn, Figure, Project
+from ..data.models import Amount, CostColumn, Figure, Project
 
 
 def danish_number(value: Decimal) -> str:

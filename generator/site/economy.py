@@ -12,12 +12,12 @@ from decimal import Decimal
 
 from markupsafe import Markup
 
-from .budget import INPUTS, budget_activities, input_rules
-from .catalogue import Catalogue
+from ..data.catalogue import Catalogue
+from ..data.models import STATED_SPREAD
+from ..domain.budget import INPUTS, budget_activities, input_rules
+from ..domain.costs import HOUR_ROWS, Bands, CostRow, cell_text, cost_rows, danish_number
+from ..output.downloads import CSV_PATH
 from .chart import Bar, bar_chart
-from .costs import HOUR_ROWS, Bands, CostRow, cell_text, cost_rows, danish_number
-from .downloads import CSV_PATH
-from .models import STATED_SPREAD
 from .pages import PARTNER_LABELS, Page, render_page
 
 ECONOMY_PATH = "oekonomi/index.md"

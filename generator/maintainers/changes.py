@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .catalogue import DATA_FILES
-from .problems import DataError, printable
-from .read import load_file, load_text
-from .site import DATA_DIR
+from ..data.catalogue import DATA_FILES
+from ..data.problems import DataError, printable
+from ..data.read import load_file, load_text
+from ..pipeline import DATA_DIR
 
 _BACKTICKS = re.compile(r"`+")
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .catalogue import DATA_FILES
+from ..data.catalogue import DATA_FILES
 
 SCHEMA_DIR = "data/schemas"  # beside the data files (site.DATA_DIR)
 

@@ -19,9 +19,9 @@ from html import escape
 
 from markupsafe import Markup
 
+from ..data.models import Element
+from ..domain.combinations import Recommendation
 from .chart import BAR, HIGHLIGHT, TEXT
-from .combinations import Recommendation
-from .models import Element
 
 ONE_WAY = "#8c2d04"  # dark orange: 7.6:1 against white, and dashed, so colour is not the only cue
 GRID = "#c4c4c4"

@@ -11,9 +11,9 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
+from ..data.catalogue import Catalogue
+from ..data.models import Element, Project
 from .budget import BudgetActivity, budget_activities
-from .catalogue import Catalogue
-from .models import Element, Project
 
 
 @dataclass(frozen=True)

@@ -22,10 +22,10 @@ from datetime import datetime
 import xlsxwriter
 from pydantic import BaseModel, ConfigDict, create_model
 
-from .catalogue import DATA_FILES, Catalogue
-from .costs import HOUR_ROWS, CostRow, cell_text, cost_rows
-from .models import Figure
-from .schemas import for_maintainers
+from ..data.catalogue import DATA_FILES, Catalogue
+from ..data.models import Figure
+from ..domain.costs import HOUR_ROWS, CostRow, cell_text, cost_rows
+from ..maintainers.schemas import for_maintainers
 
 XLSX_PATH = "oekonomi/omkostninger.xlsx"
 CSV_PATH = "oekonomi/omkostninger.csv"

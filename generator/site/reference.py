@@ -19,11 +19,11 @@ from markupsafe import Markup
 from pydantic import BaseModel, StringConstraints
 from pydantic.fields import FieldInfo
 
-from .catalogue import DATA_FILES, Catalogue
-from .models import SLUG_PATTERN, Figure, PageRange
+from ..data.catalogue import DATA_FILES, Catalogue
+from ..data.models import SLUG_PATTERN, Figure, PageRange
+from ..maintainers.schemas import SCHEMA_DIR, schema_comment, schema_name
 from .pages import Page, render_page
 from .render import escape_markdown
-from .schemas import SCHEMA_DIR, schema_comment, schema_name
 
 REFERENCE_DIR = "om/dataformat"
 REFERENCE_INDEX = f"{REFERENCE_DIR}/index.md"
@@ -234,7 +234,7 @@ def reference_pages(catalogue: Catalogue) -> list[Page]:
         render_page(
             REFERENCE_INDEX,
             REFERENCE_TITLE,
-            "generator/models.py",
+            "generator/data/models.py",
             "reference_index.md.j2",
             files=files,
             comment=Markup(schema_comment("projects.yaml")),
@@ -245,7 +245,7 @@ def reference_pages(catalogue: Catalogue) -> list[Page]:
             render_page(
                 reference_path(name),
                 f"data/{name}",
-                "generator/models.py",
+                "generator/data/models.py",
                 "reference.md.j2",
                 data_file=name,
                 sections=sections(catalogue, name),

@@ -14,12 +14,14 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from .catalogue import DATA_FILES, Catalogue, load_catalogue
-from .downloads import downloads
-from .economy import BUDGET_PATH, ECONOMY_PATH, budget_page, economy_page
-from .editing import Origin
-from .explorer import EXPLORER_TITLE, explorer_page
-from .pages import (
+from .data.catalogue import DATA_FILES, Catalogue, load_catalogue
+from .data.problems import DataError, Problem
+from .data.read import UnsafeFile, outside, read_regular_file
+from .output.downloads import downloads
+from .output.editing import Origin
+from .site.economy import BUDGET_PATH, ECONOMY_PATH, budget_page, economy_page
+from .site.explorer import EXPLORER_TITLE, explorer_page
+from .site.pages import (
     EXPLORER_PATH,
     Page,
     element_page,
@@ -32,10 +34,8 @@ from .pages import (
     projects_index_page,
     sources_page,
 )
-from .problems import DataError, Problem
-from .read import UnsafeFile, outside, read_regular_file
-from .reference import REFERENCE_DIR, REFERENCE_INDEX, REFERENCE_TITLE, reference_pages, reference_path
-from .source_pages import navigation_entries, source_pages
+from .site.reference import REFERENCE_DIR, REFERENCE_INDEX, REFERENCE_TITLE, reference_pages, reference_path
+from .site.source_pages import navigation_entries, source_pages
 
 CONTENT_DIR = "content"
 DATA_DIR = "data"

@@ -24,8 +24,8 @@ import re
 from dataclasses import asdict, dataclass
 from decimal import Decimal
 
+from ..data.models import Project
 from .costs import HOUR_ROWS, CostRow, cost_rows
-from .models import Project
 
 
 @dataclass(frozen=True)

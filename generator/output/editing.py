@@ -27,7 +27,7 @@ _GITHUB_REMOTE = re.compile(r"^(?:https://github\.com/|git@github\.com:)([\w.-]+
 class Origin:
     file: str  # from the project root, e.g. data/projects.yaml or content/om/index.md
     line: int | None = None
-    template: str | None = None  # a generated page's fixed wording, e.g. generator/templates/project.md.j2
+    template: str | None = None  # a generated page's fixed wording, e.g. generator/site/templates/project.md.j2
 
 
 @dataclass(frozen=True)

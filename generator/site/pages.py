@@ -15,10 +15,10 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .catalogue import Catalogue, ElementProject, repeated_establishment
-from .combinations import MAX_CHOSEN, observed_with
-from .costs import BAND_LABELS, per_child_range, site_bands, table_view
-from .models import Element, ElementGroup, Municipality, Programme, Project
+from ..data.catalogue import Catalogue, ElementProject, repeated_establishment
+from ..data.models import Element, ElementGroup, Municipality, Programme, Project
+from ..domain.combinations import MAX_CHOSEN, observed_with
+from ..domain.costs import BAND_LABELS, per_child_range, site_bands, table_view
 from .render import TEMPLATES_DIR, render
 
 MATURITY_LABELS = {

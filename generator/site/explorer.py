@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from .catalogue import Catalogue
-from .combinations import MAX_CHOSEN, Selection, all_selections, observed_with, recommendations
-from .costs import danish_number
+from ..data.catalogue import Catalogue
+from ..data.models import Project
+from ..domain.combinations import MAX_CHOSEN, Selection, all_selections, observed_with, recommendations
+from ..domain.costs import danish_number
 from .diagrams import BOTH, MARK_LABELS, ONLY_LIST, ONLY_RESULT, Column, element_matrix, recommendation_network
 from .economy import BUDGET_PATH, script_json
-from .models import Project
 from .pages import EXPLORER_PATH, Page, hrefer, render_page
 
 EXPLORER_TITLE = "Sammensæt en indsats"

@@ -1,0 +1,1 @@
+"""Stage 1–3: read the YAML safely, validate it into typed models, and assemble the catalogue."""

@@ -1,0 +1,1 @@
+"""Pure rules with no markup and no Danish UI text: numbers, costs, the budget, combinations."""

@@ -1,0 +1,1 @@
+"""Stage 6: what leaves the generator: the docs tree, downloads, search data, edit links."""

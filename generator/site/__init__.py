@@ -1,0 +1,1 @@
+"""Stage 4–5: the pages of the site, their paths, labels, templates and pictures."""
