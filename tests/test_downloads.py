@@ -205,5 +205,7 @@ def test_sheet_names_are_ones_excel_accepts_and_unique():
         "History (2)",
         "a" * 31,
     ]
+    cut = sheet_names(["5.3 Haderslev <script>confirm('x')", "5.3 Haderslev <script>confirm('y')"])
+    assert cut == ["5.3 Haderslev <script>confirm(", "5.3 Haderslev <script>confi (2)"]  # never ends with '
     assert all(len(n) <= 31 for n in sheet_names(["a" * 40] * 12))
     assert len({n.casefold() for n in sheet_names(["a" * 40] * 12)}) == 12

@@ -98,12 +98,12 @@ def sheet_names(wanted: list[str]) -> list[str]:
     taken: set[str] = set()
     names = []
     for name in wanted:
-        clean = re.sub(r"[\[\]:*?/\\\x00-\x1f]", "-", name).strip().strip("'") or "Ark"
-        candidate, number = clean[:31], 1
+        clean = re.sub(r"[\[\]:*?/\\\x00-\x1f]", "-", name)[:31].strip().strip("'") or "Ark"
+        candidate, number = clean, 1
         while candidate.casefold() in taken or candidate.casefold() == "history":
             number += 1
             suffix = f" ({number})"
-            candidate = clean[: 31 - len(suffix)] + suffix
+            candidate = clean[: 31 - len(suffix)].rstrip("'") + suffix
         taken.add(candidate.casefold())
         names.append(candidate)
     return names
