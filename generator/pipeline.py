@@ -8,6 +8,7 @@ the plain list form that ``mkdocs.yml``'s ``nav`` uses.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html import escape
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .data.catalogue import DATA_FILES, Catalogue, load_catalogue
-from .data.problems import DataError, Problem
+from .data.problems import DataError, Position, Problem
 from .data.read import UnsafeFile, outside, read_regular_file
 from .output.downloads import downloads
 from .output.editing import Origin
@@ -161,6 +162,28 @@ def all_pages(catalogue: Catalogue) -> Iterator[Page]:
     yield from reference_pages(catalogue)
 
 
+_ANCHOR = re.compile(r"\{ #([^\s}]+) \}|\sid=\"([^\"]+)\"")
+
+
+def duplicate_anchors(pages: list[Page]) -> list[Problem]:
+    """An id from the data (an activity, a case) that one page would also use for a heading or another entry.
+
+    The ids are collected from the rendered Markdown, where every heading's id is written out, so no list of
+    a template's headings is kept by hand.
+    """
+    problems = []
+    for page in pages:
+        seen: set[str] = set()
+        for match in _ANCHOR.finditer(page.markdown):
+            anchor = match.group(1) or match.group(2)
+            if anchor in seen:
+                position = Position(page.line, 1) if page.line else None
+                message = f"'{anchor}' would be two places on the page {page.path}; choose another id"
+                problems.append(Problem(page.origin, position, "id", message))
+            seen.add(anchor)
+    return problems
+
+
 def build_site(root: Path) -> Site:
     """Validate all data under ``root`` and produce every page, or raise DataError."""
     found: list[Problem] = []
@@ -198,6 +221,7 @@ def build_site(root: Path) -> Site:
                 )
             )
         first.setdefault(page.path, page)
+    problems += duplicate_anchors(pages)
     if problems:
         raise DataError(problems)
     nav = navigation(catalogue, sorted({*content, *(p.path for p in pages)}))
