@@ -15,8 +15,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .catalogue import Catalogue, ElementProject, repeated_establishment
+from .catalogue import Catalogue, ElementProject
 from .combinations import MAX_CHOSEN, observed_with
+from .contradictions import repeated_establishment
 from .costs import BAND_LABELS, per_child_range, site_bands, table_view
 from .models import Element, ElementGroup, Municipality, Programme, Project
 from .render import TEMPLATES_DIR, render
