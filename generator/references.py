@@ -102,8 +102,8 @@ def _fields(model: type[BaseModel]) -> list[tuple[str, Any, tuple[Any, ...]]]:
     return [(name, *markers_of(info.annotation, info.metadata)) for name, info in model.model_fields.items()]
 
 
-@cache
 def _item(list_type: Any) -> tuple[Any, tuple[Any, ...]]:
+    """The type of a list's entries and the markers declared on them."""
     return markers_of(typing.get_args(list_type)[0] if typing.get_args(list_type) else Any)
 
 
