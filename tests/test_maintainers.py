@@ -107,8 +107,11 @@ def test_the_reference_gives_real_examples_and_is_in_the_navigation():
     site = build_site(ROOT)
     page = next(p for p in site.pages if p.path == reference_path("projects.yaml"))
     assert (
-        '<th scope="row"><code>municipality</code></th><td>id (a–z, 0–9 og bindestreg)</td><td>Ja</td>' in page.markdown
+        '<th scope="row"><code>municipality</code></th>'
+        '<td>id i <a href="../municipalities/#municipality">data/municipalities.yaml</a></td><td>Ja</td>'
+        in page.markdown
     )
+    assert '<th scope="row"><code>id</code></th><td>id (a–z, 0–9 og bindestreg)</td>' in page.markdown
     first = next(iter(site.catalogue.projects.values()))
     assert f"<code>{first.id}</code>" in page.markdown
     assert '<code>cost</code></th><td><a href="#costtable">CostTable</a></td><td>Nej</td>' in page.markdown

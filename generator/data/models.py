@@ -23,6 +23,7 @@ from pydantic import (
 )
 
 from .characters import text_problem
+from .references import RefersTo, RefersWithin, Unique
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -76,6 +77,19 @@ Year = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
 PageCount = Annotated[int, Field(ge=1, le=MAX_PAGE)]
 Ordinal = Annotated[int, Field(ge=1, le=MAX_ORDINAL)]  # the number of a table, element, round …
 Tally = Annotated[int, Field(ge=0, le=MAX_ORDINAL)]  # a count of marks in a table
+
+# Ids of entries elsewhere. The type says where the entry must be; generator/references.py checks every
+# such field (in lists and nested entries too), and the data-format pages name the target from it.
+SourceId = Annotated[Slug, RefersTo("sources.yaml", "sources", "source")]
+MunicipalityId = Annotated[Slug, RefersTo("municipalities.yaml", "municipalities", "municipality")]
+RegionId = Annotated[Slug, RefersTo("municipalities.yaml", "regions", "region")]
+AreaId = Annotated[Slug, RefersTo("municipalities.yaml", "regions", "area", also=("landsplan",))]
+GroupId = Annotated[Slug, RefersTo("elements.yaml", "groups", "group")]
+ElementId = Annotated[Slug, RefersTo("elements.yaml", "elements", "element")]
+ProjectId = Annotated[Slug, RefersTo("projects.yaml", "projects", "project")]
+ThemeMeetingId = Annotated[Slug, RefersTo("cases.yaml", "theme_meetings", "theme meeting")]
+ActivityId = Annotated[Slug, RefersWithin("Project", "activities", "activity")]  # in the same project
+# A list whose entries must differ says so on the list: Annotated[list[Element], Unique("id")].
 
 
 class PageRange(BaseModel):
@@ -147,7 +161,9 @@ class Source(Strict):
 
 
 class SourcesFile(Strict):
-    sources: list[Source] = Field(description="Kildedokumenterne, som alle fakta på sitet stammer fra.", min_length=1)
+    sources: Annotated[list[Source], Unique("id")] = Field(
+        description="Kildedokumenterne, som alle fakta på sitet stammer fra.", min_length=1
+    )
 
 
 # --- municipalities --------------------------------------------------------
@@ -157,7 +173,7 @@ class Municipality(Strict):
     id: Slug = Field(description="Stabilt id, fx `helsingoer` (æ→ae, ø→oe, å→aa).")
     name: Name = Field(description="Kommunens navn, fx 'Helsingør Kommune'.")
     short_name: Name = Field(description="Navnet uden 'Kommune', fx 'Helsingør'.")
-    region: Slug = Field(description="Id på regionen, kommunen ligger i (se `regions`).")
+    region: RegionId = Field(description="Id på regionen, kommunen ligger i (se `regions`).")
 
 
 class Region(Strict):
@@ -166,9 +182,13 @@ class Region(Strict):
 
 
 class MunicipalitiesFile(Strict):
-    source: Slug = Field(description="Id på kilden til, hvilken region hver kommune ligger i (se `data/sources.yaml`).")
-    regions: list[Region] = Field(description="De fem regioner.", min_length=1)
-    municipalities: list[Municipality] = Field(description="Kommuner, som kilderne nævner.", min_length=1)
+    source: SourceId = Field(
+        description="Id på kilden til, hvilken region hver kommune ligger i (se `data/sources.yaml`)."
+    )
+    regions: Annotated[list[Region], Unique("id")] = Field(description="De fem regioner.", min_length=1)
+    municipalities: Annotated[list[Municipality], Unique("id")] = Field(
+        description="Kommuner, som kilderne nævner.", min_length=1
+    )
 
 
 # --- shared building blocks ------------------------------------------------
@@ -201,7 +221,7 @@ class ElementGroup(Strict):
 
 class CombinesWith(Strict):
     pages: Pages = Field(description="Side i rapporten.")
-    elements: list[Slug] = Field(
+    elements: Annotated[list[ElementId], Unique()] = Field(
         description="Id'er på de elementer, rapporten nævner efter 'Der er gode erfaringer med at kombinere … "
         "med følgende elementer', i rapportens rækkefølge."
     )
@@ -209,7 +229,7 @@ class CombinesWith(Strict):
 
 class PracticeExample(Strict):
     pages: Pages = Field(description="Side(r) i rapporten.")
-    municipality: Slug = Field(description="Id på kommunen, som eksemplet handler om.")
+    municipality: MunicipalityId = Field(description="Id på kommunen, som eksemplet handler om.")
     paragraphs: list[Text] = Field(description="Eksemplets tekst, ordret.", min_length=1)
 
 
@@ -220,14 +240,16 @@ class ResultList(Strict):
 
 
 class ProjectMention(Strict):
-    project: Slug = Field(description="Id på puljeprojektet.")
+    project: ProjectId = Field(description="Id på puljeprojektet.")
     as_written: Name = Field(description="Linjen præcis som rapporten skriver den, inkl. kommune og afsnit.")
 
 
 class ProjectList(Strict):
     pages: Pages = Field(description="Side(r) i rapporten.")
     intro: Text = Field(description="Indledningen til listen, ordret.")
-    items: list[ProjectMention] = Field(description="Puljeprojekterne, som rapporten nævner under elementet.")
+    items: Annotated[list[ProjectMention], Unique("project")] = Field(
+        description="Puljeprojekterne, som rapporten nævner under elementet."
+    )
 
 
 class Element(Strict):
@@ -237,8 +259,8 @@ class Element(Strict):
     name_variants: list[NameVariant] = Field(
         description="Steder, hvor rapporten skriver navnet anderledes.", default_factory=list
     )
-    group: Slug = Field(description="Id på hovedområdet (se `groups`).")
-    source: Slug = Field(description="Id på kildedokumentet (se `data/sources.yaml`).")
+    group: GroupId = Field(description="Id på hovedområdet (se `groups`).")
+    source: SourceId = Field(description="Id på kildedokumentet (se `data/sources.yaml`).")
     section: Section = Field(description="Afsnit i rapporten, fx '4.1.1'.")
     pages: Pages = Field(description="Første og sidste side af elementets afsnit.")
     lead: Lead = Field(description="Den indledende sætning under overskriften.")
@@ -253,8 +275,12 @@ class Element(Strict):
 
 
 class ElementsFile(Strict):
-    groups: list[ElementGroup] = Field(description="Rapportens to hovedområder for elementerne.", min_length=1)
-    elements: list[Element] = Field(description="De betydningsfulde elementer (rapportens afsnit 4.1).", min_length=1)
+    groups: Annotated[list[ElementGroup], Unique("id")] = Field(
+        description="Rapportens to hovedområder for elementerne.", min_length=1
+    )
+    elements: Annotated[list[Element], Unique("id"), Unique("number")] = Field(
+        description="De betydningsfulde elementer (rapportens afsnit 4.1).", min_length=1
+    )
 
 
 # --- projects --------------------------------------------------------------
@@ -282,7 +308,7 @@ class Maturity(Strict):
 
 class ElementRefs(Strict):
     pages: Pages = Field(description="Side, hvor projektets hovedresultat nævner elementerne.")
-    items: list[Slug] = Field(
+    items: Annotated[list[ElementId], Unique()] = Field(
         description="Id'er på de elementer, projektets hovedresultat nævner, i rapportens rækkefølge."
     )
 
@@ -349,7 +375,9 @@ def check_basis(basis: str, quote: str | None, place: object, place_field: str) 
 
 
 class ActivityElement(Strict):
-    element: Slug = Field(description="Id på elementet (se `data/elements.yaml`), som aktiviteten er et eksempel på.")
+    element: ElementId = Field(
+        description="Id på elementet (se `data/elements.yaml`), som aktiviteten er et eksempel på."
+    )
     basis: ElementBasis = Field(
         description="`kilde`, hvis rapporten selv knytter aktiviteten til elementet (med citat), ellers `redaktionel`."
     )
@@ -380,7 +408,7 @@ class Activity(Strict):
         default_factory=list,
     )
     results: Passage | None = Field(description="Afsnittet 'Resultater' under aktiviteten, ordret.", default=None)
-    elements: list[ActivityElement] = Field(
+    elements: Annotated[list[ActivityElement], Unique("element")] = Field(
         description="De elementer, aktiviteten er et eksempel på (kun elementer, projektet er knyttet til).",
         default_factory=list,
     )
@@ -490,7 +518,7 @@ class CostColumn(Strict):
         description="Fælles overskrift over flere kolonner, hvis tabellen har en, fx 'Øvrige samarbejder'.",
         default=None,
     )
-    activities: list[Slug] = Field(
+    activities: Annotated[list[ActivityId], Unique()] = Field(
         description="Id'er på de aktiviteter i projektet, som kolonnen dækker (flere, hvis tabellen samler dem).",
         default_factory=list,
     )
@@ -549,12 +577,12 @@ class Discrepancy(Strict):
 
 class Project(Strict):
     id: Slug = Field(description="Stabilt id, bruges i adressen og i henvisninger.")
-    municipality: Slug = Field(description="Id på kommunen (se `data/municipalities.yaml`).")
+    municipality: MunicipalityId = Field(description="Id på kommunen (se `data/municipalities.yaml`).")
     title: Name = Field(description="Projektets titel som i overskriften i rapportens kapitel 5.")
     title_variants: list[NameVariant] = Field(
         description="Steder, hvor rapporten skriver titlen anderledes.", default_factory=list
     )
-    source: Slug = Field(description="Id på kildedokumentet (se `data/sources.yaml`).")
+    source: SourceId = Field(description="Id på kildedokumentet (se `data/sources.yaml`).")
     section: Section = Field(description="Afsnit i rapporten, fx '5.2'.")
     pages: Pages = Field(description="Første og sidste side af projektets afsnit.")
     maturity: Maturity = Field(description="Modningsgrad og begrundelse (rapportens kapitel 3).")
@@ -596,7 +624,9 @@ class Project(Strict):
         description="Forudsætninger, som rapporten nævner for hele indsatsen (på tværs af aktiviteter), ordret.",
         default=None,
     )
-    activities: list[Activity] = Field(description="Aktiviteterne i rapportens rækkefølge.", min_length=1)
+    activities: Annotated[list[Activity], Unique("id", what="activity id")] = Field(
+        description="Aktiviteterne i rapportens rækkefølge.", min_length=1
+    )
     cost: CostTable | None = Field(description="Omkostningstabellen (rapportens tabel 4–17).", default=None)
     no_cost: Quote | None = Field(
         description="Rapportens begrundelse, når projektet ikke har en omkostningstabel.", default=None
@@ -618,14 +648,16 @@ class Project(Strict):
 
 
 class ProjectsFile(Strict):
-    projects: list[Project] = Field(description="De femten puljeprojekter (rapportens kapitel 5).", min_length=1)
+    projects: Annotated[list[Project], Unique("id")] = Field(
+        description="De femten puljeprojekter (rapportens kapitel 5).", min_length=1
+    )
 
 
 # --- the evaluation as a whole ----------------------------------------------
 
 
 class MunicipalityMention(Strict):
-    municipality: Slug = Field(description="Id på kommunen (se `data/municipalities.yaml`).")
+    municipality: MunicipalityId = Field(description="Id på kommunen (se `data/municipalities.yaml`).")
     as_written: Name = Field(description="Linjen præcis som rapporten skriver den.")
 
 
@@ -717,7 +749,7 @@ class CostMethod(Strict):
 
 
 class Evaluation(Strict):
-    source: Slug = Field(description="Id på evalueringsrapporten (se `data/sources.yaml`).")
+    source: SourceId = Field(description="Id på evalueringsrapporten (se `data/sources.yaml`).")
     introduction: Passage = Field(description="Rapportens indledning om puljen, ordret.")
     municipalities: MunicipalityList = Field(description="Rapportens liste over de 14 kommuner.")
     purpose: Passage = Field(description="Evalueringens formål, ordret.")
@@ -733,7 +765,7 @@ class Evaluation(Strict):
     activity_table: FigureTable = Field(description="Tabel 3: antal børn og aktiviteter.")
     covid: TitledPassage = Field(description="Faktaboksen om covid-19, ordret.")
     cost_method: CostMethod = Field(description="Hvordan omkostningerne er opgjort (afsnit 5.1.3 og 6.2.3).")
-    discrepancies: list[Discrepancy] = Field(
+    discrepancies: Annotated[list[Discrepancy], Unique("id")] = Field(
         description="Steder, hvor rapporten siger sig selv imod om evalueringen som helhed.", default_factory=list
     )
 
@@ -793,7 +825,7 @@ class Fact(Strict):
 class Person(Strict):
     name: Name = Field(description="Navnet, som kilden skriver det.")
     role: Name | None = Field(description="Titel og arbejdssted, som kilden skriver det.", default=None)
-    municipality: Slug | None = Field(
+    municipality: MunicipalityId | None = Field(
         description="Id på kommunen, hvis rollen nævner en kommune (se `data/municipalities.yaml`).", default=None
     )
 
@@ -805,7 +837,7 @@ class Voice(Strict):
 
 
 class ProgrammeMunicipality(Strict):
-    municipality: Slug = Field(description="Id på kommunen (se `data/municipalities.yaml`).")
+    municipality: MunicipalityId = Field(description="Id på kommunen (se `data/municipalities.yaml`).")
     heading: Name | None = Field(description="Overskriften over kommunens afsnit, ordret.", default=None)
     at: Locator = Field(description="Hvor i kilden.")
     facts: list[Fact] = Field(
@@ -820,7 +852,7 @@ class ProgrammeMunicipality(Strict):
 
 
 class ElementLink(Strict):
-    element: Slug = Field(description="Id på elementet (se `data/elements.yaml`).")
+    element: ElementId = Field(description="Id på elementet (se `data/elements.yaml`).")
     basis: ElementBasis = Field(
         description="`kilde`, hvis kilden selv siger det (med citat), eller `redaktionel`, "
         "hvis det er sitets vurdering."
@@ -838,9 +870,9 @@ class ElementLink(Strict):
 class Programme(Strict):
     id: Slug = Field(description="Stabilt id, bruges i adressen.")
     name: Name = Field(description="Programmets navn, som kilden skriver det.")
-    source: Slug = Field(description="Id på kildedokumentet (se `data/sources.yaml`).")
+    source: SourceId = Field(description="Id på kildedokumentet (se `data/sources.yaml`).")
     summary: list[Fact] = Field(description="Nøgletal og kernebudskaber, vist øverst på siden.", min_length=1)
-    blocks: list[Block] = Field(
+    blocks: Annotated[list[Block], Unique("id")] = Field(
         description="Programmets afsnit (mål, delindsatser, råd, spor …) i kildens rækkefølge.", min_length=1
     )
     municipalities: list[ProgrammeMunicipality] = Field(description="De deltagende kommuner.", default_factory=list)
@@ -855,7 +887,9 @@ class Programme(Strict):
 
 
 class ProgrammesFile(Strict):
-    programmes: list[Programme] = Field(description="Programmer og partnerskaber fra kilderne.", min_length=1)
+    programmes: Annotated[list[Programme], Unique("id")] = Field(
+        description="Programmer og partnerskaber fra kilderne.", min_length=1
+    )
 
 
 SessionKind = Literal["temamoede", "loesningsgalleri", "plenum"]
@@ -879,13 +913,13 @@ class ThemeMeeting(Strict):
 
 class Case(Strict):
     id: Slug = Field(description="Stabilt id.")
-    theme: Slug = Field(description="Id på temamødet eller løsningsgalleriet (se `theme_meetings`).")
+    theme: ThemeMeetingId = Field(description="Id på temamødet eller løsningsgalleriet (se `theme_meetings`).")
     number: Ordinal | None = Field(
         description="Eksemplets nummer under temamødet, hvis programmet nummererer.", default=None
     )
     time: Name | None = Field(description="Klokkeslæt i plenumprogrammet, som programmet skriver det.", default=None)
     title: Name = Field(description="Titlen, som programmet skriver den.")
-    municipalities: list[Slug] = Field(
+    municipalities: list[MunicipalityId] = Field(
         description="Id'er på de kommuner, eksemplet kommer fra (se `data/municipalities.yaml`).", default_factory=list
     )
     organisations: list[Text] = Field(
@@ -906,7 +940,7 @@ class Event(Strict):
 
 
 class CasesFile(Strict):
-    source: Slug = Field(description="Id på kildedokumentet (se `data/sources.yaml`).")
+    source: SourceId = Field(description="Id på kildedokumentet (se `data/sources.yaml`).")
     event: Event = Field(description="Topmødet, som eksemplerne er fra.")
     theme_meetings: list[ThemeMeeting] = Field(description="Temamøderne og løsningsgalleriet.", min_length=1)
     cases: list[Case] = Field(description="De kommunale eksempler.", min_length=1)
@@ -933,7 +967,7 @@ class Recommendation(Strict):
 
 
 class AbsenceFigure(Strict):
-    area: Slug = Field(description="`landsplan` eller id på regionen (se `data/regions.yaml`).")
+    area: AreaId = Field(description="`landsplan` eller id på regionen (se `regions` i `data/municipalities.yaml`).")
     label: Name = Field(description="Kildens betegnelse, fx 'Landsgennemsnit' eller 'Regionsgennemsnit'.")
     value: Annotated[str, StringConstraints(pattern=r"^\d{1,3}(,\d{1,4})? ?%$")] = Field(
         description="Andelen, som kilden skriver den, fx '22,8%'."
@@ -951,7 +985,7 @@ class AbsenceData(Strict):
 
 
 class RecommendationsFile(Strict):
-    source: Slug = Field(description="Id på kildedokumentet (se `data/sources.yaml`).")
+    source: SourceId = Field(description="Id på kildedokumentet (se `data/sources.yaml`).")
     title: Name = Field(description="Dokumentets titel, ordret.")
     intro: list[Text] = Field(description="Indledningen, ordret.", min_length=1)
     at: Locator = Field(description="Hvor i kilden.")

@@ -15,7 +15,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..data.catalogue import Catalogue, ElementProject, repeated_establishment
+from ..data.catalogue import Catalogue, ElementProject
+from ..data.contradictions import repeated_establishment
 from ..data.models import Element, ElementGroup, Municipality, Programme, Project
 from ..domain.combinations import MAX_CHOSEN, observed_with
 from ..domain.costs import BAND_LABELS, per_child_range, site_bands, table_view

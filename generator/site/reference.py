@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal, Union
@@ -21,8 +22,9 @@ from pydantic.fields import FieldInfo
 
 from ..data.catalogue import DATA_FILES, Catalogue
 from ..data.models import SLUG_PATTERN, Figure, PageRange
+from ..data.references import RefersTo, RefersWithin, reference_of
 from ..maintainers.schemas import SCHEMA_DIR, schema_comment, schema_name
-from .pages import Page, render_page
+from .pages import Page, hrefer, render_page
 from .render import escape_markdown
 
 REFERENCE_DIR = "om/dataformat"
@@ -67,19 +69,35 @@ def _constraint(metadata: list[Any]) -> str | None:
     return None
 
 
-def type_label(annotation: Any, metadata: list[Any], where: dict[type[BaseModel], list[str]]) -> str:
+Href = Callable[[str], str]  # the relative URL of another page of the site, from the page being made
+
+
+def reference_label(reference: RefersTo | RefersWithin, where: dict[type[BaseModel], list[str]], href: Href) -> str:
+    """'id i data/municipalities.yaml', linked to the kind of entry the id must name (from the field's type)."""
+    if isinstance(reference, RefersWithin):
+        return f'id i <code>{reference.key}</code> i samme <a href="#{reference.owner.lower()}">{reference.owner}</a>'
+    target = _models_in(DATA_FILES[reference.file].model_fields[reference.key].annotation)[0]
+    page = "" if target in where else href(reference_path(reference.file))
+    in_list = "" if reference.main_list else f" (<code>{reference.key}</code>)"
+    either = "".join(f"<code>{value}</code> eller " for value in reference.also)
+    return f'{either}id i <a href="{page}#{_anchor(target)}">data/{reference.file}</a>{in_list}'
+
+
+def type_label(annotation: Any, metadata: list[Any], where: dict[type[BaseModel], list[str]], href: Href) -> str:
     """A field's type in plain Danish, e.g. 'liste af id (…)' or 'en af: `modnet`, `delvist-modnet`'."""
     origin, args = typing.get_origin(annotation), typing.get_args(annotation)
     if origin is typing.Annotated:
-        return type_label(args[0], [*args[1:], *metadata], where)
+        return type_label(args[0], [*args[1:], *metadata], where, href)
     if origin in (Union, types.UnionType):
-        return " eller ".join(type_label(a, metadata, where) for a in args if a is not type(None))
+        return " eller ".join(type_label(a, metadata, where, href) for a in args if a is not type(None))
     if origin is list:
         minimum = next((m.min_length for m in metadata if isinstance(m, MinLen)), 0)
         least = f" (mindst {minimum})" if minimum else ""
-        return f"liste{least} af {type_label(args[0], [], where)}"
+        return f"liste{least} af {type_label(args[0], [], where, href)}"
     if origin is dict:
-        return f"opslag fra {type_label(args[0], [], where)} til {type_label(args[1], [], where)}"
+        return f"opslag fra {type_label(args[0], [], where, href)} til {type_label(args[1], [], where, href)}"
+    if (reference := reference_of(annotation, metadata)) is not None:
+        return reference_label(reference, where, href)
     if origin is Literal:
         return "en af: " + ", ".join(f"<code>{a}</code>" for a in args)
     if annotation is PageRange:
@@ -182,6 +200,7 @@ def _example_text(value: Any) -> str:
 def sections(catalogue: Catalogue, data_file: str) -> list[Section]:
     where = models_of(data_file)
     found = examples(catalogue, data_file)
+    href = hrefer(reference_path(data_file))
     result = []
     for model, places in where.items():
         rows = []
@@ -189,7 +208,7 @@ def sections(catalogue: Catalogue, data_file: str) -> list[Section]:
             rows.append(
                 FieldRow(
                     name=Markup(name),
-                    type=Markup(type_label(info.annotation, list(info.metadata), where)),
+                    type=Markup(type_label(info.annotation, list(info.metadata), where, href)),
                     required=info.is_required(),
                     description=field_description(model, name, info),
                     example=_example_text(found.get((model, name))),
