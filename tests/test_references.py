@@ -1,7 +1,7 @@
 """Declared references: a field typed as an id in another file is checked by one walker and documented.
 
 The small models here are new to the generator: the walker checks their references and unique
-lists with no code of their own, which is what adding a reference field to models.py takes.
+lists with no code of their own, which is what adding a reference field to a model takes.
 """
 
 from __future__ import annotations

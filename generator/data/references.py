@@ -1,6 +1,6 @@
 """Stage 3 (references): fields that hold another entry's id say so in their type; one walker checks them all.
 
-A field that names an entry elsewhere is typed with a marker, usually through an alias in models.py:
+A field that names an entry elsewhere is typed with a marker, usually through an alias in models/common.py:
 
     MunicipalityId = Annotated[Slug, RefersTo("municipalities.yaml", "municipalities", "municipality")]
     municipality: MunicipalityId = Field(...)      # also in lists: list[MunicipalityId]

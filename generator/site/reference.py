@@ -253,7 +253,7 @@ def reference_pages(catalogue: Catalogue) -> list[Page]:
         render_page(
             REFERENCE_INDEX,
             REFERENCE_TITLE,
-            "generator/data/models.py",
+            "generator/data/models/__init__.py",
             "reference_index.md.j2",
             files=files,
             comment=Markup(schema_comment("projects.yaml")),
@@ -264,7 +264,7 @@ def reference_pages(catalogue: Catalogue) -> list[Page]:
             render_page(
                 reference_path(name),
                 f"data/{name}",
-                "generator/data/models.py",
+                f"generator/data/models/{name.removesuffix('.yaml')}.py",
                 "reference.md.j2",
                 data_file=name,
                 sections=sections(catalogue, name),
