@@ -134,7 +134,7 @@ def budget_page(catalogue: Catalogue) -> Page:
         "budget.md.j2",
         groups=groups,
         data=script_json(script_data(activities, titles)),  # figures, staff groups and input rules for the script
-        hour_rows=HOUR_ROWS,
+        hour_rows={Markup(name): label for name, label in HOUR_ROWS.items()},  # names from the code, as written
         price_year=catalogue.evaluation.cost_method.price_level,
         inputs=INPUTS,
         danish_number=danish_number,
