@@ -1,19 +1,25 @@
-"""The budget calculator in a real browser: it computes only from numbers it understands.
+"""The budget calculator in a real browser: it shows what generator/budget.py's totals() gives.
 
-Every value a user types, or an address carries, is read by the same rule as generator/domain/budget.py's
-parse_number (the cases are tests/test_budget.py's); a refused value is marked at its field and the
-budget is not computed. The fixtures (Chromium, the built site, a page) are in conftest.py.
+Every figure the shipped script shows is compared with totals() for cases made from the real
+catalogue's activities (CASES); every value a user types, or an address carries, is read by the same
+rule as generator/domain/budget.py's parse_number (the cases are tests/test_budget.py's); a refused value is
+marked at its field and the budget is not computed. The fixtures (Chromium, the built site, a page)
+are in conftest.py. scripts/mutate_budget.py checks that deleting any term of the script's arithmetic
+fails these tests.
 """
 
 from __future__ import annotations
 
+import random
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from urllib.parse import urlencode
 
 import pytest
 
 from generator.data.catalogue import load_catalogue
-from generator.domain.budget import INPUTS, Line, budget_activities, parse_number, totals
-from generator.domain.costs import danish_number
+from generator.domain.budget import INPUTS, Line, budget_activities, parse_number, problem_text, totals
+from generator.domain.costs import HOUR_ROWS, danish_number
 
 from .helpers import ROOT
 from .test_browser import AXE, AXE_TAGS
@@ -34,11 +40,6 @@ FIELDS = {
     "factor": "#kb-budget-factor",
 }
 VALID = {"children": "1", "times": "1", "daycares": "1", "factor": "1,00"}
-MESSAGES = {
-    "empty": "Skriv et tal.",
-    "negative": "Tallet kan ikke være negativt.",
-    "not-whole": "Skriv et helt tal uden komma og punktum, fx 12.",
-}
 NOT_COMPUTED = "Budgettet er ikke beregnet: ret de markerede felter."
 
 
@@ -52,13 +53,12 @@ def kroner(value: Decimal) -> str:
     return danish_number(value.quantize(Decimal(1), rounding=ROUND_HALF_UP)) + " kr."
 
 
+def hours(value: Decimal) -> str:
+    return danish_number(value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
 def message(problem: str, field: str) -> str:
-    rule = INPUTS[field]
-    if problem == "out-of-range":
-        return f"Skriv et tal fra {danish_number(rule.minimum)} til {danish_number(rule.maximum)}."
-    if problem == "not-a-number":
-        return "Skriv et helt tal med cifre, fx 12." if rule.whole else "Skriv et tal med cifre og evt. komma, fx 1,05."
-    return MESSAGES[problem]
+    return problem_text(problem, INPUTS[field])
 
 
 def expect_valid(page, field: str) -> None:
@@ -183,4 +183,136 @@ def test_budget_calculator_adds_two_activities_and_keeps_them_in_the_url(page, s
     assert page.locator("output[name=running]").text_content() == "24.910 kr."
     page.check("input[name=have]")
     assert page.locator("output[name=establishment]").text_content() == "0 kr."
+    assert page.foreign == []
+
+
+# --- the shipped script against totals(), case by case ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Case:
+    """What a user enters: (key, children, times) per chosen activity, in the order chosen, as typed."""
+
+    lines: tuple[tuple[str, str, str], ...]
+    daycares: str
+    factor: str
+    have: bool = False
+
+
+def _top(rule) -> str:
+    return str(int(rule.maximum))
+
+
+def _factor(rng: random.Random) -> str:
+    """A factor within INPUTS["factor"], with 0 to 3 decimals and a comma or a point."""
+    places = rng.choice([0, 1, 2, 3])
+    scale = 10**places
+    low = max(1, int(INPUTS["factor"].minimum * scale))
+    units = rng.randint(low, int(INPUTS["factor"].maximum * scale))
+    if not places:
+        return str(units)
+    return f"{units // scale}{rng.choice(',.')}{units % scale:0{places}d}"
+
+
+def budget_cases(activities: dict) -> list[Case]:
+    """Edge cases, then seeded random ones, all from the catalogue's budget activities."""
+    keys = list(activities)
+    by_cost = sorted(keys, key=lambda k: activities[k].row.per_child)
+    no_establishment = [k for k in keys if activities[k].row.column.establishment.value is None]
+    children, times, daycares = (_top(INPUTS[name]) for name in ("children", "times", "daycares"))
+    low, high = danish_number(INPUTS["factor"].minimum), danish_number(INPUTS["factor"].maximum)
+    cases = [
+        Case(((OVERGANG, "0", "1"),), "1", "1,00"),  # no children: staff hours, no running cost
+        Case(((OVERGANG, "1", "0"),), "1", "1,00"),  # held no times: establishment only
+        Case(((by_cost[-1], children, times),), daycares, high),  # every maximum
+        Case(tuple((k, children, times) for k in keys), daycares, high),  # every activity at every maximum
+        Case(tuple((k, "1", "1") for k in keys), "1", "1,00", have=True),
+        Case(((by_cost[0], "1", "1"), (OVERGANG, "3", "2")), "1", low),  # smallest factor, comma
+        Case(((CAFE, "15", "4"), (OVERGANG, "10", "1")), "1", low.replace(",", "."), have=True),
+        Case(((OVERGANG, "1", "1"),), "1", "1,5"),  # 1.648,5 kr.: half a krone rounds up, as in Python
+        Case(((OVERGANG, "1", "1"),), "1", "1.005"),  # 1.104,495 kr.
+        Case(((OVERGANG, "7", "3"), (CAFE, "2", "9")), "9999", "1.5"),  # many daycares
+        Case(tuple((k, "5", "2") for k in no_establishment), "3", "2"),  # establishment not stated
+        Case(((by_cost[len(by_cost) // 2], "12", "40"),), "1", "0,75"),  # one daycare
+    ]
+    rng = random.Random(14)
+    while len(cases) < 60:
+        chosen = rng.sample(keys, rng.choice([1, 1, 2, 3, 5]))
+        lines = tuple(
+            (key, str(rng.choice([0, 1, rng.randint(1, 30), rng.randint(0, 1000)])), str(rng.randint(0, 60)))
+            for key in chosen
+        )
+        day = str(rng.choice([1, rng.randint(1, 20), rng.randint(1, 10000)]))
+        cases.append(Case(lines, day, _factor(rng), have=rng.random() < 0.3))
+    return cases
+
+
+def address(case: Case) -> str:
+    """The case as the calculator's address (?a=key:children:times;...&d=...&f=...&m=1)."""
+    query = {"a": ";".join(":".join(line) for line in case.lines), "d": case.daycares, "f": case.factor}
+    return urlencode({**query, "m": "1"} if case.have else query)
+
+
+def shown(case: Case, activities: dict) -> list[str]:
+    """What the result table should show for the case: totals(), formatted as the page formats it."""
+
+    def number(text: str, field: str) -> Decimal:
+        parsed = parse_number(text, INPUTS[field])
+        assert parsed.problem is None, (text, field)  # every case is valid input
+        return parsed.value
+
+    lines = [
+        Line(activities[key], children=int(number(c, "children")), times=int(number(t, "times")))
+        for key, c, t in case.lines
+    ]
+    daycares = int(number(case.daycares, "daycares"))
+    result = totals(lines, daycares=daycares, factor=number(case.factor, "factor"), have_materials=case.have)
+    return [kroner(result.running), kroner(result.establishment), *(hours(result.hours[g]) for g in HOUR_ROWS)]
+
+
+# Enter a case in one step: choose its activities in order, type its numbers, each with the event a
+# user's action fires; the script then computes synchronously, and the assertions wait for its output.
+# A field that already holds the text is left alone (every event costs the script a history entry).
+ENTER = """entry => {
+  const form = document.getElementById("kb-budget");
+  form.querySelectorAll("input[name=activity]:checked").forEach(box => box.click());
+  const type = (input, text) => {
+    if (input.value === text) return;
+    input.value = text;
+    input.dispatchEvent(new Event("input", {bubbles: true}));
+  };
+  for (const [key, children, times] of entry.lines) {
+    form.querySelector(`input[name=activity][value="${CSS.escape(key)}"]`).click();
+    type(form.querySelector(`input[data-key="${CSS.escape(key)}"][data-field=children]`), children);
+    type(form.querySelector(`input[data-key="${CSS.escape(key)}"][data-field=times]`), times);
+  }
+  type(form.elements.daycares, entry.daycares);
+  type(form.elements.factor, entry.factor);
+  if (form.elements.have.checked !== entry.have) form.elements.have.click();
+}"""
+
+
+def test_every_figure_shown_is_what_totals_gives(page, server, activities):
+    cases = budget_cases(activities)
+    assert len(cases) >= 50
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(server + BUDGET)
+    page.wait_for_selector("#kb-budget:not([hidden])")
+    outputs = page.locator("#kb-budget .kb-budget-result output")
+    status = page.locator("#kb-budget [role=status]")
+    for n, case in enumerate(cases):
+        expected = shown(case, activities)
+        if len(case.lines) > 5:  # many activities: fewer steps through the address than through the form
+            page.goto(server + BUDGET + "?" + address(case))
+            expect(page.locator("#kb-budget-problems")).to_be_hidden()
+        else:
+            entry = {"lines": case.lines, "daycares": case.daycares, "factor": case.factor, "have": case.have}
+            page.evaluate(ENTER, entry)
+            expect(status).to_have_text(f"Budgettet er opdateret: {expected[0]} om året.")
+        expect(outputs, f"case {n}: {case}").to_have_text(expected)
+        if n % 10 == 1:  # the address the script wrote keeps the case: a shared link shows the same figures
+            page.goto(page.url)
+            expect(outputs, f"case {n} from its address: {case}").to_have_text(expected)
+    assert errors == []
     assert page.foreign == []

@@ -9,6 +9,7 @@ from generator.data.catalogue import load_catalogue
 from generator.domain.budget import (
     EMPTY,
     INPUTS,
+    LINE_FIELDS,
     NEGATIVE,
     NOT_A_NUMBER,
     NOT_WHOLE,
@@ -18,6 +19,7 @@ from generator.domain.budget import (
     parse_number,
     totals,
 )
+from generator.domain.costs import HOUR_ROWS
 from generator.site.economy import budget_page, script_json
 
 from .helpers import ROOT, html
@@ -118,9 +120,27 @@ def test_input_rules_reach_the_script():
     page = html(budget_page(catalogue).markdown)
     data = json.loads(page.find("script", id="kb-budget-data").string)
     assert data["inputs"] == {
-        name: {"whole": rule.whole, "minimum": float(rule.minimum), "maximum": float(rule.maximum)}
+        name: {"whole": rule.whole, "minimum": str(rule.minimum), "maximum": str(rule.maximum)}
         for name, rule in INPUTS.items()
     }
+    assert data["problems"]["factor"]["out-of-range"] == "Skriv et tal fra 0,01 til 10."
     for name in ("daycares", "factor"):  # text fields: the script, not the browser, reads what is typed
         field = page.find("input", attrs={"name": name})
         assert field["type"] == "text" and page.find(id=f"kb-budget-{name}-error") is not None
+
+
+def test_the_script_gets_its_figures_and_staff_groups_from_the_page(activities):
+    catalogue = load_catalogue(ROOT / "data")
+    page = html(budget_page(catalogue).markdown)
+    data = json.loads(page.find("script", id="kb-budget-data").string)
+    assert data["groups"] == list(HOUR_ROWS)
+    outputs = [o["name"] for o in page.find("section", class_="kb-budget-result").find_all("output")]
+    assert outputs == ["running", "establishment", *HOUR_ROWS]
+    overgang = next(a for a in data["activities"] if a["key"] == "styrket-deltagende-foraeldresamarbejde-1")
+    assert overgang["per_child"] == "1099" and overgang["establishment"] == "5543"
+    assert overgang["hours"]["paedagogisk_personale"] == "2.25"  # exact decimal text, not a float
+    assert overgang["legend"].startswith("Overgangssamtaler (") and ": " in overgang["legend"]
+    assert [a["key"] for a in data["activities"]] == list(activities)
+    script = (ROOT / "content/assets/javascripts/budget.js").read_text(encoding="utf-8")
+    copied = [*HOUR_ROWS, *HOUR_ROWS.values(), *LINE_FIELDS.values(), "Skriv et tal"]
+    assert [text for text in copied if text in script] == []  # nothing the data gives is copied into the script

@@ -10,22 +10,25 @@ both multiplied by the number of daycares. Establishment costs are one-off, coun
 activity, and left out when "we already have the materials/training" is chosen. Every amount is in
 the report's price level, multiplied by a price-adjustment factor the user enters (1.00 by default).
 
-What the user types is read by one rule, ``parse_number``, for every field (the script has the same
-function and receives ``INPUTS`` from here): counts are whole numbers written with digits only; the
-price factor is a decimal number with a comma or a point as the decimal sign ("1,05" and "1.05" are
-both 1.05). There are no thousands separators: a factor is a small number, so "1.000" is 1, and a
-count such as "1.000" is refused rather than guessed. Anything else (empty, negative, "1e9", out of
-range) is refused with a reason; a refused value is never replaced by another one.
+What the user types is read by one rule, ``parse_number``, for every field. The script has the same
+function and computes ``totals`` the same way, with exact decimals; everything it computes with (the
+figures, the staff groups, ``INPUTS`` and the messages) comes from ``script_data``, and
+tests/test_browser_budget.py checks its figures against ``totals``. Counts are whole numbers written
+with digits only; the price factor is a decimal number with a comma or a point as the decimal sign
+("1,05" and "1.05" are both 1.05). There are no thousands separators: a factor is a small number, so
+"1.000" is 1, and a count such as "1.000" is refused rather than guessed. Anything else (empty,
+negative, "1e9", out of range) is refused with a reason; a refused value is never replaced by another
+one.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from decimal import Decimal
 
 from ..data.models import Project
-from .costs import HOUR_ROWS, CostRow, cost_rows
+from .costs import HOUR_ROWS, CostRow, cost_rows, danish_number
 
 
 @dataclass(frozen=True)
@@ -133,9 +136,49 @@ def parse_number(text: str, rule: NumberRule) -> Parsed:
     return Parsed(value)
 
 
-def input_rules() -> dict[str, dict[str, object]]:
-    """``INPUTS`` for the page's script (JSON)."""
+# --- what the page's script receives -------------------------------------------------------------
+
+# The two numbers of each chosen activity, as the page labels its fields.
+LINE_FIELDS = {"children": "Børn pr. gang", "times": "Gange om året"}
+
+
+def problem_text(problem: str, rule: NumberRule) -> str:
+    """Why a value is refused, as the page says it at the field."""
+    if problem == EMPTY:
+        return "Skriv et tal."
+    if problem == NEGATIVE:
+        return "Tallet kan ikke være negativt."
+    if problem == NOT_WHOLE:
+        return "Skriv et helt tal uden komma og punktum, fx 12."
+    if problem == OUT_OF_RANGE:
+        return f"Skriv et tal fra {danish_number(rule.minimum)} til {danish_number(rule.maximum)}."
+    return "Skriv et helt tal med cifre, fx 12." if rule.whole else "Skriv et tal med cifre og evt. komma, fx 1,05."
+
+
+def exact(value: Decimal | None) -> str | None:
+    """A number for the script as exact decimal text ("2.25"): the script computes with it without rounding."""
+    return None if value is None else format(value, "f")
+
+
+def script_data(activities: list[BudgetActivity], titles: dict[str, str]) -> dict[str, object]:
+    """Everything the calculator's script computes with (JSON); ``titles`` names each project as the page does."""
+    problems = (EMPTY, NEGATIVE, NOT_WHOLE, NOT_A_NUMBER, OUT_OF_RANGE)
     return {
-        name: {k: float(v) if isinstance(v, Decimal) else v for k, v in asdict(rule).items()}
-        for name, rule in INPUTS.items()
+        "activities": [
+            {
+                "key": a.key,
+                "legend": f"{a.row.column.label} ({titles[a.project.id]})",
+                "per_child": exact(a.row.per_child),
+                "establishment": exact(a.row.column.establishment.value),
+                "hours": {name: exact(getattr(a.row.column.hours, name).value) for name in HOUR_ROWS},
+            }
+            for a in activities
+        ],
+        "groups": list(HOUR_ROWS),  # the staff groups, in the order of the page's outputs
+        "fields": LINE_FIELDS,
+        "inputs": {
+            name: {"whole": rule.whole, "minimum": exact(rule.minimum), "maximum": exact(rule.maximum)}
+            for name, rule in INPUTS.items()
+        },
+        "problems": {name: {p: problem_text(p, rule) for p in problems} for name, rule in INPUTS.items()},
     }

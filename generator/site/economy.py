@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from ..data.catalogue import Catalogue
 from ..data.models import STATED_SPREAD
-from ..domain.budget import INPUTS, budget_activities, input_rules
+from ..domain.budget import INPUTS, budget_activities, script_data
 from ..domain.costs import HOUR_ROWS, Bands, CostRow, cell_text, cost_rows, danish_number
 from ..output.downloads import CSV_PATH
 from .chart import Bar, bar_chart
@@ -121,41 +121,25 @@ def _row_view(catalogue: Catalogue, row: CostRow, bands: Bands) -> dict:
 def budget_page(catalogue: Catalogue) -> Page:
     projects = list(catalogue.projects.values())
     activities = budget_activities(projects)
+    titles = {p.id: f"{catalogue.municipality_of(p).short_name}: {p.title}" for p in projects}
     groups = []
     for project in projects:
         mine = [a for a in activities if a.project.id == project.id]
         if mine:
-            groups.append((project, catalogue.municipality_of(project), mine))
-    data = {
-        "activities": [
-            {
-                "key": a.key,
-                "label": a.row.column.label,
-                "project": f"{catalogue.municipality_of(a.project).short_name}: {a.project.title}",
-                "per_child": float(a.row.per_child),
-                "establishment": _number(a.row.column.establishment.value),
-                "hours": {name: _number(getattr(a.row.column.hours, name).value) for name in HOUR_ROWS},
-            }
-            for a in activities
-        ],
-        "inputs": input_rules(),  # what each field accepts: the script reads it with the same rule
-    }
+            groups.append((titles[project.id], mine))
     return render_page(
         BUDGET_PATH,
         "Budgetberegner",
         "data/projects.yaml",
         "budget.md.j2",
         groups=groups,
-        data=script_json(data),
+        data=script_json(script_data(activities, titles)),  # figures, staff groups and input rules for the script
+        hour_rows={Markup(name): label for name, label in HOUR_ROWS.items()},  # names from the code, as written
         price_year=catalogue.evaluation.cost_method.price_level,
         inputs=INPUTS,
         danish_number=danish_number,
         cell_text=cell_text,
     )
-
-
-def _number(value: Decimal | None) -> float | None:
-    return None if value is None else float(value)
 
 
 def script_json(data: object) -> Markup:

@@ -1,8 +1,12 @@
-/* The budget calculator on oekonomi/budget/. Rules: generator/budget.py (tested there in Python).
+/* The budget calculator on oekonomi/budget/. Rules: generator/budget.py; tests/test_browser_budget.py
+ * checks every figure this script shows against its totals().
+ * Everything it computes with (figures, staff groups, input rules, field labels, messages) comes from
+ * the page's JSON (#kb-budget-data, made by generator/budget.py's script_data); nothing is copied here.
  * The selection lives in the URL: ?a=<key>:<children>:<times>;...&d=<daycares>&f=<factor>&m=1
  * Every field keeps the text the user typed (or the URL gave); one function, parseNumber, reads it
  * exactly as generator/budget.py's parse_number does. A refused value is shown as an error at its
  * field and the budget is not computed; nothing is ever replaced by a default behind the user's back.
+ * Numbers are exact decimals, as Python's Decimal: only the shown text is rounded.
  */
 (function () {
   "use strict";
@@ -11,6 +15,32 @@
   var DECIMAL = /^[0-9]+(?:[.,][0-9]+)?$/;
   var NEGATIVE = /^[-\u2212] *[0-9]+(?:[.,][0-9]+)?$/;
 
+  /* An exact decimal {units, scale}, meaning units / 10^scale, from digits with an optional "," or "."
+   * (text that DECIMAL accepts, or a figure from the page's JSON such as "2.25"). */
+  function decimal(text) {
+    var parts = String(text).replace(",", ".").split(".");
+    var fraction = parts[1] || "";
+    return { units: BigInt(parts[0] + fraction), scale: fraction.length };
+  }
+  function unitsAt(a, scale) { return a.units * 10n ** BigInt(scale - a.scale); }
+  function add(a, b) {
+    var scale = Math.max(a.scale, b.scale);
+    return { units: unitsAt(a, scale) + unitsAt(b, scale), scale: scale };
+  }
+  function multiply(a, b) { return { units: a.units * b.units, scale: a.scale + b.scale }; }
+  function product(factors) { return factors.reduce(multiply, decimal("1")); }
+  function compare(a, b) {
+    var scale = Math.max(a.scale, b.scale);
+    var x = unitsAt(a, scale), y = unitsAt(b, scale);
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+  /* "1234.5": Intl.NumberFormat formats such text exactly (rounding half away from zero). */
+  function decimalText(a) {
+    var digits = a.units.toString().padStart(a.scale + 1, "0");
+    if (!a.scale) return digits;
+    return digits.slice(0, digits.length - a.scale) + "." + digits.slice(digits.length - a.scale);
+  }
+
   /* The number `text` means under `rule` ({whole, minimum, maximum}), or why it is refused. */
   function parseNumber(text, rule) {
     text = String(text).replace(/^[ \t]+|[ \t]+$/g, "");
@@ -18,21 +48,11 @@
     if (NEGATIVE.test(text)) return { problem: "negative" };
     if (!DECIMAL.test(text)) return { problem: "not-a-number" };
     if (rule.whole && !WHOLE.test(text)) return { problem: "not-whole" };
-    var value = Number(text.replace(",", "."));
-    if (value < rule.minimum || value > rule.maximum) return { problem: "out-of-range" };
-    return { value: value };
-  }
-
-  var plain = new Intl.NumberFormat("da-DK", { maximumFractionDigits: 2 });
-
-  function describe(problem, rule) {
-    if (problem === "empty") return "Skriv et tal.";
-    if (problem === "negative") return "Tallet kan ikke være negativt.";
-    if (problem === "not-whole") return "Skriv et helt tal uden komma og punktum, fx 12.";
-    if (problem === "out-of-range") {
-      return "Skriv et tal fra " + plain.format(rule.minimum) + " til " + plain.format(rule.maximum) + ".";
+    var value = decimal(text);
+    if (compare(value, decimal(rule.minimum)) < 0 || compare(value, decimal(rule.maximum)) > 0) {
+      return { problem: "out-of-range" };
     }
-    return rule.whole ? "Skriv et helt tal med cifre, fx 12." : "Skriv et tal med cifre og evt. komma, fx 1,05.";
+    return { value: value };
   }
 
   /* Text from the address, shown (never run) in a message; long text is cut. */
@@ -55,16 +75,24 @@
     if (!form || !source || form.dataset.kbReady) return;
     form.dataset.kbReady = "ready";
     var data = JSON.parse(source.textContent);
-    var rules = data.inputs;
+    var groups = data.groups;  // the staff groups, each shown in the <output> of its name
     var byKey = new Map();  // a Map, so that "toString" or "__proto__" are just unknown keys
-    data.activities.forEach(function (a) { byKey.set(a.key, a); });
+    data.activities.forEach(function (a) {
+      var hours = {};
+      groups.forEach(function (group) { hours[group] = a.hours[group] === null ? null : decimal(a.hours[group]); });
+      byKey.set(a.key, {
+        legend: a.legend,
+        perChild: decimal(a.per_child),
+        establishment: a.establishment === null ? null : decimal(a.establishment),
+        hours: hours,
+      });
+    });
     var lines = document.getElementById("kb-budget-lines");
     var problemsBox = document.getElementById("kb-budget-problems");
     var status = form.querySelector("[role=status]");
     var money = new Intl.NumberFormat("da-DK", { maximumFractionDigits: 0 });
     var hoursFormat = new Intl.NumberFormat("da-DK", { maximumFractionDigits: 2 });
     var chosen = new Map();  // key -> {children, times}: the text as typed
-    var HOURS = ["paedagogisk_personale", "paedagogisk_leder", "vikarer", "samarbejdspartner"];
 
     function readUrl() {
       var params = new URLSearchParams(window.location.search);
@@ -149,19 +177,19 @@
         var group = document.createElement("fieldset");
         group.className = "kb-budget-line";
         var legend = document.createElement("legend");
-        legend.textContent = a.label + " (" + a.project + ")";
+        legend.textContent = a.legend;
         group.appendChild(legend);
-        [["children", "Børn pr. gang"], ["times", "Gange om året"]].forEach(function (field) {
+        Object.keys(data.fields).forEach(function (field) {
           var label = document.createElement("label");
-          label.textContent = field[1] + " ";
+          label.textContent = data.fields[field] + " ";
           var input = document.createElement("input");
           input.type = "text";
           input.inputMode = "numeric";
           input.autocomplete = "off";
-          input.id = "kb-budget-line-" + n + "-" + field[0];
-          input.value = values[field[0]];
+          input.id = "kb-budget-line-" + n + "-" + field;
+          input.value = values[field];
           input.dataset.key = key;
-          input.dataset.field = field[0];
+          input.dataset.field = field;
           label.appendChild(input);
           group.appendChild(label);
           group.appendChild(errorElement(input.id));
@@ -170,12 +198,13 @@
       });
     }
 
-    /* The field's number, or null after marking the field as refused (aria-invalid, message described by). */
-    function check(input, rule) {
-      var result = parseNumber(input.value, rule);
+    /* The field's number under the rule for `name`, or null after marking the field as refused
+     * (aria-invalid, message described by). */
+    function check(input, name) {
+      var result = parseNumber(input.value, data.inputs[name]);
       var message = document.getElementById(input.id + "-error");
       if (result.problem) {
-        message.textContent = describe(result.problem, rule);
+        message.textContent = data.problems[name][result.problem];
         input.setAttribute("aria-invalid", "true");
         input.setAttribute("aria-describedby", message.id);
         return null;
@@ -187,21 +216,22 @@
     }
 
     function show(running, establishment, hours) {
-      form.elements.running.value = running === null ? "–" : money.format(running) + " kr.";
-      form.elements.establishment.value = establishment === null ? "–" : money.format(establishment) + " kr.";
-      HOURS.forEach(function (group) {
-        form.elements[group].value = hours === null ? "–" : hoursFormat.format(hours[group]);
+      form.elements.running.value = running === null ? "–" : money.format(decimalText(running)) + " kr.";
+      form.elements.establishment.value =
+        establishment === null ? "–" : money.format(decimalText(establishment)) + " kr.";
+      groups.forEach(function (group) {
+        form.elements[group].value = hours === null ? "–" : hoursFormat.format(decimalText(hours[group]));
       });
     }
 
     /* Compute the budget if every field holds a number it accepts; returns whether it did. */
     function compute() {
-      var daycares = check(form.elements.daycares, rules.daycares);
-      var factor = check(form.elements.factor, rules.factor);
+      var daycares = check(form.elements.daycares, "daycares");
+      var factor = check(form.elements.factor, "factor");
       var numbers = new Map();
       var valid = daycares !== null && factor !== null;
       lines.querySelectorAll("input[data-key]").forEach(function (input) {
-        var value = check(input, rules[input.dataset.field]);
+        var value = check(input, input.dataset.field);
         if (value === null) valid = false;
         if (!numbers.has(input.dataset.key)) numbers.set(input.dataset.key, {});
         numbers.get(input.dataset.key)[input.dataset.field] = value;
@@ -212,19 +242,20 @@
         status.textContent = "Budgettet er ikke beregnet: ret de markerede felter.";
         return false;
       }
+      // generator/budget.py's totals(), term for term (scripts/mutate_budget.py deletes each term in turn).
       var have = form.elements.have.checked;
-      var running = 0, establishment = 0;
+      var running = decimal("0"), establishment = decimal("0");
       var hours = {};
-      HOURS.forEach(function (group) { hours[group] = 0; });
+      groups.forEach(function (group) { hours[group] = decimal("0"); });
       numbers.forEach(function (c, key) {
         var a = byKey.get(key);
-        running += a.per_child * c.children * c.times * daycares;
-        if (!have && a.establishment !== null) establishment += a.establishment;
-        HOURS.forEach(function (group) {
-          if (a.hours[group] !== null) hours[group] += a.hours[group] * c.times * daycares;
+        running = add(running, product([a.perChild, c.children, c.times, daycares]));
+        if (!have && a.establishment !== null) establishment = add(establishment, a.establishment);
+        groups.forEach(function (group) {
+          if (a.hours[group] !== null) hours[group] = add(hours[group], product([a.hours[group], c.times, daycares]));
         });
       });
-      show(running * factor, establishment * factor, hours);
+      show(product([running, factor]), product([establishment, factor]), hours);
       status.textContent = "Budgettet er opdateret: " + form.elements.running.value + " om året.";
       return true;
     }
