@@ -13,6 +13,8 @@ from urllib.parse import urlparse
 
 import pytest
 
+from generator.data.catalogue import load_catalogue
+
 from .helpers import FIXTURES, ROOT, copy_project, run_generator
 
 
@@ -26,6 +28,12 @@ def minimal(tmp_path: Path) -> Path:
 def real(tmp_path: Path) -> Path:
     """A copy of the real project's data and content."""
     return copy_project(ROOT, tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def real_catalogue():
+    """The real data, loaded once per test run. Tests read it and never change it."""
+    return load_catalogue(ROOT / "data")
 
 
 @pytest.fixture(scope="session")

@@ -249,11 +249,10 @@ def test_economy_table_filters_by_partner(page, server):
     assert page.foreign == []
 
 
-def test_combination_explorer_suggests_names_projects_and_fills_the_calculator(page, server):
-    from generator.data.catalogue import load_catalogue
+def test_combination_explorer_suggests_names_projects_and_fills_the_calculator(real_catalogue, page, server):
     from generator.domain.combinations import selection
 
-    catalogue = load_catalogue(Path(__file__).resolve().parent.parent / "data")
+    catalogue = real_catalogue
     ids = ["hjemmet-som-samarbejdsramme", "tematiserede-foraeldrearrangementer"]
     chosen = [catalogue.elements[i] for i in ids]
     expected = selection(catalogue, chosen)

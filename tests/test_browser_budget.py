@@ -17,11 +17,9 @@ from urllib.parse import urlencode
 
 import pytest
 
-from generator.data.catalogue import load_catalogue
 from generator.domain.budget import INPUTS, Line, budget_activities, parse_number, problem_text, totals
 from generator.domain.costs import HOUR_ROWS, danish_number
 
-from .helpers import ROOT
 from .test_browser import AXE, AXE_TAGS
 from .test_budget import PARSE_CASES
 
@@ -44,8 +42,8 @@ NOT_COMPUTED = "Budgettet er ikke beregnet: ret de markerede felter."
 
 
 @pytest.fixture(scope="module")
-def activities():
-    catalogue = load_catalogue(ROOT / "data")
+def activities(real_catalogue):
+    catalogue = real_catalogue
     return {a.key: a for a in budget_activities(list(catalogue.projects.values()))}
 
 

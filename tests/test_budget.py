@@ -5,7 +5,6 @@ from decimal import Decimal
 
 import pytest
 
-from generator.data.catalogue import load_catalogue
 from generator.domain.budget import (
     EMPTY,
     INPUTS,
@@ -26,8 +25,8 @@ from .helpers import ROOT, html
 
 
 @pytest.fixture(scope="module")
-def activities():
-    catalogue = load_catalogue(ROOT / "data")
+def activities(real_catalogue):
+    catalogue = real_catalogue
     return {a.key: a for a in budget_activities(list(catalogue.projects.values()))}
 
 
@@ -60,8 +59,8 @@ def test_budget_data_cannot_end_its_script_element():
     assert "<" not in text and ">" not in text and "&" not in text
 
 
-def test_budget_page_lists_every_activity_and_explains_itself_without_script():
-    catalogue = load_catalogue(ROOT / "data")
+def test_budget_page_lists_every_activity_and_explains_itself_without_script(real_catalogue):
+    catalogue = real_catalogue
     page = html(budget_page(catalogue).markdown)
     assert len(page.find_all("input", attrs={"name": "activity"})) == 49
     assert page.find("form", id="kb-budget").has_attr("hidden")
@@ -115,8 +114,8 @@ def test_parse_number_reads_only_what_it_understands(text, field, expected):
         assert (parsed.value, parsed.problem) == (None, expected)
 
 
-def test_input_rules_reach_the_script():
-    catalogue = load_catalogue(ROOT / "data")
+def test_input_rules_reach_the_script(real_catalogue):
+    catalogue = real_catalogue
     page = html(budget_page(catalogue).markdown)
     data = json.loads(page.find("script", id="kb-budget-data").string)
     assert data["inputs"] == {
@@ -129,8 +128,8 @@ def test_input_rules_reach_the_script():
         assert field["type"] == "text" and page.find(id=f"kb-budget-{name}-error") is not None
 
 
-def test_the_script_gets_its_figures_and_staff_groups_from_the_page(activities):
-    catalogue = load_catalogue(ROOT / "data")
+def test_the_script_gets_its_figures_and_staff_groups_from_the_page(real_catalogue, activities):
+    catalogue = real_catalogue
     page = html(budget_page(catalogue).markdown)
     data = json.loads(page.find("script", id="kb-budget-data").string)
     assert data["groups"] == list(HOUR_ROWS)

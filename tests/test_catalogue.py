@@ -5,7 +5,7 @@ import pytest
 from generator.data.catalogue import load_catalogue
 from generator.data.problems import DataError
 
-from .helpers import FIXTURES, ROOT, edit
+from .helpers import FIXTURES, edit
 
 
 def test_relations_keep_which_side_states_them():
@@ -24,8 +24,8 @@ def test_order_is_the_reports():
     assert [r.element.id for r in catalogue.elements_of(project)] == ["hjemmebesoeg", "sprogkuffert"]
 
 
-def test_real_data_is_complete():
-    catalogue = load_catalogue(ROOT / "data")
+def test_real_data_is_complete(real_catalogue):
+    catalogue = real_catalogue
     assert len(catalogue.elements) == 9
     assert [e.number for e in catalogue.elements.values()] == list(range(1, 10))
     # The report's fifteen projects in chapter 5, from fourteen municipalities; a project from another
@@ -39,8 +39,8 @@ def test_real_data_is_complete():
         assert element.projects.items, element.id
 
 
-def test_real_asymmetries_are_warnings_not_errors():
-    catalogue = load_catalogue(ROOT / "data")
+def test_real_asymmetries_are_warnings_not_errors(real_catalogue):
+    catalogue = real_catalogue
     disagreeing = {(r.element.id, r.project.id) for r in catalogue.relations if not r.agreed}
     # The report's eleven disagreements (section 4.1 lists against chapter 5's main results).
     relation_warnings = [w for w in catalogue.warnings if "main result" in w.message]

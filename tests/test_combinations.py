@@ -8,16 +8,16 @@ from generator.data.catalogue import load_catalogue
 from generator.domain.combinations import all_selections, observed_with, recommendations, selection, suggestions
 from generator.site.explorer import explorer_page
 
-from .helpers import FIXTURES, ROOT, assert_golden, copy_project, edit, html
+from .helpers import FIXTURES, assert_golden, copy_project, edit, html
 
 
-@pytest.fixture(scope="module")
-def real():
-    return load_catalogue(ROOT / "data")
+@pytest.fixture
+def real(real_catalogue):
+    return real_catalogue
 
 
-def test_observed_combinations_name_the_projects():
-    catalogue = load_catalogue(ROOT / "data")
+def test_observed_combinations_name_the_projects(real_catalogue):
+    catalogue = real_catalogue
     element = catalogue.elements["overgangsmoeder"]
     observed = observed_with(catalogue, element)
     for entry in observed:
@@ -27,8 +27,8 @@ def test_observed_combinations_name_the_projects():
     assert counts == sorted(counts, reverse=True)
 
 
-def test_ranking_puts_recommendations_first_then_observation_then_report_order():
-    catalogue = load_catalogue(ROOT / "data")
+def test_ranking_puts_recommendations_first_then_observation_then_report_order(real_catalogue):
+    catalogue = real_catalogue
     chosen = [catalogue.elements["overgangsmoeder"]]
     ranked = suggestions(catalogue, chosen)
     keys = [(-len(s.recommended_by), -len(s.observed_in), s.element.number) for s in ranked]
@@ -46,10 +46,10 @@ def test_ties_and_an_element_without_evidence():
     assert suggestions(catalogue, [hjemmebesoeg, sprogkuffert]) == []  # nothing left to suggest
 
 
-def test_every_element_page_shows_both_kinds_of_evidence_apart():
+def test_every_element_page_shows_both_kinds_of_evidence_apart(real_catalogue):
     from generator.site.pages import element_page
 
-    catalogue = load_catalogue(ROOT / "data")
+    catalogue = real_catalogue
     for element in catalogue.elements.values():
         page = html(element_page(catalogue, element).markdown)
         headings = [h.get_text() for h in page("h2")]

@@ -29,9 +29,9 @@ from .helpers import ROOT, edit
 HOURS = ("paedagogisk_personale", "paedagogisk_leder", "vikarer", "samarbejdspartner")
 
 
-@pytest.fixture(scope="module")
-def catalogue():
-    return load_catalogue(ROOT / "data")
+@pytest.fixture
+def catalogue(real_catalogue):
+    return real_catalogue
 
 
 def _expected(value):

@@ -17,9 +17,9 @@ from generator.site.economy import economy_page
 from .helpers import ROOT, html
 
 
-@pytest.fixture(scope="module")
-def catalogue():
-    return load_catalogue(ROOT / "data")
+@pytest.fixture
+def catalogue(real_catalogue):
+    return real_catalogue
 
 
 def _cell(value) -> str:

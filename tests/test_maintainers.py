@@ -12,7 +12,7 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from generator.data.catalogue import DATA_FILES, load_catalogue
+from generator.data.catalogue import DATA_FILES
 from generator.data.problems import Position, Problem, Severity
 from generator.maintainers.schemas import SCHEMA_DIR, file_schema, schema_comment, schema_files
 from generator.output.editing import Origin, edit_link, repository_url
@@ -91,8 +91,8 @@ def test_every_model_field_has_a_description():
     assert missing == []
 
 
-def test_the_reference_lists_every_field_with_type_requirement_and_description():
-    catalogue = load_catalogue(ROOT / "data")
+def test_the_reference_lists_every_field_with_type_requirement_and_description(real_catalogue):
+    catalogue = real_catalogue
     for name in DATA_FILES:
         listed = sections(catalogue, name)
         assert {s.model for s in listed} == set(models_of(name))

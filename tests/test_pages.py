@@ -2,19 +2,14 @@
 
 import pytest
 
-from generator.data.catalogue import load_catalogue
 from generator.pipeline import build_site
 from generator.site.pages import element_page, element_path, hrefer, linker, page_url, project_page
 
 from .helpers import FIXTURES, ROOT, assert_golden, edit
 
 
-def real():
-    return load_catalogue(ROOT / "data")
-
-
-def test_golden_element_page():
-    catalogue = real()
+def test_golden_element_page(real_catalogue):
+    catalogue = real_catalogue
     page = element_page(catalogue, catalogue.elements["systematisk-trivselsvurdering"])
     assert page.path == "elementer/systematisk-trivselsvurdering.md"
     assert_golden("pages/element_systematisk-trivselsvurdering.md", page.markdown)
@@ -29,8 +24,8 @@ def test_golden_element_page():
         "faelles-om-boernelivet",  # two readings of its maturity
     ],
 )
-def test_golden_project_page(project_id):
-    catalogue = real()
+def test_golden_project_page(real_catalogue, project_id):
+    catalogue = real_catalogue
     page = project_page(catalogue, catalogue.projects[project_id])
     assert_golden(f"pages/project_{project_id}.md", page.markdown)
 

@@ -14,7 +14,7 @@ from generator.domain.costs import danish_number, per_child_range
 from generator.pipeline import build_site
 from generator.site.pages import evaluation_page, project_page, projects_index_page
 
-from .helpers import ROOT, edit, html
+from .helpers import edit, html
 
 SECTIONS = [
     "Hovedresultat",
@@ -28,9 +28,9 @@ SECTIONS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def catalogue():
-    return load_catalogue(ROOT / "data")
+@pytest.fixture
+def catalogue(real_catalogue):
+    return real_catalogue
 
 
 def test_all_projects_are_complete(catalogue):

@@ -8,8 +8,6 @@ from urllib.parse import urljoin, urlparse
 import yaml
 from bs4 import BeautifulSoup
 
-from generator.data.catalogue import load_catalogue
-
 from .helpers import ROOT, edit, run_generator
 
 
@@ -21,8 +19,8 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-def test_every_element_and_project_has_a_page(built):
-    catalogue = load_catalogue(ROOT / "data")
+def test_every_element_and_project_has_a_page(real_catalogue, built):
+    catalogue = real_catalogue
     for element in catalogue.elements.values():
         page = soup(built / "elementer" / element.id / "index.html")
         assert page.find("h1").get_text(strip=True).removesuffix("¶") == element.name

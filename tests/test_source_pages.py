@@ -18,12 +18,12 @@ from generator.site.source_pages import (
     recommendations_page,
 )
 
-from .helpers import ROOT, assert_golden, edit, html
+from .helpers import assert_golden, edit, html
 
 
-@pytest.fixture(scope="module")
-def catalogue():
-    return load_catalogue(ROOT / "data")
+@pytest.fixture
+def catalogue(real_catalogue):
+    return real_catalogue
 
 
 @pytest.mark.parametrize("programme_id", ["boerneliv-i-sund-balance", "it-takes-a-village"])
