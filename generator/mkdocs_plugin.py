@@ -22,7 +22,8 @@ from .data.problems import DataError, errors
 from .output.editing import EditLink, edit_link, repository_url
 from .output.search import enrich_index_file
 from .output.write import sync_tree
-from .pipeline import CONTENT_DIR, DATA_DIR, build_site, html_navigation
+from .pipeline import CONTENT_DIR, DATA_DIR, build_site
+from .site.navigation import html_navigation
 from .site.render import TEMPLATES
 
 log = logging.getLogger("mkdocs.plugins.knowledge_base")

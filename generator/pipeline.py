@@ -9,34 +9,18 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 from typing import Any
 
-from .data.catalogue import DATA_FILES, Catalogue, load_catalogue
+from .data.catalogue import Catalogue, load_catalogue
 from .data.problems import DataError, Position, Problem
 from .data.read import UnsafeFile, outside, read_regular_file
 from .output.downloads import downloads
 from .output.editing import Origin
-from .site.economy import BUDGET_PATH, ECONOMY_PATH, budget_page, economy_page
-from .site.explorer import EXPLORER_TITLE, explorer_page
-from .site.pages import (
-    EXPLORER_PATH,
-    Page,
-    element_page,
-    element_path,
-    elements_index_page,
-    evaluation_page,
-    home_page,
-    project_page,
-    project_path,
-    projects_index_page,
-    sources_page,
-)
-from .site.reference import REFERENCE_DIR, REFERENCE_INDEX, REFERENCE_TITLE, reference_pages, reference_path
-from .site.source_pages import navigation_entries, source_pages
+from .site.navigation import navigation
+from .site.pages import all_pages
+from .site.pages.base import Page
 
 CONTENT_DIR = "content"
 DATA_DIR = "data"
@@ -100,66 +84,6 @@ def read_content(root: Path) -> dict[str, bytes]:
     if problems:
         raise DataError(problems)
     return dict(sorted(found.items()))
-
-
-def navigation(catalogue: Catalogue, paths: list[str]) -> list[Any]:
-    """The site navigation: fixed sections, filled from the catalogue and the pages present."""
-    elements = [
-        {group.name: [{e.name: element_path(e)} for e in catalogue.elements.values() if e.group == group.id]}
-        for group in catalogue.groups.values()
-    ]
-    projects = [
-        {f"{catalogue.municipality_of(p).short_name}: {p.title}": project_path(p)} for p in catalogue.projects.values()
-    ]
-    about = sorted(
-        p
-        for p in paths
-        if p.startswith("om/") and p.endswith(".md") and p != "om/index.md" and not p.startswith(REFERENCE_DIR + "/")
-    )
-    reference = [REFERENCE_INDEX, *({f"data/{name}": reference_path(name)} for name in DATA_FILES)]
-    return [
-        {"Forside": "index.md"},
-        {"Elementer": ["elementer/index.md", {EXPLORER_TITLE: EXPLORER_PATH}, *elements]},
-        {"Puljeprojekter": ["puljeprojekter/index.md", *projects]},
-        {"Økonomi": [ECONOMY_PATH, {"Budgetberegner": BUDGET_PATH}]},
-        *({title: entry} for title, entry in navigation_entries(catalogue).items()),
-        {"Om": ["om/index.md", *about, {REFERENCE_TITLE: reference}]},
-    ]
-
-
-def html_navigation(nav: list[Any]) -> list[Any]:
-    """The navigation with every title escaped for HTML, as a builder's theme needs it.
-
-    Titles come from the data (project titles, element and municipality names), and themes print
-    navigation titles as raw HTML (Material's ``nav-item.html`` does). This is the one boundary
-    where they are escaped; the entries' paths are ours and stay as they are.
-    """
-
-    def entry(item: Any) -> Any:
-        if isinstance(item, dict):
-            return {escape(title, quote=True): entry(value) for title, value in item.items()}
-        if isinstance(item, list):
-            return [entry(value) for value in item]
-        return item
-
-    return entry(nav)
-
-
-def all_pages(catalogue: Catalogue) -> Iterator[Page]:
-    yield home_page(catalogue)
-    yield elements_index_page(catalogue)
-    yield explorer_page(catalogue)  # before the element pages: an element id that clashes is the one reported
-    for element in catalogue.elements.values():
-        yield element_page(catalogue, element)
-    yield projects_index_page(catalogue)
-    for project in catalogue.projects.values():
-        yield project_page(catalogue, project)
-    yield economy_page(catalogue)
-    yield budget_page(catalogue)
-    yield from source_pages(catalogue)
-    yield evaluation_page(catalogue)
-    yield sources_page(catalogue)
-    yield from reference_pages(catalogue)
 
 
 _ANCHOR = re.compile(r"\{ #([^\s}]+) \}|\sid=\"([^\"]+)\"")

@@ -19,7 +19,8 @@ from generator.domain.budget import (
     totals,
 )
 from generator.domain.costs import HOUR_ROWS
-from generator.site.economy import budget_page, script_json
+from generator.site.pages.base import script_json
+from generator.site.pages.budget import budget_page
 
 from .helpers import ROOT, html
 

@@ -6,7 +6,7 @@ import pytest
 
 from generator.data.catalogue import load_catalogue
 from generator.domain.combinations import all_selections, observed_with, recommendations, selection, suggestions
-from generator.site.explorer import explorer_page
+from generator.site.pages.explorer import explorer_page
 
 from .helpers import FIXTURES, assert_golden, copy_project, edit, html
 
@@ -47,7 +47,7 @@ def test_ties_and_an_element_without_evidence():
 
 
 def test_every_element_page_shows_both_kinds_of_evidence_apart(real_catalogue):
-    from generator.site.pages import element_page
+    from generator.site.pages.elements import element_page
 
     catalogue = real_catalogue
     for element in catalogue.elements.values():
@@ -61,7 +61,7 @@ def test_every_element_page_shows_both_kinds_of_evidence_apart(real_catalogue):
 
 
 def test_an_element_without_recommendations_is_suggested_from_observation_only(tmp_path):
-    from generator.site.pages import element_page
+    from generator.site.pages.elements import element_page
 
     minimal = copy_project(FIXTURES / "minimal", tmp_path / "p")
     edit(minimal / "data" / "elements.yaml", "      elements: [sprogkuffert]\n", "      elements: []\n")

@@ -22,7 +22,7 @@ from generator.output.downloads import (
     knowledge_schema,
     sheet_names,
 )
-from generator.site.pages import hrefer
+from generator.site.urls import hrefer
 
 from .helpers import ROOT, edit
 
@@ -99,7 +99,7 @@ def test_links_to_files_are_file_addresses():
 
 
 def test_every_project_page_links_to_the_downloads(catalogue):
-    from generator.site.pages import project_page
+    from generator.site.pages.projects import project_page
 
     for project in catalogue.projects.values():
         if project.cost is None:

@@ -12,7 +12,7 @@ import yaml
 from generator.data.catalogue import load_catalogue
 from generator.domain.costs import Bands, cost_rows
 from generator.output.downloads import HEADERS, cost_csv
-from generator.site.economy import economy_page
+from generator.site.pages.economy import economy_page
 
 from .helpers import ROOT, html
 
@@ -86,7 +86,7 @@ def test_page_explains_how_the_costs_were_estimated(catalogue):
 
 
 def test_element_page_shows_the_cost_range_of_its_activities(catalogue):
-    from generator.site.pages import element_page
+    from generator.site.pages.elements import element_page
 
     element = catalogue.elements["overgangsmoeder"]
     costs = catalogue.activity_costs(element)

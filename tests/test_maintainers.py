@@ -17,7 +17,8 @@ from generator.data.problems import Position, Problem, Severity
 from generator.maintainers.schemas import SCHEMA_DIR, file_schema, schema_comment, schema_files
 from generator.output.editing import Origin, edit_link, repository_url
 from generator.pipeline import build_site
-from generator.site.reference import REFERENCE_INDEX, models_of, reference_path, sections
+from generator.site.pages.reference import models_of, sections
+from generator.site.urls import REFERENCE_INDEX, reference_path
 
 from .helpers import ROOT, edit, run_generator
 
@@ -119,7 +120,7 @@ def test_the_reference_gives_real_examples_and_is_in_the_navigation():
 
 
 def test_a_field_without_description_stops_the_reference():
-    from generator.site.reference import field_description
+    from generator.site.pages.reference import field_description
 
     class Bare(BaseModel):
         x: int

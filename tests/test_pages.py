@@ -3,7 +3,9 @@
 import pytest
 
 from generator.pipeline import build_site
-from generator.site.pages import element_page, element_path, hrefer, linker, page_url, project_page
+from generator.site.pages.elements import element_page
+from generator.site.pages.projects import project_page
+from generator.site.urls import element_path, hrefer, linker, page_url
 
 from .helpers import FIXTURES, ROOT, assert_golden, edit
 
@@ -92,7 +94,7 @@ def test_navigation_lists_every_page():
 
 
 def test_citations_name_the_part_of_the_report():
-    from generator.site.pages import section_span
+    from generator.site.pages.base import section_span
 
     assert section_span(["4.1.1", "4.1.9"]) == "4.1"
     assert section_span(["5.2", "5.16"]) == "5"

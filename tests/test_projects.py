@@ -12,7 +12,8 @@ from generator.data.models import Amount, Hours
 from generator.data.problems import DataError, Severity
 from generator.domain.costs import danish_number, per_child_range
 from generator.pipeline import build_site
-from generator.site.pages import evaluation_page, project_page, projects_index_page
+from generator.site.pages.about import evaluation_page
+from generator.site.pages.projects import project_page, projects_index_page
 
 from .helpers import edit, html
 

@@ -16,7 +16,7 @@ from generator.data.models import SLUG_PATTERN, Slug, Strict
 from generator.data.read import load_text
 from generator.data.references import RefersTo, RefersWithin, Unique, check_references, markers_of, reference_of
 from generator.data.validate import validate
-from generator.site.reference import models_of, reference_path, type_label
+from generator.site.pages.reference import models_of, reference_path, type_label
 
 # A new kind of reference: to the entries of a new file, in a plain field, inside a list, in an optional
 # field of a nested entry, and to a list of the same entry.

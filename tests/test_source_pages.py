@@ -10,13 +10,10 @@ from generator.data.catalogue import load_catalogue
 from generator.data.problems import DataError
 from generator.pipeline import build_site
 from generator.site.chart import Bar, bar_chart, percent
-from generator.site.source_pages import (
-    cases_page,
-    municipalities_index_page,
-    municipality_page,
-    programme_page,
-    recommendations_page,
-)
+from generator.site.pages.cases import cases_page
+from generator.site.pages.municipalities import municipalities_index_page, municipality_page
+from generator.site.pages.programmes import programme_page
+from generator.site.pages.recommendations import recommendations_page
 
 from .helpers import assert_golden, edit, html
 

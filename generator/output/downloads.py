@@ -26,11 +26,7 @@ from ..data.catalogue import DATA_FILES, Catalogue
 from ..data.models import Figure
 from ..domain.costs import HOUR_ROWS, CostRow, cell_text, cost_rows
 from ..maintainers.schemas import for_maintainers
-
-XLSX_PATH = "oekonomi/omkostninger.xlsx"
-CSV_PATH = "oekonomi/omkostninger.csv"
-JSON_PATH = "data/vidensbase.json"
-SCHEMA_PATH = "data/vidensbase.schema.json"
+from ..site.urls import CSV_PATH, JSON_PATH, SCHEMA_PATH, XLSX_PATH
 
 HEADERS = [
     "Kommune",

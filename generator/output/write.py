@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..site.pages import page_url
+from ..site.urls import page_url
 
 # Made by the theme rather than copied from the docs tree; a site without them is broken.
 SITE_ESSENTIALS = ("404.html", "search/search_index.json")

@@ -4,27 +4,11 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import (
-    Field,
-)
+from pydantic import Field
 
-from .common import (
-    MunicipalityId,
-    Name,
-    Ordinal,
-    Slug,
-    SourceId,
-    Strict,
-    Text,
-    ThemeMeetingId,
-)
-from .programmes import (
-    Locator,
-    Person,
-)
-from .projects import (
-    Discrepancy,
-)
+from .common import MunicipalityId, Name, Ordinal, Slug, SourceId, Strict, Text, ThemeMeetingId
+from .programmes import Locator, Person
+from .projects import Discrepancy
 
 SessionKind = Literal["temamoede", "loesningsgalleri", "plenum"]
 

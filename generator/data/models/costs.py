@@ -6,25 +6,10 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any, ClassVar
 
-from pydantic import (
-    AfterValidator,
-    Field,
-    StringConstraints,
-    model_validator,
-)
+from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
 from ..references import Unique
-from .common import (
-    MAX_NAME,
-    ActivityId,
-    Name,
-    Ordinal,
-    Pages,
-    Quote,
-    Strict,
-    Text,
-    _one_line,
-)
+from .common import MAX_NAME, ActivityId, Name, Ordinal, Pages, Quote, Strict, Text, _one_line
 
 # --- cost tables ------------------------------------------------------------
 

@@ -4,26 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import (
-    Field,
-    model_validator,
-)
+from pydantic import Field, model_validator
 
 from ..references import Unique
-from .common import (
-    MunicipalityId,
-    Name,
-    Ordinal,
-    Pages,
-    Passage,
-    Quote,
-    SourceId,
-    Strict,
-    Text,
-)
-from .projects import (
-    Discrepancy,
-)
+from .common import MunicipalityId, Name, Ordinal, Pages, Passage, Quote, SourceId, Strict, Text
+from .projects import Discrepancy
 
 # --- the evaluation as a whole ----------------------------------------------
 

@@ -4,18 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import (
-    Field,
-)
+from pydantic import Field
 
 from ..references import Unique
-from .common import (
-    Name,
-    RegionId,
-    Slug,
-    SourceId,
-    Strict,
-)
+from .common import Name, RegionId, Slug, SourceId, Strict
 
 # --- municipalities --------------------------------------------------------
 

@@ -4,27 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import (
-    Field,
-    model_validator,
-)
+from pydantic import Field, model_validator
 
 from ..references import Unique
-from .common import (
-    ElementId,
-    MunicipalityId,
-    Name,
-    Pages,
-    Slug,
-    SourceId,
-    Strict,
-    Text,
-)
-from .projects import (
-    Discrepancy,
-    ElementBasis,
-    check_basis,
-)
+from .common import ElementId, MunicipalityId, Name, Pages, Slug, SourceId, Strict, Text
+from .projects import Discrepancy, ElementBasis, check_basis
 
 # --- the other sources: programmes, municipal cases, recommendations ---------
 

@@ -4,23 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import (
-    Field,
-    StringConstraints,
-)
+from pydantic import Field, StringConstraints
 
-from .common import (
-    AreaId,
-    Name,
-    Ordinal,
-    Slug,
-    SourceId,
-    Strict,
-    Text,
-)
-from .programmes import (
-    Locator,
-)
+from .common import AreaId, Name, Ordinal, Slug, SourceId, Strict, Text
+from .programmes import Locator
 
 
 class SubRecommendation(Strict):

@@ -4,15 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import (
-    Field,
-    StringConstraints,
-)
+from pydantic import Field, StringConstraints
 
-from .common import (
-    MAX_ID,
-    Strict,
-)
+from .common import MAX_ID, Strict
 
 # --- search ------------------------------------------------------------------
 

@@ -4,20 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import (
-    Field,
-    model_validator,
-)
+from pydantic import Field, model_validator
 
 from ..references import Unique
-from .common import (
-    Name,
-    PageCount,
-    Slug,
-    Strict,
-    Text,
-    Year,
-)
+from .common import Name, PageCount, Slug, Strict, Text, Year
 
 # --- sources ---------------------------------------------------------------
 

@@ -20,21 +20,16 @@ from markupsafe import Markup
 from pydantic import BaseModel, StringConstraints
 from pydantic.fields import FieldInfo
 
-from ..data.catalogue import DATA_FILES, Catalogue
-from ..data.models import SLUG_PATTERN, Figure, PageRange
-from ..data.references import RefersTo, RefersWithin, reference_of
-from ..maintainers.schemas import SCHEMA_DIR, schema_comment, schema_name
-from .pages import Page, hrefer, render_page
-from .render import escape_markdown
+from ...data.catalogue import DATA_FILES, Catalogue
+from ...data.models import SLUG_PATTERN, Figure, PageRange
+from ...data.references import RefersTo, RefersWithin, reference_of
+from ...maintainers.schemas import SCHEMA_DIR, schema_comment, schema_name
+from ..render import escape_markdown
+from ..urls import REFERENCE_INDEX, hrefer, reference_path
+from .base import Page, render_page
 
-REFERENCE_DIR = "om/dataformat"
-REFERENCE_INDEX = f"{REFERENCE_DIR}/index.md"
 REFERENCE_TITLE = "Dataformat"
 EXAMPLE_LENGTH = 60
-
-
-def reference_path(data_file: str) -> str:
-    return f"{REFERENCE_DIR}/{data_file.removesuffix('.yaml')}.md"
 
 
 @dataclass(frozen=True)

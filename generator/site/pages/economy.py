@@ -1,27 +1,17 @@
-"""The Økonomi page and the cost download: every costed activity of every pool project in one place.
-
-All figures come from the projects' cost tables (data/projects.yaml); the bands and the spread are
-computed from them, and the report's own statement of the spread is shown beside the computed one.
-"""
+"""Økonomi: every costed activity in one table, the bands and the spread."""
 
 from __future__ import annotations
 
-import json
 import re
 from decimal import Decimal
 
-from markupsafe import Markup
-
-from ..data.catalogue import Catalogue
-from ..data.models import STATED_SPREAD
-from ..domain.budget import INPUTS, budget_activities, script_data
-from ..domain.costs import HOUR_ROWS, Bands, CostRow, cell_text, cost_rows, danish_number
-from ..output.downloads import CSV_PATH
-from .chart import Bar, bar_chart
-from .pages import PARTNER_LABELS, Page, render_page
-
-ECONOMY_PATH = "oekonomi/index.md"
-BUDGET_PATH = "oekonomi/budget.md"
+from ...data.catalogue import Catalogue
+from ...data.models import STATED_SPREAD
+from ...domain.costs import HOUR_ROWS, Bands, CostRow, cell_text, cost_rows, danish_number
+from ..chart import Bar, bar_chart
+from ..labels import PARTNER_LABELS
+from ..urls import CSV_PATH, ECONOMY_PATH
+from .base import Page, render_page
 
 # Which partner a cost column's "Involveret samarbejdspartner" lines name (the site's own reading).
 PARTNER_WORDS = {"sundhedsplejerske": "sundhedsplejerske", "socialrådgiver": "socialraadgiver"}
@@ -116,33 +106,3 @@ def _row_view(catalogue: Catalogue, row: CostRow, bands: Bands) -> dict:
             )
         ),
     }
-
-
-def budget_page(catalogue: Catalogue) -> Page:
-    projects = list(catalogue.projects.values())
-    activities = budget_activities(projects)
-    titles = {p.id: f"{catalogue.municipality_of(p).short_name}: {p.title}" for p in projects}
-    groups = []
-    for project in projects:
-        mine = [a for a in activities if a.project.id == project.id]
-        if mine:
-            groups.append((titles[project.id], mine))
-    return render_page(
-        BUDGET_PATH,
-        "Budgetberegner",
-        "data/projects.yaml",
-        "budget.md.j2",
-        groups=groups,
-        data=script_json(script_data(activities, titles)),  # figures, staff groups and input rules for the script
-        hour_rows={Markup(name): label for name, label in HOUR_ROWS.items()},  # names from the code, as written
-        price_year=catalogue.evaluation.cost_method.price_level,
-        inputs=INPUTS,
-        danish_number=danish_number,
-        cell_text=cell_text,
-    )
-
-
-def script_json(data: object) -> Markup:
-    """JSON that is safe inside a <script> element: no '<', '>' or '&' that could end it."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))

@@ -1,0 +1,84 @@
+"""The site's navigation, in the plain form mkdocs.yml's ``nav`` uses, and escaped for a theme.
+
+Sections list their overview page, then their entries; the municipality pages are reached from
+their overview, not from the menu.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from ..data.catalogue import DATA_FILES, Catalogue
+from .pages.explorer import EXPLORER_TITLE
+from .pages.reference import REFERENCE_TITLE
+from .urls import (
+    BUDGET_PATH,
+    CASES_PATH,
+    ECONOMY_PATH,
+    EXPLORER_PATH,
+    RECOMMENDATIONS_PATH,
+    REFERENCE_DIR,
+    REFERENCE_INDEX,
+    element_path,
+    programme_path,
+    project_path,
+    reference_path,
+)
+
+
+def navigation_entries(catalogue: Catalogue) -> dict[str, Any]:
+    """Navigation sections for these pages, in the plain form mkdocs.yml's nav uses."""
+    return {
+        "Programmer": [
+            "programmer/index.md",
+            *({p.name: programme_path(p)} for p in catalogue.programmes.values()),
+        ],
+        "Kommunale eksempler": CASES_PATH,
+        "Anbefalinger": RECOMMENDATIONS_PATH,
+        # One page per municipality is too many for the menu: the index lists them by region.
+        "Kommuner": "kommuner/index.md",
+    }
+
+
+def navigation(catalogue: Catalogue, paths: list[str]) -> list[Any]:
+    """The site navigation: fixed sections, filled from the catalogue and the pages present."""
+    elements = [
+        {group.name: [{e.name: element_path(e)} for e in catalogue.elements.values() if e.group == group.id]}
+        for group in catalogue.groups.values()
+    ]
+    projects = [
+        {f"{catalogue.municipality_of(p).short_name}: {p.title}": project_path(p)} for p in catalogue.projects.values()
+    ]
+    about = sorted(
+        p
+        for p in paths
+        if p.startswith("om/") and p.endswith(".md") and p != "om/index.md" and not p.startswith(REFERENCE_DIR + "/")
+    )
+    reference = [REFERENCE_INDEX, *({f"data/{name}": reference_path(name)} for name in DATA_FILES)]
+    return [
+        {"Forside": "index.md"},
+        {"Elementer": ["elementer/index.md", {EXPLORER_TITLE: EXPLORER_PATH}, *elements]},
+        {"Puljeprojekter": ["puljeprojekter/index.md", *projects]},
+        {"Økonomi": [ECONOMY_PATH, {"Budgetberegner": BUDGET_PATH}]},
+        *({title: entry} for title, entry in navigation_entries(catalogue).items()),
+        {"Om": ["om/index.md", *about, {REFERENCE_TITLE: reference}]},
+    ]
+
+
+def html_navigation(nav: list[Any]) -> list[Any]:
+    """The navigation with every title escaped for HTML, as a builder's theme needs it.
+
+    Titles come from the data (project titles, element and municipality names), and themes print
+    navigation titles as raw HTML (Material's ``nav-item.html`` does). This is the one boundary
+    where they are escaped; the entries' paths are ours and stay as they are.
+    """
+
+    def entry(item: Any) -> Any:
+        if isinstance(item, dict):
+            return {escape(title, quote=True): entry(value) for title, value in item.items()}
+        if isinstance(item, list):
+            return [entry(value) for value in item]
+        return item
+
+    return entry(nav)

@@ -1,0 +1,47 @@
+"""Stage 4: one module per page family, each with pure functions from the catalogue to Markdown pages.
+
+``all_pages`` lists every generated page, in the order the checks report clashes in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...data.catalogue import Catalogue
+from .about import evaluation_page, sources_page
+from .base import Page
+from .budget import budget_page
+from .cases import cases_page
+from .economy import economy_page
+from .elements import element_page, elements_index_page
+from .explorer import explorer_page
+from .home import home_page
+from .municipalities import mentioned, municipalities_index_page, municipality_page
+from .programmes import programme_page, programmes_index_page
+from .projects import project_page, projects_index_page
+from .recommendations import recommendations_page
+from .reference import reference_pages
+
+
+def all_pages(catalogue: Catalogue) -> Iterator[Page]:
+    yield home_page(catalogue)
+    yield elements_index_page(catalogue)
+    yield explorer_page(catalogue)  # before the element pages: an element id that clashes is the one reported
+    for element in catalogue.elements.values():
+        yield element_page(catalogue, element)
+    yield projects_index_page(catalogue)
+    for project in catalogue.projects.values():
+        yield project_page(catalogue, project)
+    yield economy_page(catalogue)
+    yield budget_page(catalogue)
+    yield programmes_index_page(catalogue)
+    for programme in catalogue.programmes.values():
+        yield programme_page(catalogue, programme)
+    yield cases_page(catalogue)
+    yield recommendations_page(catalogue)
+    yield municipalities_index_page(catalogue)
+    for municipality in mentioned(catalogue):
+        yield municipality_page(catalogue, municipality)
+    yield evaluation_page(catalogue)
+    yield sources_page(catalogue)
+    yield from reference_pages(catalogue)

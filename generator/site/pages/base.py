@@ -1,0 +1,77 @@
+"""What every page family shares: the Page, rendering one template, and small text helpers."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from ...data.catalogue import Catalogue
+from ...data.models import Element, ElementGroup, Locator, Project
+from ..render import TEMPLATES_DIR, render
+from ..urls import hrefer, linker
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated page: where it goes, what it says, and which data file it comes from."""
+
+    path: str
+    title: str
+    markdown: str
+    origin: str  # the file it is made from, from the project root, e.g. data/projects.yaml
+    line: int | None = None  # where in ``origin`` its entry starts, if it is made from one entry
+    template: str | None = None  # the template with the page's fixed wording, from the project root
+
+
+def render_page(path: str, title: str, origin: str, template: str, *, line: int | None = None, **context: Any) -> Page:
+    markdown = render(template, link=linker(path), href=hrefer(path), title=title, **context)
+    return Page(path, title, markdown, origin, line, template=f"{TEMPLATES_DIR}/{template}")
+
+
+def project_line(catalogue: Catalogue, project: Project) -> str:
+    """How the report itself refers to a project in its lists: 'Titel, Kommune (afsnit 5.2)'."""
+    return f"{project.title}, {catalogue.municipality_of(project).name} (afsnit {project.section})"
+
+
+def citation(catalogue: Catalogue, entries: list[Element] | list[Project]) -> str:
+    """'Evalueringsrapporten (Titel), afsnit 4.1' for the documents and sections a list of entries comes from."""
+    sources = [catalogue.sources[i] for i in dict.fromkeys(entry.source for entry in entries)]
+    documents = "; ".join(f"{s.short_name} ({s.title})" for s in sources)
+    span = section_span([entry.section for entry in entries])
+    return f"{documents}, {'afsnit' if '.' in span else 'kapitel'} {span}"
+
+
+def section_span(sections: list[str]) -> str:
+    """'4.1' for 4.1.1 … 4.1.9 (their common parent), else 'first–last'."""
+    parts = [s.split(".") for s in sections]
+    common = []
+    for level in zip(*parts, strict=False):
+        if len(set(level)) > 1:
+            break
+        common.append(level[0])
+    if common and all(len(p) > len(common) for p in parts):
+        return ".".join(common)
+    return f"{sections[0]}–{sections[-1]}" if len(sections) > 1 else sections[0]
+
+
+def _grouped(catalogue: Catalogue) -> list[tuple[ElementGroup, list[Element]]]:
+    """Element groups with their elements; a group without elements is left out."""
+    groups = [(g, [e for e in catalogue.elements.values() if e.group == g.id]) for g in catalogue.groups.values()]
+    return [(group, elements) for group, elements in groups if elements]
+
+
+def located(locator: Locator) -> str:
+    """'afsnit X, s. 4' / 'afsnit X' / 's. 4' for a place in a source."""
+    parts = [locator.where] if locator.where else []
+    if locator.pages is not None:
+        parts.append(f"s. {locator.pages}")
+    return ", ".join(parts)
+
+
+def script_json(data: object) -> Markup:
+    """JSON that is safe inside a <script> element: no '<', '>' or '&' that could end it."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))

@@ -1,0 +1,93 @@
+"""The element overview and one page per element."""
+
+from __future__ import annotations
+
+import statistics
+from typing import Any
+
+from ...data.catalogue import Catalogue, ElementProject
+from ...data.models import Element
+from ...domain.combinations import observed_with
+from ...domain.costs import site_bands
+from ..urls import EXPLORER_PATH, element_path
+from .base import Page, _grouped, citation, project_line, render_page
+from .projects import _price_year
+
+
+def elements_index_page(catalogue: Catalogue) -> Page:
+    groups = [
+        (group, [(e, _project_counts(catalogue, e)) for e in elements]) for group, elements in _grouped(catalogue)
+    ]
+    return render_page(
+        "elementer/index.md",
+        "Elementer",
+        "data/elements.yaml",
+        "elements_index.md.j2",
+        groups=groups,
+        group_count=len(groups),
+        element_count=len(catalogue.elements),
+        citation=citation(catalogue, list(catalogue.elements.values())),
+    )
+
+
+def _project_counts(catalogue: Catalogue, element: Element) -> dict[str, int]:
+    """How many projects the element's own list names, and how many more only chapter 5 adds."""
+    relations = catalogue.projects_of(element)
+    return {
+        "listed": sum(1 for r in relations if r.in_element_section),
+        "only_in_project": sum(1 for r in relations if not r.in_element_section),
+    }
+
+
+def element_page(catalogue: Catalogue, element: Element) -> Page:
+    relations = catalogue.projects_of(element)
+    return render_page(
+        element_path(element),
+        element.name,
+        "data/elements.yaml",
+        "element.md.j2",
+        line=catalogue.line_of("elements.yaml", "elements", element.id),
+        element=element,
+        element_count=len(catalogue.elements),
+        group=catalogue.group_of(element),
+        source=catalogue.source_of(element),
+        combines_with=catalogue.combines_with(element),
+        examples=[(ex, catalogue.municipalities[ex.municipality]) for ex in element.examples],
+        relations=[_relation_view(catalogue, r) for r in relations],
+        disagreements=sum(1 for r in relations if not r.agreed),
+        observed=observed_with(catalogue, element),
+        costs=_element_costs(catalogue, element),
+        price_year=_price_year(catalogue),
+        explorer_path=EXPLORER_PATH,
+    )
+
+
+def _element_costs(catalogue: Catalogue, element: Element) -> dict[str, Any]:
+    """Cost per child of the activities mapped to an element: each one, and min, median and max."""
+    bands = site_bands(list(catalogue.projects.values()))
+    items = []
+    for cost in catalogue.activity_costs(element):
+        value = cost.column.cost_per_child.value
+        items.append(
+            {
+                "cost": cost,
+                "municipality": catalogue.municipality_of(cost.project),
+                "value": value,
+                "band": bands.label(value) if value is not None else "",
+            }
+        )
+    values = sorted(item["value"] for item in items if item["value"] is not None)
+    summary = (values[0], statistics.median(values), values[-1]) if values else None
+    return {"rows": items, "summary": summary, "editorial": any(i["cost"].link.basis == "redaktionel" for i in items)}
+
+
+def _relation_view(catalogue: Catalogue, relation: ElementProject) -> dict[str, Any]:
+    project = relation.project
+    expected = project_line(catalogue, project)
+    as_written = relation.mention.as_written if relation.mention else None
+    return {
+        "relation": relation,
+        "project": project,
+        "municipality": catalogue.municipality_of(project),
+        "as_written": as_written if as_written and as_written != expected else None,
+    }

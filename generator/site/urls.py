@@ -1,0 +1,97 @@
+"""Where every page lives, and links between pages: paths are written here, never in templates."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+from typing import Any
+
+from markupsafe import Markup
+
+from ..data.models import Element, Municipality, Programme, Project
+
+EXPLORER_PATH = "elementer/sammensaet.md"  # the combination explorer (explorer.py)
+
+
+ECONOMY_PATH = "oekonomi/index.md"
+
+
+BUDGET_PATH = "oekonomi/budget.md"
+
+
+REFERENCE_DIR = "om/dataformat"  # the data-format pages, one per data file
+REFERENCE_INDEX = f"{REFERENCE_DIR}/index.md"
+XLSX_PATH = "oekonomi/omkostninger.xlsx"
+CSV_PATH = "oekonomi/omkostninger.csv"
+JSON_PATH = "data/vidensbase.json"
+SCHEMA_PATH = "data/vidensbase.schema.json"
+CASES_PATH = "kommunale-eksempler/index.md"
+
+
+RECOMMENDATIONS_PATH = "anbefalinger/index.md"
+
+
+def element_path(element: Element) -> str:
+    return f"elementer/{element.id}.md"
+
+
+def project_path(project: Project) -> str:
+    return f"puljeprojekter/{project.id}.md"
+
+
+def programme_path(programme: Programme) -> str:
+    return f"programmer/{programme.id}.md"
+
+
+def municipality_path(municipality: Municipality) -> str:
+    return f"kommuner/{municipality.id}.md"
+
+
+def _target_path(target: Any) -> str:
+    if isinstance(target, Element):
+        return element_path(target)
+    if isinstance(target, Project):
+        return project_path(target)
+    if isinstance(target, Programme):
+        return programme_path(target)
+    if isinstance(target, Municipality):
+        return municipality_path(target)
+    return str(target)
+
+
+def page_url(path: str) -> str:
+    """The directory-style URL of a Markdown page: a/b.md -> a/b/, a/index.md -> a/."""
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem.removesuffix("index")
+    else:
+        stem += "/"
+    return stem
+
+
+def linker(from_path: str) -> Callable[[Any], Markup]:
+    """Relative Markdown link from ``from_path`` to a page or entry (MkDocs checks these)."""
+
+    def link(target: Any) -> Markup:
+        return Markup(posixpath.relpath(_target_path(target), posixpath.dirname(from_path) or "."))
+
+    return link
+
+
+def hrefer(from_path: str) -> Callable[[Any], Markup]:
+    """Relative URL from ``from_path`` to a page, for raw HTML where MkDocs does not rewrite links."""
+
+    def href(target: Any) -> Markup:
+        here = page_url(from_path) or "."
+        path = _target_path(target)
+        if not path.endswith(".md"):  # a file, e.g. a download: its own address, not a directory
+            return Markup(posixpath.relpath(path, here))
+        there = page_url(path)
+        relative = posixpath.relpath(there or ".", here)
+        return Markup("./" if relative == "." else relative + "/")
+
+    return href
+
+
+def reference_path(data_file: str) -> str:
+    return f"{REFERENCE_DIR}/{data_file.removesuffix('.yaml')}.md"
