@@ -13,11 +13,14 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
+from .budget import BudgetActivity, budget_activities
+from .costs import Bands, CostRow, cost_rows
 from .models import (
     Activity,
     ActivityElement,
@@ -172,6 +175,23 @@ class Catalogue:
             ],
             sessions=[t for t in self.cases.theme_meetings if any(p.municipality == mid for p in [*t.hosts, *t.panel])],
         )
+
+    # --- derived once per build: every page that needs these gets the same objects ---------
+
+    @cached_property
+    def cost_rows(self) -> list[CostRow]:
+        """Every column of every project's cost table, in project order."""
+        return cost_rows(list(self.projects.values()))
+
+    @cached_property
+    def bands(self) -> Bands:
+        """The site's bands of cost per child, over every costed activity (the same on every page)."""
+        return Bands.of([row.per_child for row in self.cost_rows if row.per_child is not None])
+
+    @cached_property
+    def budget_activities(self) -> list[BudgetActivity]:
+        """Every activity the budget calculator offers, keyed as the calculator keys them."""
+        return budget_activities(list(self.projects.values()))
 
 
 @dataclass(frozen=True)

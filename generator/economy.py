@@ -12,10 +12,10 @@ from decimal import Decimal
 
 from markupsafe import Markup
 
-from .budget import INPUTS, budget_activities, input_rules
+from .budget import INPUTS, input_rules
 from .catalogue import Catalogue
 from .chart import Bar, bar_chart
-from .costs import HOUR_ROWS, Bands, CostRow, cell_text, cost_rows, danish_number
+from .costs import HOUR_ROWS, Bands, CostRow, cell_text, danish_number
 from .downloads import CSV_PATH
 from .models import STATED_SPREAD
 from .pages import PARTNER_LABELS, Page, render_page
@@ -45,9 +45,9 @@ PARTNER_FILTER = {
 
 def economy_page(catalogue: Catalogue) -> Page:
     projects = list(catalogue.projects.values())
-    rows = cost_rows(projects)
+    rows = catalogue.cost_rows
     valued = [row for row in rows if row.per_child is not None]
-    bands = Bands.of([row.per_child for row in valued])
+    bands = catalogue.bands
     low = min(valued, key=lambda r: r.per_child)
     high = max(valued, key=lambda r: r.per_child)
     stated = catalogue.evaluation.cost_method.stated_spread
@@ -120,7 +120,7 @@ def _row_view(catalogue: Catalogue, row: CostRow, bands: Bands) -> dict:
 
 def budget_page(catalogue: Catalogue) -> Page:
     projects = list(catalogue.projects.values())
-    activities = budget_activities(projects)
+    activities = catalogue.budget_activities
     groups = []
     for project in projects:
         mine = [a for a in activities if a.project.id == project.id]

@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from .catalogue import Catalogue, ElementProject, repeated_establishment
 from .combinations import MAX_CHOSEN, observed_with
-from .costs import BAND_LABELS, per_child_range, site_bands, table_view
+from .costs import BAND_LABELS, per_child_range, table_view
 from .models import Element, ElementGroup, Municipality, Programme, Project
 from .render import TEMPLATES_DIR, render
 
@@ -239,7 +239,7 @@ def element_page(catalogue: Catalogue, element: Element) -> Page:
 
 def _element_costs(catalogue: Catalogue, element: Element) -> dict[str, Any]:
     """Cost per child of the activities mapped to an element: each one, and min, median and max."""
-    bands = site_bands(list(catalogue.projects.values()))
+    bands = catalogue.bands
     items = []
     for cost in catalogue.activity_costs(element):
         value = cost.column.cost_per_child.value
@@ -325,7 +325,7 @@ def maturity_summary(project: Project) -> str:
 
 def project_page(catalogue: Catalogue, project: Project) -> Page:
     evaluation = catalogue.evaluation
-    bands = site_bands(list(catalogue.projects.values()))
+    bands = catalogue.bands
     cost_parts, cost_notes = table_view(project, bands)
     cost_range = per_child_range(project)
     costed = {a for column in (project.cost.columns if project.cost else []) for a in column.activities}
