@@ -1,7 +1,9 @@
 """The thin adapter into MkDocs: generate the docs tree and the navigation before each build.
 
 All logic lives in the generator core (``build_site``); this file only hands its
-results to MkDocs, so moving to another builder means replacing these lines.
+results to MkDocs, so moving to another builder means replacing these lines. Under
+``generator build`` the tree is already generated: the command names the file with the
+navigation and the rest (``BUILDER_DATA_ENV``), and nothing is generated here a second time.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from .editing import EditLink, edit_link, repository_url
 from .problems import DataError, errors
 from .render import TEMPLATES
 from .search import enrich_index_file
-from .site import CONTENT_DIR, DATA_DIR, build_site, html_navigation
+from .site import BUILDER_DATA_ENV, CONTENT_DIR, DATA_DIR, BuilderData, build_site, html_navigation
 from .write import sync_tree
 
 log = logging.getLogger("mkdocs.plugins.knowledge_base")
@@ -40,19 +42,24 @@ class KnowledgeBasePlugin(BasePlugin):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
-        try:
-            site = build_site(root)
-        except DataError as exc:
-            if self.command != "serve" or self.nav is None:
-                raise PluginError(f"The data has errors:\n{exc.report()}") from None
-            return self._keep_last_good(config, exc)
-        if site.warnings:
-            log.info("%d places where the sources disagree; `python -m generator check` lists them", len(site.warnings))
-        self.synonyms = site.catalogue.synonyms
+        generated = os.environ.get(BUILDER_DATA_ENV) if self.command != "serve" else None
+        if generated:  # `generator build` wrote the tree and this file under its lock
+            data = BuilderData.from_json(Path(generated).read_bytes())
+        else:
+            try:
+                site = build_site(root)
+            except DataError as exc:
+                if self.command != "serve" or self.nav is None:
+                    raise PluginError(f"The data has errors:\n{exc.report()}") from None
+                return self._keep_last_good(config, exc)
+            sync_tree(site.files(), Path(config.docs_dir))
+            data = site.builder_data()
+        if data.warnings:
+            log.info("%d places where the sources disagree; `python -m generator check` lists them", data.warnings)
+        self.synonyms = data.synonyms
         repository = repository_url(root, os.environ)
-        self.edit_links = {path: edit_link(repository, o) for path, o in site.origins().items()} if repository else {}
-        sync_tree(site.files(), Path(config.docs_dir))
-        config.nav = self.nav = html_navigation(site.nav)
+        self.edit_links = {path: edit_link(repository, o) for path, o in data.origins.items()} if repository else {}
+        config.nav = self.nav = html_navigation(data.nav)
         return config
 
     def _keep_last_good(self, config: MkDocsConfig, exc: DataError) -> MkDocsConfig:

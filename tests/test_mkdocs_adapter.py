@@ -1,5 +1,6 @@
 """The MkDocs adapter: generates before each build, sets the navigation, watches sources when serving."""
 
+import json
 import re
 from pathlib import Path
 
@@ -9,8 +10,9 @@ from mkdocs.exceptions import PluginError
 
 from generator.mkdocs_plugin import KnowledgeBasePlugin
 from generator.render import TEMPLATES
+from generator.site import BUILDER_DATA, BUILDER_DATA_ENV, BuilderData, build_site, html_navigation
 
-from .helpers import edit
+from .helpers import FIXTURES, edit
 
 
 class FakeServer:
@@ -102,3 +104,66 @@ def test_navigation_titles_from_the_data_reach_the_theme_escaped(minimal):
     titles = [title for entry in projects if isinstance(entry, dict) for title in entry]
     assert titles and all("<" not in title for title in titles)
     assert any(title.startswith("Nordby&lt;script&gt;x&lt;/script&gt; &amp; co: ") for title in titles)
+
+
+# --- `generator build` runs the pipeline once -------------------------------------------------
+
+
+def test_generator_build_reads_the_data_once(minimal, monkeypatch):
+    """The MkDocs step takes the navigation from the generated file and does not read the data again."""
+    from generator import cli
+
+    calls = []
+    real_build_site, real_run_builder = cli.build_site, cli._run_builder
+
+    def counted_build_site(root):
+        calls.append(root)
+        return real_build_site(root)
+
+    def break_the_data_then_build(root, out, keep_open):
+        # Were the data read again now, the strict build would stop on this error.
+        edit(minimal / "data" / "projects.yaml", "    pages: 6-7", "    pages: seks")
+        return real_run_builder(root, out, keep_open)
+
+    monkeypatch.setattr(cli, "build_site", counted_build_site)
+    monkeypatch.setattr(cli, "_run_builder", break_the_data_then_build)
+    assert cli.build(minimal, minimal / "site") == 0
+    assert calls == [minimal]
+    page = (minimal / "site" / "puljeprojekter" / "sammen-i-nordby" / "index.html").read_text(encoding="utf-8")
+    assert "Nordby" in page and "seks" not in page
+    nav = json.loads((minimal / BUILDER_DATA).read_bytes())["nav"]
+    assert nav[0] == {"Forside": "index.md"}
+
+
+def test_the_plugin_builds_from_the_handed_over_data_without_generating(minimal, monkeypatch):
+    good = build_site(minimal)
+    (minimal / BUILDER_DATA).write_bytes(good.builder_data().to_json())
+    monkeypatch.setenv(BUILDER_DATA_ENV, str(minimal / BUILDER_DATA))
+    monkeypatch.setenv("KB_REPOSITORY_URL", "https://github.com/example/kb")
+
+    def no_generation(root):
+        raise AssertionError("the plugin generated again")
+
+    monkeypatch.setattr("generator.mkdocs_plugin.build_site", no_generation)
+    plugin = KnowledgeBasePlugin()
+    plugin.on_startup(command="build", dirty=False)
+    config = plugin.on_config(config_for(minimal))
+    assert config.nav == html_navigation(good.nav)
+    assert plugin.synonyms == good.catalogue.synonyms
+    link = plugin.edit_links["puljeprojekter/sammen-i-nordby.md"]
+    assert (link.file, link.line) == ("data/projects.yaml", good.origins()["puljeprojekter/sammen-i-nordby.md"].line)
+
+
+def test_serve_generates_even_with_handed_over_data_in_the_environment(minimal, monkeypatch):
+    monkeypatch.setenv(BUILDER_DATA_ENV, str(minimal / "does-not-exist.json"))
+    plugin = KnowledgeBasePlugin()
+    plugin.on_startup(command="serve", dirty=False)
+    config = plugin.on_config(config_for(minimal))
+    assert (Path(config.docs_dir) / "puljeprojekter" / "sammen-i-nordby.md").is_file()
+
+
+def test_builder_data_survives_json():
+    site = build_site(FIXTURES / "minimal")
+    data = site.builder_data()
+    assert BuilderData.from_json(data.to_json()) == data
+    assert data.origins == site.origins()
