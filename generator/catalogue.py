@@ -11,6 +11,7 @@ disagree in places; both are kept, and every relation says which side states it.
 from __future__ import annotations
 
 import difflib
+import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -50,7 +51,7 @@ from .models import (
     ThemeMeeting,
 )
 from .problems import DataError, Problem, Severity, errors
-from .read import Document, Loc, load_file
+from .read import Document, Loc, load_text, read_text
 from .validate import problems_of
 
 DATA_FILES: dict[str, type[BaseModel]] = {
@@ -264,11 +265,10 @@ def load_catalogue(data_dir: Path, root: Path | None = None) -> Catalogue:
     problems: list[Problem] = []
     for name, model in DATA_FILES.items():
         try:
-            docs[name] = load_file(data_dir / name, root)
+            docs[name], result, found = _parse(data_dir / name, root, model)
         except DataError as exc:
             problems.extend(exc.problems)
             continue
-        result, found = problems_of(model, docs[name])
         problems.extend(found)
         if result is not None:
             models[name] = result
@@ -287,6 +287,33 @@ def load_catalogue(data_dir: Path, root: Path | None = None) -> Catalogue:
         *_cost_warnings(docs["projects.yaml"], models["projects.yaml"].projects),
     ]
     return catalogue
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    digest: str  # of the text it was parsed from
+    document: Document
+    model: BaseModel | None
+    problems: list[Problem]
+
+
+# Each data file as last parsed and validated, by the name problems give it and its model (one entry
+# each, replaced when the text changes). `mkdocs serve` loads the catalogue again after every edit;
+# the files whose text is the same need not be parsed and validated again. Documents and models are
+# not changed after loading, so one build can share them with the next.
+_PARSED: dict[tuple[str, type[BaseModel]], _Parsed] = {}
+
+
+def _parse(path: Path, root: Path, model: type[BaseModel]) -> tuple[Document, BaseModel | None, list[Problem]]:
+    """One data file parsed and validated, or DataError; taken from the last load if its text is the same."""
+    shown, text = read_text(path, root)  # read (and checked) every time: only parsing is saved
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    cached = _PARSED.get((shown, model))
+    if cached is None or cached.digest != digest:
+        document = load_text(text, shown)
+        result, found = problems_of(model, document)
+        cached = _PARSED[(shown, model)] = _Parsed(digest, document, result, found)
+    return cached.document, cached.model, list(cached.problems)
 
 
 def _check_references(checker: _Checker, docs: dict[str, Document], models: dict[str, Any]) -> None:

@@ -13,6 +13,7 @@ advice), so that the XLSX stays safe when someone re-saves it as CSV. See ``iner
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import re
@@ -163,6 +164,7 @@ def knowledge_json(catalogue: Catalogue) -> bytes:
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False).encode("utf-8")
 
 
+@functools.cache  # the same for every build: it depends on the models only
 def knowledge_schema() -> bytes:
     schema = for_maintainers(knowledge_base_model().model_json_schema())
     schema["properties"]["$schema"] = {"type": "string"}
