@@ -5,10 +5,11 @@ import re
 from pathlib import Path
 
 import pytest
+from jinja2 import Environment, FileSystemLoader
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
-from generator.mkdocs_plugin import KnowledgeBasePlugin
+from generator.mkdocs_plugin import WAKE_DIR, CompiledTemplates, KnowledgeBasePlugin
 from generator.render import TEMPLATES
 from generator.site import BUILDER_DATA, BUILDER_DATA_ENV, BuilderData, build_site, html_navigation
 
@@ -21,6 +22,9 @@ class FakeServer:
 
     def watch(self, path: str) -> None:
         self.watched.append(path)
+
+    def unwatch(self, path: str) -> None:
+        self.watched.remove(path)
 
 
 def config_for(project: Path):
@@ -89,10 +93,15 @@ def test_build_after_a_good_generation_still_stops_on_data_errors(minimal):
 
 def test_serve_watches_data_content_and_templates(minimal):
     server = FakeServer()
-    KnowledgeBasePlugin().on_serve(server, config_for(minimal), builder=None)
+    config = config_for(minimal)
+    server.watch(config.docs_dir)  # as MkDocs does before on_serve
+    KnowledgeBasePlugin().on_serve(server, config, builder=None)
     assert str(minimal / "data") in server.watched
     assert str(minimal / "content") in server.watched
     assert str(TEMPLATES) in server.watched
+    # The plugin writes the docs tree itself; a change there is no reason for another rebuild.
+    assert config.docs_dir not in server.watched
+    assert str(minimal / WAKE_DIR) in server.watched and (minimal / WAKE_DIR).is_dir()
 
 
 def test_navigation_titles_from_the_data_reach_the_theme_escaped(minimal):
@@ -167,3 +176,89 @@ def test_builder_data_survives_json():
     data = site.builder_data()
     assert BuilderData.from_json(data.to_json()) == data
     assert data.origins == site.origins()
+
+
+# --- serving: dirty rebuilds, and every menu brought up to date after a navigation change -----
+
+
+def serving(dirty: bool = True) -> KnowledgeBasePlugin:
+    plugin = KnowledgeBasePlugin()
+    plugin.on_startup(command="serve", dirty=dirty)
+    return plugin
+
+
+def mtimes(docs: Path) -> dict[Path, int]:
+    return {page: page.stat().st_mtime_ns for page in docs.rglob("*.md")}
+
+
+def test_a_dirty_rebuild_that_changes_the_navigation_has_every_page_rebuilt_next(minimal, tmp_path):
+    plugin = serving()
+    config = plugin.on_config(config_for(minimal))
+    config.site_dir = str(tmp_path / "site")
+    plugin.on_post_build(config)
+    assert not (minimal / WAKE_DIR).exists()
+    edit(minimal / "data" / "projects.yaml", 'title: "Sammen i Nordby"', 'title: "Sammen i Nordbx"')
+    plugin.on_config(config)
+    assert plugin.menus_behind
+    before = mtimes(Path(config.docs_dir))
+    plugin.on_post_build(config)
+    after = mtimes(Path(config.docs_dir))
+    # Every page is newer than its HTML of this rebuild, so MkDocs' next dirty rebuild renders it.
+    assert before.keys() == after.keys() and all(after[p] > before[p] for p in before)
+    assert (minimal / WAKE_DIR / "navigation-changed").is_file()  # watched: the server rebuilds
+
+
+def test_an_edit_that_keeps_the_navigation_rebuilds_only_its_pages(minimal, tmp_path):
+    plugin = serving()
+    config = plugin.on_config(config_for(minimal))
+    config.site_dir = str(tmp_path / "site")
+    edit(minimal / "data" / "projects.yaml", '"I Nordby Kommune er indsatsen blevet modnet."', '"Ny tekst."')
+    plugin.on_config(config)
+    before = mtimes(Path(config.docs_dir))
+    plugin.on_post_build(config)
+    assert not plugin.menus_behind
+    assert mtimes(Path(config.docs_dir)) == before
+    assert not (minimal / WAKE_DIR).exists()
+
+
+def test_full_rebuilds_need_no_second_pass(minimal, tmp_path):
+    plugin = serving(dirty=False)
+    config = plugin.on_config(config_for(minimal))
+    edit(minimal / "data" / "projects.yaml", 'title: "Sammen i Nordby"', 'title: "Sammen i Nordbx"')
+    plugin.on_config(config)
+    assert not plugin.menus_behind
+
+
+class CountingEnvironment(Environment):
+    compiled = 0
+
+    def compile(self, *args, **kwargs):
+        CountingEnvironment.compiled += 1
+        return super().compile(*args, **kwargs)
+
+
+def test_theme_templates_are_compiled_once_per_server_until_one_changes(tmp_path):
+    (tmp_path / "page.html").write_text("<p>{{ text }}</p>", encoding="utf-8")
+    cache = CompiledTemplates()
+
+    def render() -> str:  # each build makes a new environment, as MkDocs does
+        env = CountingEnvironment(loader=FileSystemLoader(tmp_path), bytecode_cache=cache)
+        return env.get_template("page.html").render(text="x")
+
+    CountingEnvironment.compiled = 0
+    assert render() == render() == "<p>x</p>"
+    assert CountingEnvironment.compiled == 1
+    (tmp_path / "page.html").write_text("<p>{{ text }}!</p>", encoding="utf-8")
+    assert render() == "<p>x!</p>"
+    assert CountingEnvironment.compiled == 2
+
+
+def test_only_the_server_shares_compiled_templates(minimal):
+    env = Environment()
+    serving().on_env(env, config_for(minimal), files=None)
+    assert isinstance(env.bytecode_cache, CompiledTemplates)
+    builder = KnowledgeBasePlugin()
+    builder.on_startup(command="build", dirty=False)
+    plain = Environment()
+    builder.on_env(plain, config_for(minimal), files=None)
+    assert plain.bytecode_cache is None
