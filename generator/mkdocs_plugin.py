@@ -7,7 +7,8 @@ navigation and the rest (``BUILDER_DATA_ENV``), and nothing is generated here a 
 
 ``mkdocs serve --dirty`` (what ``scripts/serve`` runs) rebuilds only the pages whose Markdown
 changed, so an edit shows at once; when the edit also changed the navigation, the other pages are
-rebuilt right after it, so that every menu shows the new titles too.
+rebuilt right after it, so that every menu shows the new titles too. The search index of a dirty
+rebuild is merged here, page by page (Material's own merge expects one page per rebuild).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from mkdocs.structure.pages import Page
 from .editing import EditLink, edit_link, repository_url
 from .problems import DataError, errors
 from .render import TEMPLATES
-from .search import enrich_index_file
+from .search import enrich_index_file, merge_index_file
 from .site import BUILDER_DATA_ENV, CONTENT_DIR, DATA_DIR, BuilderData, build_site, html_navigation
 from .write import sync_tree
 
@@ -65,6 +66,12 @@ class KnowledgeBasePlugin(BasePlugin):
     edit_links: dict[str, EditLink] | None = None
     nav: list[Any] | None = None  # of the last generation that worked
     menus_behind = False  # a dirty rebuild changed the navigation; the pages it did not rebuild show the old one
+    index: list[dict[str, str]] | None = None  # the search index's entries as of the last build (dirty serve)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rebuilt: set[str] = set()  # URLs of the pages this build renders
+        self.pages: set[str] = set()  # URLs of every page of this build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this hook also makes MkDocs keep this one instance across the rebuilds of `serve`.
@@ -73,6 +80,8 @@ class KnowledgeBasePlugin(BasePlugin):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
+        if self.dirty:
+            self._merge_search_index_here(config)
         generated = os.environ.get(BUILDER_DATA_ENV) if self.command != "serve" else None
         if generated:  # `generator build` wrote the tree and this file under its lock
             data = BuilderData.from_json(Path(generated).read_bytes())
@@ -108,7 +117,20 @@ class KnowledgeBasePlugin(BasePlugin):
         config.nav = self.nav
         return config
 
+    def _merge_search_index_here(self, config: MkDocsConfig) -> None:
+        """Have Material's search write the entries of each dirty rebuild's pages only; on_post_build merges."""
+        search = config.plugins.get("material/search")
+        if search is not None:
+            search.is_dirty = False  # then it keeps no index of its own across rebuilds
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        # As a page's URL is written in the search index (MkDocs' Page.url): the home page's is "".
+        self.pages = {"" if file.url in (".", "./") else file.url for file in files.documentation_pages()}
+        self.rebuilt = set()
+        return files
+
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.rebuilt.add(page.url)  # a dirty build reads only the pages it renders
         # overrides/main.html shows the link under the page's content.
         link = (self.edit_links or {}).get(page.file.src_uri)
         if link:
@@ -124,6 +146,8 @@ class KnowledgeBasePlugin(BasePlugin):
         # Runs after the search plugin (listed first in mkdocs.yml) has written its index.
         index = Path(config.site_dir) / "search" / "search_index.json"
         if index.exists():
+            if self.dirty:
+                self.index = merge_index_file(index, self.index or [], self.rebuilt, self.pages)
             changed = enrich_index_file(index, self.synonyms)
             log.info("search index: compound parts added to %d entries", changed)
         if self.menus_behind:

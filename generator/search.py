@@ -105,3 +105,29 @@ def enrich_index_file(path: Path, synonyms: dict[str, list[str]] | None = None) 
     index["docs"] = enrich_index(index["docs"], synonyms)
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return sum(1 for old, doc in zip(before, index["docs"], strict=True) if doc["text"] != old)
+
+
+def _page(entry: dict[str, str]) -> str:
+    return entry["location"].split("#", 1)[0]
+
+
+def merge_rebuilt(
+    previous: list[dict[str, str]], current: list[dict[str, str]], rebuilt: set[str], pages: set[str]
+) -> list[dict[str, str]]:
+    """The whole site's index entries after a rebuild of some of its pages (``mkdocs serve --dirty``).
+
+    ``current`` holds the entries of the pages just rebuilt (``rebuilt``, by URL); ``previous`` the
+    whole index before. Every other page keeps its entries, unless it is no longer among ``pages``.
+    """
+    kept = [entry for entry in previous if _page(entry) not in rebuilt and _page(entry) in pages]
+    return kept + current
+
+
+def merge_index_file(
+    path: Path, previous: list[dict[str, str]], rebuilt: set[str], pages: set[str]
+) -> list[dict[str, str]]:
+    """Rewrite an index of some pages (as Material writes it for a dirty rebuild) as the whole site's."""
+    index = json.loads(path.read_text(encoding="utf-8"))
+    index["docs"] = merge_rebuilt(previous, index["docs"], rebuilt, pages)
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return index["docs"]

@@ -2,6 +2,9 @@
 
 import json
 import re
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -262,3 +265,48 @@ def test_only_the_server_shares_compiled_templates(minimal):
     plain = Environment()
     builder.on_env(plain, config_for(minimal), files=None)
     assert plain.bytecode_cache is None
+
+
+def test_serve_dirty_shows_an_edit_then_brings_every_menu_and_the_search_index_up_to_date(minimal, tmp_path):
+    from .test_build_safety import ENV, NEW_TEXT, OLD_TEXT, free_port, get, wait_for
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    log = tmp_path / "serve.log"
+    with log.open("wb") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=minimal,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=ENV,
+        )
+    try:
+        wait_for(lambda: "Serving on" in log.read_text() or server.poll() is not None, "the server to start")
+        assert server.poll() is None, log.read_text()
+        index = json.loads(get(base + "search/search_index.json")[1])["docs"]
+        pages = {doc["location"].split("#")[0] for doc in index}
+        assert any(NEW_TEXT not in doc["text"] and OLD_TEXT in doc["text"] for doc in index)
+        # An edit that keeps the navigation: one dirty rebuild of the pages it changes.
+        edit(minimal / "data" / "projects.yaml", OLD_TEXT, NEW_TEXT)
+        wait_for(lambda: NEW_TEXT in get(base + "puljeprojekter/sammen-i-nordby/")[1], "the edited page")
+        docs = json.loads(get(base + "search/search_index.json")[1])["docs"]
+        locations = [doc["location"] for doc in docs]
+        assert len(locations) == len(set(locations))  # each section once, in its latest version
+        assert {location.split("#")[0] for location in locations} == pages
+        assert any(NEW_TEXT in doc["text"] for doc in docs) and not any(OLD_TEXT in doc["text"] for doc in docs)
+        # An edit of a title in the navigation.
+        edit(minimal / "data" / "projects.yaml", 'title: "Sammen i Nordby"', 'title: "Sammen i Nordbx"')
+        wait_for(lambda: "Sammen i Nordbx" in get(base + "puljeprojekter/sammen-i-nordby/")[1], "the edited page")
+        # A page the edit does not change gets the new title in its menu with the rebuild after.
+        wait_for(lambda: "Nordby: Sammen i Nordbx" in get(base + "om/")[1], "the menu of another page")
+        docs = json.loads(get(base + "search/search_index.json")[1])["docs"]
+        locations = [doc["location"] for doc in docs]
+        assert len(locations) == len(set(locations))  # each section once, in its latest version
+        assert {location.split("#")[0] for location in locations} == pages
+        assert any("Sammen i Nordbx" in doc["title"] + doc["text"] for doc in docs)
+        old = re.compile(r"Sammen i Nordby(?!, Nordby Kommune \(afsnit)")  # elements.yaml cites the report's heading
+        assert not any(old.search(doc["title"] + doc["text"]) for doc in docs)
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(timeout=30)
