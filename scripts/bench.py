@@ -53,9 +53,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def fetch(url: str) -> str | None:
+def fetch(url: str, timeout: float = 5) -> str | None:
     try:
-        with urllib.request.urlopen(url, timeout=5) as response:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
             return response.read().decode("utf-8")
     except OSError:
         return None
@@ -88,7 +88,7 @@ def settle(url: str, page: str) -> float:
             continue
         except OSError:  # no new version for QUIET seconds
             pass
-        fetch(page)  # MkDocs holds a request while it rebuilds
+        fetch(page, timeout=300)  # MkDocs holds a request while it rebuilds
         latest = version(url)
         if latest == current:
             return ended
