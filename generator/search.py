@@ -56,7 +56,9 @@ def _stem(head: str, known: frozenset[str]) -> str | None:
     return None
 
 
-def compound_terms(text: str, known: frozenset[str], *, repeat: int = 3) -> list[str]:
+def compound_terms(
+    text: str, known: frozenset[str], *, repeat: int = 3, splits: dict[str, list[str]] | None = None
+) -> list[str]:
     """The parts of the compounds in ``text`` that the text does not already contain as words.
 
     A part is repeated once per occurrence of its compound (at most ``repeat`` times), so a page
@@ -64,11 +66,14 @@ def compound_terms(text: str, known: frozenset[str], *, repeat: int = 3) -> list
     """
     all_words = words(text)
     present = set(all_words)
+    splits = {} if splits is None else splits  # word -> its parts, for ``known``
     counts: dict[str, int] = {}
     for word in all_words:
         if len(word) < MIN_WORD:
             continue
-        for part in split_compound(word, known):
+        if word not in splits:
+            splits[word] = split_compound(word, known)
+        for part in splits[word]:
             if part not in present:
                 counts[part] = counts.get(part, 0) + 1
     return [part for part, count in counts.items() for _ in range(min(count, repeat))]
@@ -84,10 +89,11 @@ def enrich_index(docs: list[dict[str, str]], synonyms: dict[str, list[str]] | No
     beginning of a section, are not disturbed.
     """
     known = vocabulary(f"{doc.get('title', '')} {_strip_tags(doc.get('text', ''))}" for doc in docs)
+    splits: dict[str, list[str]] = {}  # a word splits alike in every entry: split it once
     enriched = []
     for doc in docs:
         plain = f"{doc.get('title', '')} {_strip_tags(doc.get('text', ''))}"
-        extra = compound_terms(plain, known)
+        extra = compound_terms(plain, known, splits=splits)
         present = set(words(plain)) | set(extra)  # synonyms also match the compound parts
         extra += [word for word, means in (synonyms or {}).items() if present & set(means) and word not in present]
         enriched.append({**doc, "text": doc.get("text", "") + (" " + " ".join(extra) if extra else "")})
