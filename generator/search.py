@@ -56,22 +56,22 @@ def _stem(head: str, known: frozenset[str]) -> str | None:
     return None
 
 
-def compound_terms(
-    text: str, known: frozenset[str], *, repeat: int = 3, splits: dict[str, list[str]] | None = None
-) -> list[str]:
+def compound_terms(text: str, known: frozenset[str], *, repeat: int = 3) -> list[str]:
     """The parts of the compounds in ``text`` that the text does not already contain as words.
 
     A part is repeated once per occurrence of its compound (at most ``repeat`` times), so a page
     that is about "forældresamarbejde" ranks for "samarbejde" like a page that uses the word.
     """
-    all_words = words(text)
-    present = set(all_words)
-    splits = {} if splits is None else splits  # word -> its parts, for ``known``
+    return _compound_terms(words(text), known, repeat, {})
+
+
+def _compound_terms(words_: list[str], known: frozenset[str], repeat: int, splits: dict[str, list[str]]) -> list[str]:
+    present = set(words_)
     counts: dict[str, int] = {}
-    for word in all_words:
+    for word in words_:
         if len(word) < MIN_WORD:
             continue
-        if word not in splits:
+        if word not in splits:  # a word splits alike wherever it stands: split it once
             splits[word] = split_compound(word, known)
         for part in splits[word]:
             if part not in present:
@@ -88,13 +88,13 @@ def enrich_index(docs: list[dict[str, str]], synonyms: dict[str, list[str]] | No
     The parts are appended as plain words after the text, so result previews, which show the
     beginning of a section, are not disturbed.
     """
-    known = vocabulary(f"{doc.get('title', '')} {_strip_tags(doc.get('text', ''))}" for doc in docs)
-    splits: dict[str, list[str]] = {}  # a word splits alike in every entry: split it once
+    each = [words(f"{doc.get('title', '')} {_strip_tags(doc.get('text', ''))}") for doc in docs]
+    known = frozenset(word for found in each for word in found if len(word) >= MIN_PART)  # as vocabulary()
+    splits: dict[str, list[str]] = {}
     enriched = []
-    for doc in docs:
-        plain = f"{doc.get('title', '')} {_strip_tags(doc.get('text', ''))}"
-        extra = compound_terms(plain, known, splits=splits)
-        present = set(words(plain)) | set(extra)  # synonyms also match the compound parts
+    for doc, all_words in zip(docs, each, strict=True):
+        extra = _compound_terms(all_words, known, 3, splits)
+        present = set(all_words) | set(extra)  # synonyms also match the compound parts
         extra += [word for word, means in (synonyms or {}).items() if present & set(means) and word not in present]
         enriched.append({**doc, "text": doc.get("text", "") + (" " + " ".join(extra) if extra else "")})
     return enriched
