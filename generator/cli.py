@@ -31,7 +31,7 @@ from .output.write import (
     swap_in,
     sync_tree,
 )
-from .pipeline import DOCS_DIR, Site, build_site
+from .pipeline import BUILDER_DATA, BUILDER_DATA_ENV, DOCS_DIR, Site, build_site
 
 DEFAULT_WAIT = 600.0  # seconds a build waits for another one to finish
 
@@ -92,6 +92,10 @@ def _say_waiting(wait: float) -> Callable[[str], None]:
 
 def _generate(root: Path, site: Site) -> None:
     changed = sync_tree(site.files(), root / DOCS_DIR)
+    handoff = root / BUILDER_DATA
+    data = site.builder_data().to_json()
+    if not handoff.is_file() or handoff.read_bytes() != data:
+        handoff.write_bytes(data)
     print(f"generated {DOCS_DIR}: {len(changed)} file(s) changed", file=sys.stderr)
 
 
@@ -128,9 +132,12 @@ def _run_builder(root: Path, out: Path, keep_open: list[int]) -> int:
     """Build the site from the docs tree into ``out``; the builder inherits the locks in ``keep_open``.
 
     Inheriting them keeps the locks held until the builder is gone too, even if we are killed first.
+    The builder takes the navigation and the rest from the file generated with the tree, so the data
+    is read once per build (and the tree, under our lock, cannot change meanwhile).
     """
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)]
     env = _reproducible(root, os.environ)
+    env[BUILDER_DATA_ENV] = str(root / BUILDER_DATA)
     return subprocess.run(command, cwd=root, check=False, env=env, pass_fds=keep_open).returncode
 
 

@@ -1,16 +1,26 @@
 """The thin adapter into MkDocs: generate the docs tree and the navigation before each build.
 
 All logic lives in the generator core (``build_site``); this file only hands its
-results to MkDocs, so moving to another builder means replacing these lines.
+results to MkDocs, so moving to another builder means replacing these lines. Under
+``generator build`` the tree is already generated: the command names the file with the
+navigation and the rest (``BUILDER_DATA_ENV``), and nothing is generated here a second time.
+
+``mkdocs serve --dirty`` (what ``scripts/serve`` runs) rebuilds only the pages whose Markdown
+changed, so an edit shows at once; when the edit also changed the navigation, the other pages are
+rebuilt right after it, so that every menu shows the new titles too. The search index of a dirty
+rebuild is merged here, page by page (Material's own merge expects one page per rebuild).
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import time
 from pathlib import Path
 from typing import Any
 
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -20,40 +30,79 @@ from mkdocs.structure.pages import Page
 
 from .data.problems import DataError, errors
 from .output.editing import EditLink, edit_link, repository_url
-from .output.search import enrich_index_file
+from .output.search import enrich_index_file, merge_index_file
 from .output.write import sync_tree
-from .pipeline import CONTENT_DIR, DATA_DIR, build_site
+from .pipeline import BUILDER_DATA_ENV, CONTENT_DIR, DATA_DIR, BuilderData, build_site
 from .site.navigation import html_navigation
 from .site.render import TEMPLATES
 
 log = logging.getLogger("mkdocs.plugins.knowledge_base")
 
+# Touched while serving to ask the server for one more rebuild (see _rebuild_every_page).
+WAKE_DIR = "build/.serve"
+
+
+class CompiledTemplates(BytecodeCache):
+    """The theme's templates compiled once per server, not once per rebuild.
+
+    MkDocs makes a new Jinja environment for every build; Jinja checks each entry against the
+    template's source (a checksum), so an edited template is compiled again.
+    """
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
 
 class KnowledgeBasePlugin(BasePlugin):
     command: str | None = None
+    dirty = False
     synonyms: dict[str, list[str]] | None = None
     edit_links: dict[str, EditLink] | None = None
     nav: list[Any] | None = None  # of the last generation that worked
+    menus_behind = False  # a dirty rebuild changed the navigation; the pages it did not rebuild show the old one
+    index: list[dict[str, str]] | None = None  # the search index's entries as of the last build (dirty serve)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rebuilt: set[str] = set()  # URLs of the pages this build renders
+        self.pages: set[str] = set()  # URLs of every page of this build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this hook also makes MkDocs keep this one instance across the rebuilds of `serve`.
-        self.command = command
+        self.command, self.dirty = command, dirty
+        self.compiled = CompiledTemplates()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
-        try:
-            site = build_site(root)
-        except DataError as exc:
-            if self.command != "serve" or self.nav is None:
-                raise PluginError(f"The data has errors:\n{exc.report()}") from None
-            return self._keep_last_good(config, exc)
-        if site.warnings:
-            log.info("%d places where the sources disagree; `python -m generator check` lists them", len(site.warnings))
-        self.synonyms = site.catalogue.synonyms
+        if self.dirty:
+            self._merge_search_index_here(config)
+        generated = os.environ.get(BUILDER_DATA_ENV) if self.command != "serve" else None
+        if generated:  # `generator build` wrote the tree and this file under its lock
+            data = BuilderData.from_json(Path(generated).read_bytes())
+        else:
+            try:
+                site = build_site(root)
+            except DataError as exc:
+                if self.command != "serve" or self.nav is None:
+                    raise PluginError(f"The data has errors:\n{exc.report()}") from None
+                return self._keep_last_good(config, exc)
+            sync_tree(site.files(), Path(config.docs_dir))
+            data = site.builder_data()
+        if data.warnings:
+            log.info("%d places where the sources disagree; `python -m generator check` lists them", data.warnings)
+        self.synonyms = data.synonyms
         repository = repository_url(root, os.environ)
-        self.edit_links = {path: edit_link(repository, o) for path, o in site.origins().items()} if repository else {}
-        sync_tree(site.files(), Path(config.docs_dir))
-        config.nav = self.nav = html_navigation(site.nav)
+        self.edit_links = {path: edit_link(repository, o) for path, o in data.origins.items()} if repository else {}
+        nav = html_navigation(data.nav)
+        self.menus_behind = self.dirty and self.nav is not None and nav != self.nav
+        config.nav = self.nav = nav
         return config
 
     def _keep_last_good(self, config: MkDocsConfig, exc: DataError) -> MkDocsConfig:
@@ -69,22 +118,57 @@ class KnowledgeBasePlugin(BasePlugin):
         config.nav = self.nav
         return config
 
+    def _merge_search_index_here(self, config: MkDocsConfig) -> None:
+        """Have Material's search write the entries of each dirty rebuild's pages only; on_post_build merges."""
+        search = config.plugins.get("material/search")
+        if search is not None:
+            search.is_dirty = False  # then it keeps no index of its own across rebuilds
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        # As a page's URL is written in the search index (MkDocs' Page.url): the home page's is "".
+        self.pages = {"" if file.url in (".", "./") else file.url for file in files.documentation_pages()}
+        self.rebuilt = set()
+        return files
+
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.rebuilt.add(page.url)  # a dirty build reads only the pages it renders
         # overrides/main.html shows the link under the page's content.
         link = (self.edit_links or {}).get(page.file.src_uri)
         if link:
             page.meta["kb_edit"] = link
         return markdown
 
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        if self.command == "serve":
+            env.bytecode_cache = self.compiled
+        return env
+
     def on_post_build(self, config: MkDocsConfig) -> None:
         # Runs after the search plugin (listed first in mkdocs.yml) has written its index.
         index = Path(config.site_dir) / "search" / "search_index.json"
         if index.exists():
+            if self.dirty:
+                self.index = merge_index_file(index, self.index or [], self.rebuilt, self.pages)
             changed = enrich_index_file(index, self.synonyms)
             log.info("search index: compound parts added to %d entries", changed)
+        if self.menus_behind:
+            self._rebuild_every_page(config)
+
+    def _rebuild_every_page(self, config: MkDocsConfig) -> None:
+        """Mark every page changed and wake the server: its next (dirty) rebuild renders them all."""
+        now = time.time_ns()
+        for page in Path(config.docs_dir).rglob("*.md"):
+            os.utime(page, ns=(now, now))
+        wake = Path(config.config_file_path).parent / WAKE_DIR
+        wake.mkdir(parents=True, exist_ok=True)
+        (wake / "navigation-changed").write_text(str(now), encoding="utf-8")
+        log.info("The navigation changed: rebuilding every page so that every menu shows it")
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
         root = Path(config.config_file_path).parent
-        for folder in (root / DATA_DIR, root / CONTENT_DIR, TEMPLATES):
+        # The docs tree is written by on_config itself: watching it would only rebuild everything twice.
+        server.unwatch(config.docs_dir)
+        (root / WAKE_DIR).mkdir(parents=True, exist_ok=True)
+        for folder in (root / DATA_DIR, root / CONTENT_DIR, TEMPLATES, root / WAKE_DIR):
             server.watch(str(folder))
         return server

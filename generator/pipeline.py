@@ -3,13 +3,18 @@
 ``build_site`` is what both the command line and the MkDocs adapter call. It
 knows nothing about MkDocs: it returns Markdown files and a navigation tree in
 the plain list form that ``mkdocs.yml``'s ``nav`` uses.
+
+``generator build`` runs the pipeline once: it writes the docs tree and, beside it, the
+``BuilderData`` a builder needs besides the Markdown (navigation, search synonyms, where each page
+comes from); the builder it starts reads that file instead of generating again.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +30,28 @@ from .site.pages.base import Page
 CONTENT_DIR = "content"
 DATA_DIR = "data"
 DOCS_DIR = "build/docs"
+BUILDER_DATA = "build/builder.json"  # beside the docs tree, not in it: the builder must not publish it
+# Set by `generator build` for the builder it starts: the BuilderData file of the tree just generated.
+BUILDER_DATA_ENV = "KB_BUILDER_DATA"
+
+
+@dataclass(frozen=True)
+class BuilderData:
+    """What a builder needs besides the docs tree; plain data, written and read as JSON."""
+
+    nav: list[Any]  # as ``Site.nav``: titles not yet escaped
+    synonyms: dict[str, list[str]]
+    origins: dict[str, Origin]
+    warnings: int  # how many places the sources disagree (the builder only mentions the count)
+
+    def to_json(self) -> bytes:
+        return json.dumps(asdict(self), ensure_ascii=False, indent=1).encode("utf-8")
+
+    @classmethod
+    def from_json(cls, data: bytes) -> BuilderData:
+        raw = json.loads(data)
+        origins = {path: Origin(**origin) for path, origin in raw["origins"].items()}
+        return cls(raw["nav"], raw["synonyms"], origins, raw["warnings"])
 
 
 @dataclass
@@ -44,6 +71,9 @@ class Site:
         found = {path: Origin(f"{CONTENT_DIR}/{path}") for path in self.content if path.endswith(".md")}
         found.update({page.path: Origin(page.origin, page.line, page.template) for page in self.pages})
         return found
+
+    def builder_data(self) -> BuilderData:
+        return BuilderData(self.nav, self.catalogue.synonyms, self.origins(), len(self.warnings))
 
     def files(self) -> dict[str, bytes]:
         """Every file of the docs tree: hand-written content plus generated pages."""

@@ -2,6 +2,7 @@
 
 import pytest
 
+from generator.data import catalogue as catalogue_module
 from generator.data.catalogue import load_catalogue
 from generator.data.problems import DataError
 
@@ -69,3 +70,63 @@ def test_repeated_and_self_references_are_errors(minimal):
         "data/projects.yaml:119:29: projects[1].elements.items[1]: duplicate element 'sprogkuffert' "
         "(first used at line 119)",
     ]
+
+
+# --- each file parsed once while its text stays the same (what `mkdocs serve` relies on) ---------
+
+
+@pytest.fixture
+def parses(monkeypatch):
+    """The data files the catalogue parses, in order."""
+    parsed: list[str] = []
+    real_load_text = catalogue_module.load_text
+
+    def counted(text, shown):
+        parsed.append(shown)
+        return real_load_text(text, shown)
+
+    monkeypatch.setattr(catalogue_module, "load_text", counted)
+    return parsed
+
+
+def test_unchanged_files_are_not_parsed_again(minimal, parses):
+    first = load_catalogue(minimal / "data", minimal)
+    parses.clear()
+    (minimal / "data" / "projects.yaml").touch()  # a new time, the same text
+    again = load_catalogue(minimal / "data", minimal)
+    assert parses == []
+    assert again.projects["sammen-i-nordby"] == first.projects["sammen-i-nordby"]
+
+
+def test_a_changed_file_is_parsed_again_and_only_it(minimal, parses):
+    load_catalogue(minimal / "data", minimal)
+    parses.clear()
+    edit(minimal / "data" / "projects.yaml", 'title: "Sammen i Nordby"', 'title: "Sammen i Nordbx"')
+    catalogue = load_catalogue(minimal / "data", minimal)
+    assert parses == ["data/projects.yaml"]
+    assert catalogue.projects["sammen-i-nordby"].title == "Sammen i Nordbx"
+    edit(minimal / "data" / "projects.yaml", 'title: "Sammen i Nordbx"', 'title: "Sammen i Nordby"')
+    assert load_catalogue(minimal / "data", minimal).projects["sammen-i-nordby"].title == "Sammen i Nordby"
+
+
+def test_a_file_broken_and_mended_reports_its_errors_each_time_until_mended(minimal):
+    edit(minimal / "data" / "projects.yaml", "    pages: 6-7", "    pages: seks")
+    for _ in range(2):  # the second time from the cache: the same located error
+        with pytest.raises(DataError) as raised:
+            load_catalogue(minimal / "data", minimal)
+        assert any(p.file == "data/projects.yaml" and p.field == "projects[0].pages" for p in raised.value.problems)
+    edit(minimal / "data" / "projects.yaml", "    pages: seks", "    pages: 6-7")
+    assert load_catalogue(minimal / "data", minimal).projects["sammen-i-nordby"]
+
+
+def test_the_same_text_in_another_project_is_reported_under_its_own_name(minimal, tmp_path):
+    other = tmp_path / "other"
+    (other / "data").mkdir(parents=True)
+    for path in (minimal / "data").iterdir():
+        if path.is_file():
+            (other / "data" / path.name).write_bytes(path.read_bytes())
+    load_catalogue(minimal / "data", minimal)
+    edit(other / "data" / "projects.yaml", "    pages: 6-7", "    pages: seks")
+    with pytest.raises(DataError) as raised:
+        load_catalogue(other / "data", tmp_path)  # shown as other/data/projects.yaml, not data/projects.yaml
+    assert {p.file for p in raised.value.problems} == {"other/data/projects.yaml"}

@@ -1,16 +1,23 @@
 """The MkDocs adapter: generates before each build, sets the navigation, watches sources when serving."""
 
+import json
 import re
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from jinja2 import Environment, FileSystemLoader
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
-from generator.mkdocs_plugin import KnowledgeBasePlugin
+from generator.mkdocs_plugin import WAKE_DIR, CompiledTemplates, KnowledgeBasePlugin
+from generator.pipeline import BUILDER_DATA, BUILDER_DATA_ENV, BuilderData, build_site
+from generator.site.navigation import html_navigation
 from generator.site.render import TEMPLATES
 
-from .helpers import edit
+from .helpers import FIXTURES, edit
 
 
 class FakeServer:
@@ -19,6 +26,9 @@ class FakeServer:
 
     def watch(self, path: str) -> None:
         self.watched.append(path)
+
+    def unwatch(self, path: str) -> None:
+        self.watched.remove(path)
 
 
 def config_for(project: Path):
@@ -87,10 +97,15 @@ def test_build_after_a_good_generation_still_stops_on_data_errors(minimal):
 
 def test_serve_watches_data_content_and_templates(minimal):
     server = FakeServer()
-    KnowledgeBasePlugin().on_serve(server, config_for(minimal), builder=None)
+    config = config_for(minimal)
+    server.watch(config.docs_dir)  # as MkDocs does before on_serve
+    KnowledgeBasePlugin().on_serve(server, config, builder=None)
     assert str(minimal / "data") in server.watched
     assert str(minimal / "content") in server.watched
     assert str(TEMPLATES) in server.watched
+    # The plugin writes the docs tree itself; a change there is no reason for another rebuild.
+    assert config.docs_dir not in server.watched
+    assert str(minimal / WAKE_DIR) in server.watched and (minimal / WAKE_DIR).is_dir()
 
 
 def test_navigation_titles_from_the_data_reach_the_theme_escaped(minimal):
@@ -102,3 +117,197 @@ def test_navigation_titles_from_the_data_reach_the_theme_escaped(minimal):
     titles = [title for entry in projects if isinstance(entry, dict) for title in entry]
     assert titles and all("<" not in title for title in titles)
     assert any(title.startswith("Nordby&lt;script&gt;x&lt;/script&gt; &amp; co: ") for title in titles)
+
+
+# --- `generator build` runs the pipeline once -------------------------------------------------
+
+
+def test_generator_build_reads_the_data_once(minimal, monkeypatch):
+    """The MkDocs step takes the navigation from the generated file and does not read the data again."""
+    from generator import cli
+
+    calls = []
+    real_build_site, real_run_builder = cli.build_site, cli._run_builder
+
+    def counted_build_site(root):
+        calls.append(root)
+        return real_build_site(root)
+
+    def break_the_data_then_build(root, out, keep_open):
+        # Were the data read again now, the strict build would stop on this error.
+        edit(minimal / "data" / "projects.yaml", "    pages: 6-7", "    pages: seks")
+        return real_run_builder(root, out, keep_open)
+
+    monkeypatch.setattr(cli, "build_site", counted_build_site)
+    monkeypatch.setattr(cli, "_run_builder", break_the_data_then_build)
+    assert cli.build(minimal, minimal / "site") == 0
+    assert calls == [minimal]
+    page = (minimal / "site" / "puljeprojekter" / "sammen-i-nordby" / "index.html").read_text(encoding="utf-8")
+    assert "Nordby" in page and "seks" not in page
+    nav = json.loads((minimal / BUILDER_DATA).read_bytes())["nav"]
+    assert nav[0] == {"Forside": "index.md"}
+
+
+def test_the_plugin_builds_from_the_handed_over_data_without_generating(minimal, monkeypatch):
+    good = build_site(minimal)
+    (minimal / BUILDER_DATA).write_bytes(good.builder_data().to_json())
+    monkeypatch.setenv(BUILDER_DATA_ENV, str(minimal / BUILDER_DATA))
+    monkeypatch.setenv("KB_REPOSITORY_URL", "https://github.com/example/kb")
+
+    def no_generation(root):
+        raise AssertionError("the plugin generated again")
+
+    monkeypatch.setattr("generator.mkdocs_plugin.build_site", no_generation)
+    plugin = KnowledgeBasePlugin()
+    plugin.on_startup(command="build", dirty=False)
+    config = plugin.on_config(config_for(minimal))
+    assert config.nav == html_navigation(good.nav)
+    assert plugin.synonyms == good.catalogue.synonyms
+    link = plugin.edit_links["puljeprojekter/sammen-i-nordby.md"]
+    assert (link.file, link.line) == ("data/projects.yaml", good.origins()["puljeprojekter/sammen-i-nordby.md"].line)
+
+
+def test_serve_generates_even_with_handed_over_data_in_the_environment(minimal, monkeypatch):
+    monkeypatch.setenv(BUILDER_DATA_ENV, str(minimal / "does-not-exist.json"))
+    plugin = KnowledgeBasePlugin()
+    plugin.on_startup(command="serve", dirty=False)
+    config = plugin.on_config(config_for(minimal))
+    assert (Path(config.docs_dir) / "puljeprojekter" / "sammen-i-nordby.md").is_file()
+
+
+def test_builder_data_survives_json():
+    site = build_site(FIXTURES / "minimal")
+    data = site.builder_data()
+    assert BuilderData.from_json(data.to_json()) == data
+    assert data.origins == site.origins()
+
+
+# --- serving: dirty rebuilds, and every menu brought up to date after a navigation change -----
+
+
+def serving(dirty: bool = True) -> KnowledgeBasePlugin:
+    plugin = KnowledgeBasePlugin()
+    plugin.on_startup(command="serve", dirty=dirty)
+    return plugin
+
+
+def mtimes(docs: Path) -> dict[Path, int]:
+    return {page: page.stat().st_mtime_ns for page in docs.rglob("*.md")}
+
+
+def test_a_dirty_rebuild_that_changes_the_navigation_has_every_page_rebuilt_next(minimal, tmp_path):
+    plugin = serving()
+    config = plugin.on_config(config_for(minimal))
+    config.site_dir = str(tmp_path / "site")
+    plugin.on_post_build(config)
+    assert not (minimal / WAKE_DIR).exists()
+    edit(minimal / "data" / "projects.yaml", 'title: "Sammen i Nordby"', 'title: "Sammen i Nordbx"')
+    plugin.on_config(config)
+    assert plugin.menus_behind
+    before = mtimes(Path(config.docs_dir))
+    plugin.on_post_build(config)
+    after = mtimes(Path(config.docs_dir))
+    # Every page is newer than its HTML of this rebuild, so MkDocs' next dirty rebuild renders it.
+    assert before.keys() == after.keys() and all(after[p] > before[p] for p in before)
+    assert (minimal / WAKE_DIR / "navigation-changed").is_file()  # watched: the server rebuilds
+
+
+def test_an_edit_that_keeps_the_navigation_rebuilds_only_its_pages(minimal, tmp_path):
+    plugin = serving()
+    config = plugin.on_config(config_for(minimal))
+    config.site_dir = str(tmp_path / "site")
+    edit(minimal / "data" / "projects.yaml", '"I Nordby Kommune er indsatsen blevet modnet."', '"Ny tekst."')
+    plugin.on_config(config)
+    before = mtimes(Path(config.docs_dir))
+    plugin.on_post_build(config)
+    assert not plugin.menus_behind
+    assert mtimes(Path(config.docs_dir)) == before
+    assert not (minimal / WAKE_DIR).exists()
+
+
+def test_full_rebuilds_need_no_second_pass(minimal, tmp_path):
+    plugin = serving(dirty=False)
+    config = plugin.on_config(config_for(minimal))
+    edit(minimal / "data" / "projects.yaml", 'title: "Sammen i Nordby"', 'title: "Sammen i Nordbx"')
+    plugin.on_config(config)
+    assert not plugin.menus_behind
+
+
+class CountingEnvironment(Environment):
+    compiled = 0
+
+    def compile(self, *args, **kwargs):
+        CountingEnvironment.compiled += 1
+        return super().compile(*args, **kwargs)
+
+
+def test_theme_templates_are_compiled_once_per_server_until_one_changes(tmp_path):
+    (tmp_path / "page.html").write_text("<p>{{ text }}</p>", encoding="utf-8")
+    cache = CompiledTemplates()
+
+    def render() -> str:  # each build makes a new environment, as MkDocs does
+        env = CountingEnvironment(loader=FileSystemLoader(tmp_path), bytecode_cache=cache)
+        return env.get_template("page.html").render(text="x")
+
+    CountingEnvironment.compiled = 0
+    assert render() == render() == "<p>x</p>"
+    assert CountingEnvironment.compiled == 1
+    (tmp_path / "page.html").write_text("<p>{{ text }}!</p>", encoding="utf-8")
+    assert render() == "<p>x!</p>"
+    assert CountingEnvironment.compiled == 2
+
+
+def test_only_the_server_shares_compiled_templates(minimal):
+    env = Environment()
+    serving().on_env(env, config_for(minimal), files=None)
+    assert isinstance(env.bytecode_cache, CompiledTemplates)
+    builder = KnowledgeBasePlugin()
+    builder.on_startup(command="build", dirty=False)
+    plain = Environment()
+    builder.on_env(plain, config_for(minimal), files=None)
+    assert plain.bytecode_cache is None
+
+
+def test_serve_dirty_shows_an_edit_then_brings_every_menu_and_the_search_index_up_to_date(minimal, tmp_path):
+    from .test_build_safety import ENV, NEW_TEXT, OLD_TEXT, free_port, get, wait_for
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    log = tmp_path / "serve.log"
+    with log.open("wb") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=minimal,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=ENV,
+        )
+    try:
+        wait_for(lambda: "Serving on" in log.read_text() or server.poll() is not None, "the server to start")
+        assert server.poll() is None, log.read_text()
+        index = json.loads(get(base + "search/search_index.json")[1])["docs"]
+        pages = {doc["location"].split("#")[0] for doc in index}
+        assert any(NEW_TEXT not in doc["text"] and OLD_TEXT in doc["text"] for doc in index)
+        # An edit that keeps the navigation: one dirty rebuild of the pages it changes.
+        edit(minimal / "data" / "projects.yaml", OLD_TEXT, NEW_TEXT)
+        wait_for(lambda: NEW_TEXT in get(base + "puljeprojekter/sammen-i-nordby/")[1], "the edited page")
+        docs = json.loads(get(base + "search/search_index.json")[1])["docs"]
+        locations = [doc["location"] for doc in docs]
+        assert len(locations) == len(set(locations))  # each section once, in its latest version
+        assert {location.split("#")[0] for location in locations} == pages
+        assert any(NEW_TEXT in doc["text"] for doc in docs) and not any(OLD_TEXT in doc["text"] for doc in docs)
+        # An edit of a title in the navigation.
+        edit(minimal / "data" / "projects.yaml", 'title: "Sammen i Nordby"', 'title: "Sammen i Nordbx"')
+        wait_for(lambda: "Sammen i Nordbx" in get(base + "puljeprojekter/sammen-i-nordby/")[1], "the edited page")
+        # A page the edit does not change gets the new title in its menu with the rebuild after.
+        wait_for(lambda: "Nordby: Sammen i Nordbx" in get(base + "om/")[1], "the menu of another page")
+        docs = json.loads(get(base + "search/search_index.json")[1])["docs"]
+        locations = [doc["location"] for doc in docs]
+        assert len(locations) == len(set(locations))  # each section once, in its latest version
+        assert {location.split("#")[0] for location in locations} == pages
+        assert any("Sammen i Nordbx" in doc["title"] + doc["text"] for doc in docs)
+        old = re.compile(r"Sammen i Nordby(?!, Nordby Kommune \(afsnit)")  # elements.yaml cites the report's heading
+        assert not any(old.search(doc["title"] + doc["text"]) for doc in docs)
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(timeout=30)

@@ -1,6 +1,6 @@
 """Danish compounds and search words added to the search index at build time."""
 
-from generator.output.search import compound_terms, enrich_index, split_compound, vocabulary
+from generator.output.search import compound_terms, enrich_index, merge_rebuilt, split_compound, vocabulary
 
 KNOWN = vocabulary(["forældre samarbejde overgang møder læring kufferter sprog kuffert børne have"])
 
@@ -32,3 +32,17 @@ def test_enrich_index_appends_parts_and_search_words_after_the_text():
     assert enriched[0]["text"].split()[-4:] == ["sprog", "sprog", "kuffert", "kuffert"]  # title and text
     assert enriched[1]["text"].endswith(" koster")
     assert docs[0]["text"] == "<p>Udlevering af sprogkuffert.</p>"  # the input is not changed
+
+
+def test_a_partial_rebuild_replaces_the_entries_of_its_pages_only():
+    previous = [
+        {"location": "", "title": "Forside", "text": "gammel"},
+        {"location": "a/", "title": "A", "text": "gammel a"},
+        {"location": "a/#del", "title": "Del", "text": "gammel del"},
+        {"location": "b/", "title": "B", "text": "b"},
+        {"location": "c/", "title": "C", "text": "c"},
+    ]
+    current = [{"location": "a/", "title": "A", "text": "ny a"}, {"location": "#top", "title": "Forside", "text": "ny"}]
+    merged = merge_rebuilt(previous, current, rebuilt={"a/", ""}, pages={"", "a/", "b/"})
+    # a/'s section that is gone goes with it; c/ is no longer a page.
+    assert merged == [previous[3], *current]

@@ -10,12 +10,16 @@ disagree in places; both are kept, and every relation says which side states it.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
+from ..domain.budget import BudgetActivity, budget_activities
+from ..domain.costs import Bands, CostRow, cost_rows
 from .contradictions import warnings_of
 from .models import (
     Activity,
@@ -43,7 +47,7 @@ from .models import (
     ThemeMeeting,
 )
 from .problems import DataError, Problem, errors
-from .read import Document, load_file
+from .read import Document, load_text, read_text
 from .references import check_references
 from .rules import check_rules
 from .validate import problems_of
@@ -171,6 +175,23 @@ class Catalogue:
             sessions=[t for t in self.cases.theme_meetings if any(p.municipality == mid for p in [*t.hosts, *t.panel])],
         )
 
+    # --- derived once per build: every page that needs these gets the same objects ---------
+
+    @cached_property
+    def cost_rows(self) -> list[CostRow]:
+        """Every column of every project's cost table, in project order."""
+        return cost_rows(list(self.projects.values()))
+
+    @cached_property
+    def bands(self) -> Bands:
+        """The site's bands of cost per child, over every costed activity (the same on every page)."""
+        return Bands.of([row.per_child for row in self.cost_rows if row.per_child is not None])
+
+    @cached_property
+    def budget_activities(self) -> list[BudgetActivity]:
+        """Every activity the budget calculator offers, keyed as the calculator keys them."""
+        return budget_activities(list(self.projects.values()))
+
 
 @dataclass(frozen=True)
 class ActivityCost:
@@ -204,11 +225,10 @@ def load_catalogue(data_dir: Path, root: Path | None = None) -> Catalogue:
     problems: list[Problem] = []
     for name, model in DATA_FILES.items():
         try:
-            docs[name] = load_file(data_dir / name, root)
+            docs[name], result, found = _parse(data_dir / name, root, model)
         except DataError as exc:
             problems.extend(exc.problems)
             continue
-        result, found = problems_of(model, docs[name])
         problems.extend(found)
         if result is not None:
             models[name] = result
@@ -250,3 +270,30 @@ def _assemble(models: dict[str, Any]) -> Catalogue:
         synonyms={w.word.lower(): [m.lower() for m in w.means] for w in models["search.yaml"].words},
         files=dict(models),
     )
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    digest: str  # of the text it was parsed from
+    document: Document
+    model: BaseModel | None
+    problems: list[Problem]
+
+
+# Each data file as last parsed and validated, by the name problems give it and its model (one entry
+# each, replaced when the text changes). `mkdocs serve` loads the catalogue again after every edit;
+# the files whose text is the same need not be parsed and validated again. Documents and models are
+# not changed after loading, so one build can share them with the next.
+_PARSED: dict[tuple[str, type[BaseModel]], _Parsed] = {}
+
+
+def _parse(path: Path, root: Path, model: type[BaseModel]) -> tuple[Document, BaseModel | None, list[Problem]]:
+    """One data file parsed and validated, or DataError; taken from the last load if its text is the same."""
+    shown, text = read_text(path, root)  # read (and checked) every time: only parsing is saved
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    cached = _PARSED.get((shown, model))
+    if cached is None or cached.digest != digest:
+        document = load_text(text, shown)
+        result, found = problems_of(model, document)
+        cached = _PARSED[(shown, model)] = _Parsed(digest, document, result, found)
+    return cached.document, cached.model, list(cached.problems)

@@ -363,6 +363,12 @@ def outside(path: Path, base: Path) -> bool:
 
 def load_file(path: Path, root: Path) -> Document:
     """Read a data file; its problems are reported relative to the project ``root``."""
+    shown, text = read_text(path, root)
+    return load_text(text, shown)
+
+
+def read_text(path: Path, root: Path) -> tuple[str, str]:
+    """A data file's name as problems show it (relative to ``root``) and its text, or DataError."""
     shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
     if not path.exists() and not path.is_symlink():
         raise DataError([Problem(shown, None, "", "file not found")])
@@ -377,4 +383,4 @@ def load_file(path: Path, root: Path) -> Document:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise DataError([Problem(shown, None, "", f"file is not valid UTF-8 ({exc.reason})")]) from None
-    return load_text(text, shown)
+    return shown, text

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..data.catalogue import Catalogue
 from ..data.models import Element, Project
-from .budget import BudgetActivity, budget_activities
+from .budget import BudgetActivity
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,7 @@ def selection(catalogue: Catalogue, chosen: list[Element]) -> Selection:
             if 1 < len(named) < len(chosen):
                 partly.append((project, named))
     columns = {id(cost.column) for element in chosen for cost in catalogue.activity_costs(element)}
-    activities = [a for a in budget_activities(projects) if id(a.row.column) in columns]
+    activities = [a for a in catalogue.budget_activities if id(a.row.column) in columns]
     cost_range = None
     if activities:
         cost_range = (

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 from ..data.models import Amount, CostColumn, Figure, Project
 
@@ -183,11 +184,11 @@ class CostRow:
     part_heading: str | None
     column: CostColumn
 
-    @property
+    @cached_property
     def per_child(self) -> Decimal | None:
         return self.column.cost_per_child.value
 
-    @property
+    @cached_property
     def total_hours(self) -> Decimal | None:
         values = [getattr(self.column.hours, name).value for name in HOUR_ROWS]
         return None if any(v is None for v in values) else sum(values, Decimal(0))
@@ -229,8 +230,3 @@ class Bands:
         """(label, from, below) for each band; None at the open ends."""
         edges: list[Decimal | None] = [None, *self.thresholds, None]
         return [(label, edges[i], edges[i + 1]) for i, label in enumerate(BAND_LABELS)]
-
-
-def site_bands(projects: list[Project]) -> Bands:
-    """The bands over every costed activity of every project (the same on every page)."""
-    return Bands.of([row.per_child for row in cost_rows(projects) if row.per_child is not None])

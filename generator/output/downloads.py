@@ -13,6 +13,7 @@ advice), so that the XLSX stays safe when someone re-saves it as CSV. See ``iner
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import re
@@ -137,7 +138,7 @@ def cost_csv(catalogue: Catalogue) -> bytes:
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(HEADERS)
     price = catalogue.evaluation.cost_method.price_level
-    for row in cost_rows(list(catalogue.projects.values())):
+    for row in catalogue.cost_rows:
         writer.writerow([inert(value) for value in _row(catalogue, row, price, cell_text)])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
@@ -159,6 +160,7 @@ def knowledge_json(catalogue: Catalogue) -> bytes:
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False).encode("utf-8")
 
 
+@functools.cache  # the same for every build: it depends on the models only
 def knowledge_schema() -> bytes:
     schema = for_maintainers(knowledge_base_model().model_json_schema())
     schema["properties"]["$schema"] = {"type": "string"}

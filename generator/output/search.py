@@ -62,13 +62,18 @@ def compound_terms(text: str, known: frozenset[str], *, repeat: int = 3) -> list
     A part is repeated once per occurrence of its compound (at most ``repeat`` times), so a page
     that is about "forældresamarbejde" ranks for "samarbejde" like a page that uses the word.
     """
-    all_words = words(text)
-    present = set(all_words)
+    return _compound_terms(words(text), known, repeat, {})
+
+
+def _compound_terms(words_: list[str], known: frozenset[str], repeat: int, splits: dict[str, list[str]]) -> list[str]:
+    present = set(words_)
     counts: dict[str, int] = {}
-    for word in all_words:
+    for word in words_:
         if len(word) < MIN_WORD:
             continue
-        for part in split_compound(word, known):
+        if word not in splits:  # a word splits alike wherever it stands: split it once
+            splits[word] = split_compound(word, known)
+        for part in splits[word]:
             if part not in present:
                 counts[part] = counts.get(part, 0) + 1
     return [part for part, count in counts.items() for _ in range(min(count, repeat))]
@@ -83,12 +88,13 @@ def enrich_index(docs: list[dict[str, str]], synonyms: dict[str, list[str]] | No
     The parts are appended as plain words after the text, so result previews, which show the
     beginning of a section, are not disturbed.
     """
-    known = vocabulary(f"{doc.get('title', '')} {_strip_tags(doc.get('text', ''))}" for doc in docs)
+    each = [words(f"{doc.get('title', '')} {_strip_tags(doc.get('text', ''))}") for doc in docs]
+    known = frozenset(word for found in each for word in found if len(word) >= MIN_PART)  # as vocabulary()
+    splits: dict[str, list[str]] = {}
     enriched = []
-    for doc in docs:
-        plain = f"{doc.get('title', '')} {_strip_tags(doc.get('text', ''))}"
-        extra = compound_terms(plain, known)
-        present = set(words(plain)) | set(extra)  # synonyms also match the compound parts
+    for doc, all_words in zip(docs, each, strict=True):
+        extra = _compound_terms(all_words, known, 3, splits)
+        present = set(all_words) | set(extra)  # synonyms also match the compound parts
         extra += [word for word, means in (synonyms or {}).items() if present & set(means) and word not in present]
         enriched.append({**doc, "text": doc.get("text", "") + (" " + " ".join(extra) if extra else "")})
     return enriched
@@ -105,3 +111,29 @@ def enrich_index_file(path: Path, synonyms: dict[str, list[str]] | None = None) 
     index["docs"] = enrich_index(index["docs"], synonyms)
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return sum(1 for old, doc in zip(before, index["docs"], strict=True) if doc["text"] != old)
+
+
+def _page(entry: dict[str, str]) -> str:
+    return entry["location"].split("#", 1)[0]
+
+
+def merge_rebuilt(
+    previous: list[dict[str, str]], current: list[dict[str, str]], rebuilt: set[str], pages: set[str]
+) -> list[dict[str, str]]:
+    """The whole site's index entries after a rebuild of some of its pages (``mkdocs serve --dirty``).
+
+    ``current`` holds the entries of the pages just rebuilt (``rebuilt``, by URL); ``previous`` the
+    whole index before. Every other page keeps its entries, unless it is no longer among ``pages``.
+    """
+    kept = [entry for entry in previous if _page(entry) not in rebuilt and _page(entry) in pages]
+    return kept + current
+
+
+def merge_index_file(
+    path: Path, previous: list[dict[str, str]], rebuilt: set[str], pages: set[str]
+) -> list[dict[str, str]]:
+    """Rewrite an index of some pages (as Material writes it for a dirty rebuild) as the whole site's."""
+    index = json.loads(path.read_text(encoding="utf-8"))
+    index["docs"] = merge_rebuilt(previous, index["docs"], rebuilt, pages)
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return index["docs"]

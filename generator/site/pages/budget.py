@@ -5,7 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ...data.catalogue import Catalogue
-from ...domain.budget import INPUTS, budget_activities, script_data
+from ...domain.budget import INPUTS, script_data
 from ...domain.costs import HOUR_ROWS, cell_text, danish_number
 from ..urls import BUDGET_PATH
 from .base import Page, render_page, script_json
@@ -13,7 +13,7 @@ from .base import Page, render_page, script_json
 
 def budget_page(catalogue: Catalogue) -> Page:
     projects = list(catalogue.projects.values())
-    activities = budget_activities(projects)
+    activities = catalogue.budget_activities
     titles = {p.id: f"{catalogue.municipality_of(p).short_name}: {p.title}" for p in projects}
     groups = []
     for project in projects:

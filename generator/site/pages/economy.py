@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from ...data.catalogue import Catalogue
 from ...data.models import STATED_SPREAD
-from ...domain.costs import HOUR_ROWS, Bands, CostRow, cell_text, cost_rows, danish_number
+from ...domain.costs import HOUR_ROWS, Bands, CostRow, cell_text, danish_number
 from ..chart import Bar, bar_chart
 from ..labels import PARTNER_LABELS
 from ..urls import CSV_PATH, ECONOMY_PATH
@@ -35,9 +35,9 @@ PARTNER_FILTER = {
 
 def economy_page(catalogue: Catalogue) -> Page:
     projects = list(catalogue.projects.values())
-    rows = cost_rows(projects)
+    rows = catalogue.cost_rows
     valued = [row for row in rows if row.per_child is not None]
-    bands = Bands.of([row.per_child for row in valued])
+    bands = catalogue.bands
     low = min(valued, key=lambda r: r.per_child)
     high = max(valued, key=lambda r: r.per_child)
     stated = catalogue.evaluation.cost_method.stated_spread

@@ -8,7 +8,6 @@ from typing import Any
 from ...data.catalogue import Catalogue, ElementProject
 from ...data.models import Element
 from ...domain.combinations import observed_with
-from ...domain.costs import site_bands
 from ..urls import EXPLORER_PATH, element_path
 from .base import Page, _grouped, citation, project_line, render_page
 from .projects import _price_year
@@ -64,7 +63,7 @@ def element_page(catalogue: Catalogue, element: Element) -> Page:
 
 def _element_costs(catalogue: Catalogue, element: Element) -> dict[str, Any]:
     """Cost per child of the activities mapped to an element: each one, and min, median and max."""
-    bands = site_bands(list(catalogue.projects.values()))
+    bands = catalogue.bands
     items = []
     for cost in catalogue.activity_costs(element):
         value = cost.column.cost_per_child.value

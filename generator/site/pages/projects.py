@@ -7,7 +7,7 @@ from typing import Any
 from ...data.catalogue import Catalogue
 from ...data.contradictions import repeated_establishment
 from ...data.models import Element, Project
-from ...domain.costs import BAND_LABELS, per_child_range, site_bands, table_view
+from ...domain.costs import BAND_LABELS, per_child_range, table_view
 from ..labels import ASSESSMENT_LABELS, DAYCARE_LABELS, MATURITY_LABELS, PARTNER_LABELS, PHASE_LABELS, REACH_LABELS
 from ..urls import project_path
 from .base import Page, citation, render_page
@@ -70,7 +70,7 @@ def maturity_summary(project: Project) -> str:
 
 def project_page(catalogue: Catalogue, project: Project) -> Page:
     evaluation = catalogue.evaluation
-    bands = site_bands(list(catalogue.projects.values()))
+    bands = catalogue.bands
     cost_parts, cost_notes = table_view(project, bands)
     cost_range = per_child_range(project)
     costed = {a for column in (project.cost.columns if project.cost else []) for a in column.activities}
