@@ -49,3 +49,17 @@ def test_quotes_cannot_break_out_of_an_attribute():
 
     assert escape_markdown('Tabel 4" onfocus="alert(1)') == "Tabel 4&quot; onfocus=&quot;alert(1)"
     assert escape_markdown("it's") == "it&#39;s"
+
+
+def test_templates_write_no_page_paths():
+    """Templates link through ``urls`` and the entries themselves; every path is written in site/urls.py."""
+    import re
+
+    from generator.site.render import TEMPLATES
+
+    written = {
+        f"{path.name}: {match.group(0)}"
+        for path in TEMPLATES.glob("*.j2")
+        for match in re.finditer(r"\b(?:link|href)\(\s*['\"][^'\"]*['\"]\s*\)", path.read_text(encoding="utf-8"))
+    }
+    assert written == set()

@@ -13,10 +13,16 @@ from ..data.catalogue import DATA_FILES, Catalogue
 from .pages.explorer import EXPLORER_TITLE
 from .pages.reference import REFERENCE_TITLE
 from .urls import (
+    ABOUT_PATH,
     BUDGET_PATH,
     CASES_PATH,
     ECONOMY_PATH,
+    ELEMENTS_PATH,
     EXPLORER_PATH,
+    HOME_PATH,
+    MUNICIPALITIES_PATH,
+    PROGRAMMES_PATH,
+    PROJECTS_PATH,
     RECOMMENDATIONS_PATH,
     REFERENCE_DIR,
     REFERENCE_INDEX,
@@ -31,13 +37,13 @@ def navigation_entries(catalogue: Catalogue) -> dict[str, Any]:
     """Navigation sections for these pages, in the plain form mkdocs.yml's nav uses."""
     return {
         "Programmer": [
-            "programmer/index.md",
+            PROGRAMMES_PATH,
             *({p.name: programme_path(p)} for p in catalogue.programmes.values()),
         ],
         "Kommunale eksempler": CASES_PATH,
         "Anbefalinger": RECOMMENDATIONS_PATH,
         # One page per municipality is too many for the menu: the index lists them by region.
-        "Kommuner": "kommuner/index.md",
+        "Kommuner": MUNICIPALITIES_PATH,
     }
 
 
@@ -53,16 +59,16 @@ def navigation(catalogue: Catalogue, paths: list[str]) -> list[Any]:
     about = sorted(
         p
         for p in paths
-        if p.startswith("om/") and p.endswith(".md") and p != "om/index.md" and not p.startswith(REFERENCE_DIR + "/")
+        if p.startswith("om/") and p.endswith(".md") and p != ABOUT_PATH and not p.startswith(REFERENCE_DIR + "/")
     )
     reference = [REFERENCE_INDEX, *({f"data/{name}": reference_path(name)} for name in DATA_FILES)]
     return [
-        {"Forside": "index.md"},
-        {"Elementer": ["elementer/index.md", {EXPLORER_TITLE: EXPLORER_PATH}, *elements]},
-        {"Puljeprojekter": ["puljeprojekter/index.md", *projects]},
+        {"Forside": HOME_PATH},
+        {"Elementer": [ELEMENTS_PATH, {EXPLORER_TITLE: EXPLORER_PATH}, *elements]},
+        {"Puljeprojekter": [PROJECTS_PATH, *projects]},
         {"Økonomi": [ECONOMY_PATH, {"Budgetberegner": BUDGET_PATH}]},
         *({title: entry} for title, entry in navigation_entries(catalogue).items()),
-        {"Om": ["om/index.md", *about, {REFERENCE_TITLE: reference}]},
+        {"Om": [ABOUT_PATH, *about, {REFERENCE_TITLE: reference}]},
     ]
 
 

@@ -4,31 +4,60 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
 
 from ..data.models import Element, Municipality, Programme, Project
 
-EXPLORER_PATH = "elementer/sammensaet.md"  # the combination explorer (explorer.py)
-
-
+# Fixed pages and downloads, from the docs tree's root.
+HOME_PATH = "index.md"
+ELEMENTS_PATH = "elementer/index.md"
+EXPLORER_PATH = "elementer/sammensaet.md"  # the combination explorer
+PROJECTS_PATH = "puljeprojekter/index.md"
 ECONOMY_PATH = "oekonomi/index.md"
-
-
 BUDGET_PATH = "oekonomi/budget.md"
-
-
+PROGRAMMES_PATH = "programmer/index.md"
+CASES_PATH = "kommunale-eksempler/index.md"
+RECOMMENDATIONS_PATH = "anbefalinger/index.md"
+MUNICIPALITIES_PATH = "kommuner/index.md"
+ABOUT_PATH = "om/index.md"  # hand-written, in content/
+EVALUATION_PATH = "om/evalueringen.md"
+SOURCES_PATH = "om/kilder.md"
 REFERENCE_DIR = "om/dataformat"  # the data-format pages, one per data file
 REFERENCE_INDEX = f"{REFERENCE_DIR}/index.md"
 XLSX_PATH = "oekonomi/omkostninger.xlsx"
 CSV_PATH = "oekonomi/omkostninger.csv"
 JSON_PATH = "data/vidensbase.json"
 SCHEMA_PATH = "data/vidensbase.schema.json"
-CASES_PATH = "kommunale-eksempler/index.md"
 
 
-RECOMMENDATIONS_PATH = "anbefalinger/index.md"
+@dataclass(frozen=True)
+class Urls:
+    """The fixed pages and downloads by name, as templates receive them: ``link(urls.economy)``."""
+
+    home: str = HOME_PATH
+    elements: str = ELEMENTS_PATH
+    explorer: str = EXPLORER_PATH
+    projects: str = PROJECTS_PATH
+    economy: str = ECONOMY_PATH
+    budget: str = BUDGET_PATH
+    programmes: str = PROGRAMMES_PATH
+    cases: str = CASES_PATH
+    recommendations: str = RECOMMENDATIONS_PATH
+    municipalities: str = MUNICIPALITIES_PATH
+    about: str = ABOUT_PATH
+    evaluation: str = EVALUATION_PATH
+    sources: str = SOURCES_PATH
+    data_format: str = REFERENCE_INDEX
+    xlsx: str = XLSX_PATH
+    csv: str = CSV_PATH
+    json: str = JSON_PATH
+    json_schema: str = SCHEMA_PATH
+
+
+URLS = Urls()
 
 
 def element_path(element: Element) -> str:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from ...data.catalogue import Catalogue
 from ..labels import PHASE_LABELS
+from ..urls import EVALUATION_PATH, SOURCES_PATH
 from .base import Page, render_page
 
 
 def evaluation_page(catalogue: Catalogue) -> Page:
     evaluation = catalogue.evaluation
     return render_page(
-        "om/evalueringen.md",
+        EVALUATION_PATH,
         "Om evalueringen",
         "data/evaluation.yaml",
         "evaluation.md.j2",
@@ -25,7 +26,7 @@ def evaluation_page(catalogue: Catalogue) -> Page:
 
 def sources_page(catalogue: Catalogue) -> Page:
     return render_page(
-        "om/kilder.md",
+        SOURCES_PATH,
         "Kilder",
         "data/sources.yaml",
         "sources.md.j2",

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from ...data.catalogue import Catalogue
 from ...data.models import Element, ElementGroup, Locator, Project
 from ..render import TEMPLATES_DIR, render
-from ..urls import hrefer, linker
+from ..urls import URLS, hrefer, linker
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class Page:
 
 
 def render_page(path: str, title: str, origin: str, template: str, *, line: int | None = None, **context: Any) -> Page:
-    markdown = render(template, link=linker(path), href=hrefer(path), title=title, **context)
+    markdown = render(template, link=linker(path), href=hrefer(path), urls=URLS, title=title, **context)
     return Page(path, title, markdown, origin, line, template=f"{TEMPLATES_DIR}/{template}")
 
 

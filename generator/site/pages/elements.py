@@ -8,7 +8,7 @@ from typing import Any
 from ...data.catalogue import Catalogue, ElementProject
 from ...data.models import Element
 from ...domain.combinations import observed_with
-from ..urls import EXPLORER_PATH, element_path
+from ..urls import ELEMENTS_PATH, EXPLORER_PATH, element_path
 from .base import Page, _grouped, citation, project_line, render_page
 from .projects import _price_year
 
@@ -18,7 +18,7 @@ def elements_index_page(catalogue: Catalogue) -> Page:
         (group, [(e, _project_counts(catalogue, e)) for e in elements]) for group, elements in _grouped(catalogue)
     ]
     return render_page(
-        "elementer/index.md",
+        ELEMENTS_PATH,
         "Elementer",
         "data/elements.yaml",
         "elements_index.md.j2",

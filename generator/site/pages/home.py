@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from ...data.catalogue import Catalogue
 from ...domain.combinations import MAX_CHOSEN
+from ..urls import HOME_PATH
 from .base import Page, _grouped, citation, render_page
 
 
 def home_page(catalogue: Catalogue) -> Page:
     municipalities = {p.municipality for p in catalogue.projects.values()}
     return render_page(
-        "index.md",
+        HOME_PATH,
         "Forside",
         "data/elements.yaml",
         "home.md.j2",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...data.catalogue import Catalogue
 from ...data.models import Municipality
-from ..urls import municipality_path
+from ..urls import MUNICIPALITIES_PATH, municipality_path
 from .base import Page, located, render_page
 
 
@@ -19,7 +19,7 @@ def municipalities_index_page(catalogue: Catalogue) -> Page:
         for region in catalogue.regions.values()
     ]
     return render_page(
-        "kommuner/index.md",
+        MUNICIPALITIES_PATH,
         "Kommuner",
         "data/municipalities.yaml",
         "municipalities_index.md.j2",

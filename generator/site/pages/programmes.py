@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from ...data.catalogue import Catalogue
 from ...data.models import Programme
-from ..urls import programme_path
+from ..urls import PROGRAMMES_PATH, programme_path
 from .base import Page, located, render_page
 
 
 def programmes_index_page(catalogue: Catalogue) -> Page:
     programmes = list(catalogue.programmes.values())
     return render_page(
-        "programmer/index.md",
+        PROGRAMMES_PATH,
         "Programmer",
         "data/programmes.yaml",
         "programmes_index.md.j2",

@@ -9,7 +9,7 @@ from ...data.contradictions import repeated_establishment
 from ...data.models import Element, Project
 from ...domain.costs import BAND_LABELS, per_child_range, table_view
 from ..labels import ASSESSMENT_LABELS, DAYCARE_LABELS, MATURITY_LABELS, PARTNER_LABELS, PHASE_LABELS, REACH_LABELS
-from ..urls import project_path
+from ..urls import PROJECTS_PATH, project_path
 from .base import Page, citation, render_page
 
 
@@ -20,7 +20,7 @@ def projects_index_page(catalogue: Catalogue) -> Page:
     used_partners = {k for row in rows for k in row["project"].partners}
     used_maturity = {row["project"].maturity.level for row in rows}
     return render_page(
-        "puljeprojekter/index.md",
+        PROJECTS_PATH,
         "Puljeprojekter",
         "data/projects.yaml",
         "projects_index.md.j2",
