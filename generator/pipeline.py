@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from .data.catalogue import Catalogue, load_catalogue
+from .data.files import UnsafeFile, outside, read_regular_file
 from .data.problems import DataError, Position, Problem
-from .data.read import UnsafeFile, outside, read_regular_file
 from .output.downloads import downloads
 from .output.editing import Origin
 from .site.navigation import navigation

@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from generator.data import read
+from generator.data import files, read
 from generator.data.problems import DataError, Position
 from generator.data.read import MAX_DEPTH, MAX_SCALAR_CHARS, load_file, load_text
 from generator.pipeline import read_content
@@ -144,7 +144,7 @@ def test_symlinks_directories_and_pipes_are_not_data_files(tmp_path):
 
 
 def test_a_file_is_checked_for_size_before_it_is_read(tmp_path, monkeypatch):
-    monkeypatch.setattr(read, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", 100)
     (tmp_path / "big.yaml").write_text("a: " + "x" * 200 + "\n", encoding="utf-8")
     with pytest.raises(DataError) as caught:
         load_file(tmp_path / "big.yaml", tmp_path)

@@ -21,6 +21,7 @@ from pydantic import BaseModel
 from ..domain.budget import BudgetActivity, budget_activities
 from ..domain.costs import Bands, CostRow, cost_rows
 from .contradictions import warnings_of
+from .files import read_text
 from .models import (
     Activity,
     ActivityElement,
@@ -47,7 +48,7 @@ from .models import (
     ThemeMeeting,
 )
 from .problems import DataError, Problem, errors
-from .read import Document, load_text, read_text
+from .read import Document, load_text
 from .references import check_references
 from .rules import check_rules
 from .validate import problems_of

@@ -19,8 +19,6 @@ so that the knowledge base can grow a hundredfold.
 from __future__ import annotations
 
 import math
-import os
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +26,7 @@ from typing import Any
 import yaml
 
 from .characters import control_problem
+from .files import MAX_FILE_BYTES, read_text, too_large
 from .problems import DataError, Position, Problem, field_path
 
 Loc = tuple[str | int, ...]
@@ -48,7 +47,6 @@ _NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 # Today (2025) the largest file, data/projects.yaml, has 274 kB and 4,018 values, nesting 9 deep;
 # the longest line has 1,575 characters and the longest text 1,563. Each limit leaves room for
 # more than a hundredfold growth of the knowledge base while bounding time and memory.
-MAX_FILE_BYTES = 64 * 1024 * 1024  # 245 times projects.yaml
 MAX_NODES = 1_000_000  # values in one file: 250 times projects.yaml
 MAX_DEPTH = 64  # levels of nesting; honest data has 9
 MAX_SCALAR_CHARS = 100_000  # one value; the models allow less per field (models.MAX_TEXT)
@@ -293,7 +291,7 @@ def _syntax_problem(text: str, path: str, exc: yaml.YAMLError) -> Problem:
 def load_text(text: str, path: str) -> Document:
     """Parse ``text`` (the contents of ``path``) into a Document, or raise DataError."""
     if len(text) > MAX_FILE_BYTES:
-        raise DataError([Problem(path, None, "", _too_large(len(text), "characters"))])
+        raise DataError([Problem(path, None, "", too_large(len(text), "characters"))])
     doc = Document(path=path, data=None)
     builder = _Builder(doc)
     loader = _Loader(text)
@@ -312,75 +310,7 @@ def load_text(text: str, path: str) -> Document:
     return doc
 
 
-def _too_large(size: int, unit: str, limit: int | None = None) -> str:
-    return f"file is too large ({size} {unit}; at most {MAX_FILE_BYTES if limit is None else limit})"
-
-
-class UnsafeFile(Exception):
-    """A file that is not the project's own regular file, or is too large to read."""
-
-
-def read_regular_file(path: Path, limit: int | None = None) -> bytes:
-    """The bytes of ``path``, which must be a regular file, not a symbolic link, of at most ``limit`` bytes.
-
-    The file is opened without following a link and checked on the open descriptor, so it cannot be
-    swapped between the check and the read; a FIFO or device is refused without blocking on it, and
-    no more than ``limit`` bytes are read even if the file grows meanwhile.
-    """
-    limit = MAX_FILE_BYTES if limit is None else limit
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    if path.is_symlink():
-        raise UnsafeFile("is a symbolic link; only the project's own files are read, so copy the file here instead")
-    try:
-        fd = os.open(path, flags)
-    except IsADirectoryError:
-        raise UnsafeFile("is a directory; expected a file") from None
-    except OSError as exc:
-        raise UnsafeFile(f"cannot be opened ({exc.strerror})") from None
-    try:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise UnsafeFile("is a directory; expected a file")
-        if not stat.S_ISREG(info.st_mode):
-            raise UnsafeFile("is not a regular file (a pipe, socket or device); expected a file")
-        if info.st_size > limit:
-            raise UnsafeFile(_too_large(info.st_size, "bytes", limit))
-        with os.fdopen(os.dup(fd), "rb") as file:
-            data = file.read(limit + 1)
-    finally:
-        os.close(fd)
-    if len(data) > limit:
-        raise UnsafeFile(_too_large(len(data), "bytes", limit))
-    return data
-
-
-def outside(path: Path, base: Path) -> bool:
-    """Whether ``path``, written as a path under ``base``, leads elsewhere: through a symbolic link
-    in one of its folders, or by resolving to a place outside ``base``."""
-    folders = [base / part for part in reversed(path.relative_to(base).parents) if part != Path(".")]
-    return any(folder.is_symlink() for folder in folders) or not path.resolve().is_relative_to(base.resolve())
-
-
 def load_file(path: Path, root: Path) -> Document:
     """Read a data file; its problems are reported relative to the project ``root``."""
     shown, text = read_text(path, root)
     return load_text(text, shown)
-
-
-def read_text(path: Path, root: Path) -> tuple[str, str]:
-    """A data file's name as problems show it (relative to ``root``) and its text, or DataError."""
-    shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-    if not path.exists() and not path.is_symlink():
-        raise DataError([Problem(shown, None, "", "file not found")])
-    if path.is_relative_to(root) and not path.is_symlink() and outside(path, root):
-        message = "is in a folder that is a symbolic link; data files must be in the project's own data/ folder"
-        raise DataError([Problem(shown, None, "", message)])
-    try:
-        raw = read_regular_file(path)
-    except UnsafeFile as exc:
-        raise DataError([Problem(shown, None, "", str(exc))]) from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise DataError([Problem(shown, None, "", f"file is not valid UTF-8 ({exc.reason})")]) from None
-    return shown, text
