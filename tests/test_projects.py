@@ -10,7 +10,8 @@ import pytest
 from generator.data.catalogue import load_catalogue
 from generator.data.models import Amount, Hours
 from generator.data.problems import DataError, Severity
-from generator.domain.costs import danish_number, per_child_range
+from generator.domain.costs import per_child_range
+from generator.domain.numbers import danish_number
 from generator.pipeline import build_site
 from generator.site.pages.about import evaluation_page
 from generator.site.pages.projects import project_page, projects_index_page

@@ -28,7 +28,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..data.models import Project
-from .costs import HOUR_ROWS, CostRow, cost_rows, danish_number
+from .costs import HOUR_ROWS, CostRow, cost_rows
+from .numbers import danish_number
 
 
 @dataclass(frozen=True)

@@ -11,19 +11,7 @@ from decimal import Decimal
 from functools import cached_property
 
 from ..data.models import Amount, CostColumn, Figure, Project
-
-
-def danish_number(value: Decimal) -> str:
-    """1099 -> '1.099', 2.25 -> '2,25' (Danish thousands and decimal separators)."""
-    sign = "-" if value < 0 else ""
-    whole, _, fraction = f"{abs(value):f}".partition(".")
-    fraction = fraction.rstrip("0")
-    groups = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    return sign + ".".join(groups) + ("," + fraction if fraction else "")
+from .numbers import danish_number
 
 
 def cell_text(figure: Figure) -> str:

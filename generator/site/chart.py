@@ -12,6 +12,8 @@ from html import escape
 
 from markupsafe import Markup
 
+from ..domain.numbers import parse_danish
+
 BAR = "#3f51b5"  # Material indigo: 6.9:1 against white
 HIGHLIGHT = "#1a237e"  # for a reference bar, e.g. the national average
 TEXT = "#222222"
@@ -55,4 +57,4 @@ def bar_chart(bars: list[Bar], *, title: str, description: str, chart_id: str, l
 
 def percent(text: str) -> Decimal:
     """'22,8%' -> Decimal('22.8')."""
-    return Decimal(text.strip().removesuffix("%").strip().replace(".", "").replace(",", "."))
+    return parse_danish(text.strip().removesuffix("%"))

@@ -16,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..data.models import PageRange
-from ..domain.costs import danish_number
+from ..domain.numbers import danish_number
 
 TEMPLATES = Path(__file__).parent / "templates"
 TEMPLATES_DIR = "generator/site/templates"  # the same folder, from the project root (for edit links)

@@ -8,6 +8,7 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
+from ...domain.numbers import parse_danish
 from ..references import Unique
 from .common import MAX_NAME, ActivityId, Name, Ordinal, Pages, Quote, Strict, Text, _one_line
 
@@ -88,7 +89,7 @@ class Figure(Strict):
         if text is None or text == "-":
             return None
         digits = re.fullmatch(r"(" + _NUMBER + r")", text.removesuffix(" kr.")).group(1)
-        return Decimal(digits.replace(".", "").replace(",", "."))
+        return parse_danish(digits)
 
 
 class Hours(Figure):

@@ -6,7 +6,8 @@ from markupsafe import Markup
 
 from ...data.catalogue import Catalogue
 from ...domain.budget import INPUTS, script_data
-from ...domain.costs import HOUR_ROWS, cell_text, danish_number
+from ...domain.costs import HOUR_ROWS, cell_text
+from ...domain.numbers import danish_number
 from ..urls import BUDGET_PATH
 from .base import Page, render_page, script_json
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from ...data.catalogue import Catalogue
 from ...data.models import STATED_SPREAD
-from ...domain.costs import HOUR_ROWS, Bands, CostRow, cell_text, danish_number
+from ...domain.costs import HOUR_ROWS, Bands, CostRow, cell_text
+from ...domain.numbers import danish_number, parse_danish
 from ..chart import Bar, bar_chart
 from ..labels import PARTNER_LABELS
 from ..urls import CSV_PATH, ECONOMY_PATH
@@ -42,7 +42,7 @@ def economy_page(catalogue: Catalogue) -> Page:
     high = max(valued, key=lambda r: r.per_child)
     stated = catalogue.evaluation.cost_method.stated_spread
     figure = stated.figure if stated else ""
-    stated_numbers = [Decimal(n.replace(".", "")) for n in re.findall(r"\d{1,3}(?:\.\d{3})*", figure)]
+    stated_numbers = [parse_danish(n) for n in re.findall(r"\d{1,3}(?:\.\d{3})*", figure)]
     views = [_row_view(catalogue, row, bands) for row in rows]
     chart_rows = sorted(valued, key=lambda r: r.per_child, reverse=True)
     chart = bar_chart(

@@ -13,7 +13,7 @@ from typing import Any
 from ...data.catalogue import Catalogue
 from ...data.models import Project
 from ...domain.combinations import MAX_CHOSEN, Selection, all_selections, observed_with, recommendations
-from ...domain.costs import danish_number
+from ...domain.numbers import danish_number
 from ..diagrams import BOTH, MARK_LABELS, ONLY_LIST, ONLY_RESULT, Column, element_matrix, recommendation_network
 from ..urls import BUDGET_PATH, EXPLORER_PATH, hrefer
 from .base import Page, render_page, script_json
