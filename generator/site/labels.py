@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from ..data.catalogue import Catalogue
+from ..data.models import Project
+
 MATURITY_LABELS = {
     "modnet": "Modnet",
     "delvist-modnet": "Delvist modnet",
@@ -46,3 +49,8 @@ ASSESSMENT_LABELS = {
     "delvist-implementeret": "Delvist implementeret",
     "ikke-implementeret": "Ikke implementeret",
 }
+
+
+def project_label(catalogue: Catalogue, project: Project) -> str:
+    """How the site names a project wherever it lists several: 'Kommune: Titel'."""
+    return f"{catalogue.municipality_of(project).short_name}: {project.title}"

@@ -10,6 +10,7 @@ from html import escape
 from typing import Any
 
 from ..data.catalogue import DATA_FILES, Catalogue
+from .labels import project_label
 from .pages.explorer import EXPLORER_TITLE
 from .pages.reference import REFERENCE_TITLE
 from .urls import (
@@ -53,9 +54,7 @@ def navigation(catalogue: Catalogue, paths: list[str]) -> list[Any]:
         {group.name: [{e.name: element_path(e)} for e in catalogue.elements.values() if e.group == group.id]}
         for group in catalogue.groups.values()
     ]
-    projects = [
-        {f"{catalogue.municipality_of(p).short_name}: {p.title}": project_path(p)} for p in catalogue.projects.values()
-    ]
+    projects = [{project_label(catalogue, p): project_path(p)} for p in catalogue.projects.values()]
     about = sorted(
         p
         for p in paths

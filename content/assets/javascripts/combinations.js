@@ -37,7 +37,7 @@
 
     function projectLink(i) {
       var p = data.projects[i];
-      return link(p.municipality + ": " + p.title, p.href);
+      return link(p.label, p.href);
     }
     function elementLink(i) { return link(data.elements[i].name, data.elements[i].href); }
     function names(indices) { return indices.map(function (i) { return data.elements[i].name; }); }

@@ -8,6 +8,7 @@ from ...data.catalogue import Catalogue
 from ...domain.budget import INPUTS, script_data
 from ...domain.costs import HOUR_ROWS, cell_text
 from ...domain.numbers import danish_number
+from ..labels import project_label
 from ..urls import BUDGET_PATH
 from .base import Page, render_page, script_json
 
@@ -15,7 +16,7 @@ from .base import Page, render_page, script_json
 def budget_page(catalogue: Catalogue) -> Page:
     projects = list(catalogue.projects.values())
     activities = catalogue.budget_activities
-    titles = {p.id: f"{catalogue.municipality_of(p).short_name}: {p.title}" for p in projects}
+    titles = {p.id: project_label(catalogue, p) for p in projects}
     groups = []
     for project in projects:
         mine = [a for a in activities if a.project.id == project.id]

@@ -9,7 +9,7 @@ from ...data.models import STATED_SPREAD
 from ...domain.costs import HOUR_ROWS, Bands, CostRow, cell_text
 from ...domain.numbers import danish_number, parse_danish
 from ..chart import Bar, bar_chart
-from ..labels import PARTNER_LABELS
+from ..labels import PARTNER_LABELS, project_label
 from ..urls import CSV_PATH, ECONOMY_PATH
 from .base import Page, render_page
 
@@ -74,6 +74,7 @@ def economy_page(catalogue: Catalogue) -> Page:
         ],
         project_options=projects,
         municipality_of=catalogue.municipality_of,
+        project_label=lambda project: project_label(catalogue, project),
         danish_number=danish_number,
         csv_path=CSV_PATH,  # from downloads
         costed=len(rows),

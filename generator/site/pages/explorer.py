@@ -15,6 +15,7 @@ from ...data.models import Project
 from ...domain.combinations import MAX_CHOSEN, Selection, all_selections, observed_with, recommendations
 from ...domain.numbers import danish_number
 from ..diagrams import BOTH, MARK_LABELS, ONLY_LIST, ONLY_RESULT, Column, element_matrix, recommendation_network
+from ..labels import project_label
 from ..urls import BUDGET_PATH, EXPLORER_PATH, hrefer
 from .base import Page, render_page, script_json
 
@@ -41,10 +42,7 @@ def explorer_data(catalogue: Catalogue) -> dict[str, Any]:
         "price_year": catalogue.evaluation.cost_method.price_level,
         "budget": str(href(BUDGET_PATH)),
         "elements": [{"id": e.id, "name": e.name, "href": str(href(e))} for e in elements],
-        "projects": [
-            {"title": p.title, "municipality": catalogue.municipality_of(p).short_name, "href": str(href(p))}
-            for p in projects
-        ],
+        "projects": [{"label": project_label(catalogue, p), "href": str(href(p))} for p in projects],
         "activities": [
             {
                 "key": a.key,
