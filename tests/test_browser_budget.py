@@ -18,8 +18,8 @@ from urllib.parse import urlencode
 import pytest
 
 from generator.domain.budget import INPUTS, Line, budget_activities, parse_number, problem_text, totals
-from generator.domain.costs import HOUR_ROWS
 from generator.domain.numbers import danish_number
+from generator.site.labels import STAFF_LABELS as HOUR_ROWS
 
 from .test_browser import AXE, AXE_TAGS
 from .test_budget import PARSE_CASES

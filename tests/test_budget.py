@@ -18,7 +18,7 @@ from generator.domain.budget import (
     parse_number,
     totals,
 )
-from generator.domain.costs import HOUR_ROWS
+from generator.site.labels import STAFF_LABELS as HOUR_ROWS
 from generator.site.pages.base import script_json
 from generator.site.pages.budget import budget_page
 

@@ -12,6 +12,7 @@ import yaml
 from generator.data.catalogue import load_catalogue
 from generator.domain.costs import Bands, cost_rows
 from generator.output.downloads import HEADERS, cost_csv
+from generator.site.labels import band_label
 from generator.site.pages.economy import economy_page
 
 from .helpers import ROOT, html
@@ -64,10 +65,10 @@ def test_bands_split_the_costs_in_fifths_and_ties_share_a_band():
     values = [Decimal(v) for v in (100, 200, 300, 400, 500, 600, 700, 800, 900, 1000)]
     bands = Bands.of(values)
     assert bands.thresholds == [Decimal(300), Decimal(500), Decimal(700), Decimal(900)]
-    assert [bands.label(v) for v in values] == ["Meget lav"] * 2 + ["Lav"] * 2 + ["Middel"] * 2 + ["Høj"] * 2 + [
+    assert [band_label(bands, v) for v in values] == ["Meget lav"] * 2 + ["Lav"] * 2 + ["Middel"] * 2 + ["Høj"] * 2 + [
         "Meget høj"
     ] * 2
-    assert Bands.of([Decimal(5)] * 4).label(Decimal(5)) == "Meget høj"  # all equal: one band
+    assert band_label(Bands.of([Decimal(5)] * 4), Decimal(5)) == "Meget høj"  # all equal: one band
 
 
 def test_page_shows_the_reports_spread_beside_the_tables(catalogue):

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..data.models import Project
-from .costs import HOUR_ROWS, CostRow, cost_rows
+from .costs import STAFF_GROUPS, CostRow, cost_rows
 from .numbers import danish_number
 
 
@@ -69,13 +69,13 @@ def totals(
 ) -> Totals:
     running = Decimal(0)
     establishment = Decimal(0)
-    hours = {name: Decimal(0) for name in HOUR_ROWS}
+    hours = {name: Decimal(0) for name in STAFF_GROUPS}
     for line in lines:
         column = line.activity.row.column
         running += column.cost_per_child.value * line.children * line.times * daycares
         if not have_materials and column.establishment.value is not None:
             establishment += column.establishment.value
-        for name in HOUR_ROWS:
+        for name in STAFF_GROUPS:
             value = getattr(column.hours, name).value
             if value is not None:
                 hours[name] += value * line.times * daycares
@@ -171,11 +171,11 @@ def script_data(activities: list[BudgetActivity], titles: dict[str, str]) -> dic
                 "legend": f"{a.row.column.label} ({titles[a.project.id]})",
                 "per_child": exact(a.row.per_child),
                 "establishment": exact(a.row.column.establishment.value),
-                "hours": {name: exact(getattr(a.row.column.hours, name).value) for name in HOUR_ROWS},
+                "hours": {name: exact(getattr(a.row.column.hours, name).value) for name in STAFF_GROUPS},
             }
             for a in activities
         ],
-        "groups": list(HOUR_ROWS),  # the staff groups, in the order of the page's outputs
+        "groups": list(STAFF_GROUPS),  # the staff groups, in the order of the page's outputs
         "fields": LINE_FIELDS,
         "inputs": {
             name: {"whole": rule.whole, "minimum": exact(rule.minimum), "maximum": exact(rule.maximum)}

@@ -51,117 +51,12 @@ def per_child_range(project: Project) -> CostRange | None:
     return CostRange(min(numbers), max(numbers), any(reading for _, reading in values))
 
 
-# --- the cost table as rows and columns, as the report lays it out ----------
-
-HOUR_ROWS = {
-    "paedagogisk_personale": "Pædagogisk personale",
-    "paedagogisk_leder": "Pædagogisk leder",
-    "vikarer": "Vikarer",
-    "samarbejdspartner": "Samarbejdspartner",
-}
-
-
-@dataclass(frozen=True)
-class Cell:
-    text: str
-    note: int | None = None  # number of the footnote explaining an irregular cell
-    budget_key: str | None = None  # the activity's key in the budget calculator, if it can be budgeted
-
-
-@dataclass(frozen=True)
-class Row:
-    label: str
-    cells: list[Cell]
-    unit: str | None = None
-
-
-@dataclass(frozen=True)
-class Note:
-    number: int
-    column: str
-    as_written: str
-    reading: str | None
-    text: str
-
-
-@dataclass(frozen=True)
-class PartView:
-    heading: str | None
-    groups: list[tuple[str | None, int]]  # header cells spanning columns; empty if the table has none
-    labels: list[str]
-    described: list[Row]  # staff, partner, cadence
-    hours: list[Row]  # hours per staff group
-    money: list[Row]  # establishment, explanation, cost per child
-
-
-def _groups(columns: list[CostColumn]) -> list[tuple[str | None, int]]:
-    if not any(column.group for column in columns):
-        return []
-    spans: list[tuple[str | None, int]] = []
-    for column in columns:
-        if spans and spans[-1][0] == column.group and column.group is not None:
-            spans[-1] = (column.group, spans[-1][1] + 1)
-        else:
-            spans.append((column.group, 1))
-    return spans
-
-
-def table_view(project: Project, bands: Bands | None = None) -> tuple[list[PartView], list[Note]]:
-    """The project's cost table, part by part, with footnotes for cells that are not plain numbers."""
-    if project.cost is None:
-        return [], []
-    notes: list[Note] = []
-
-    def figure_cell(column: CostColumn, figure: Figure) -> Cell:
-        if figure.regular:
-            return Cell(cell_text(figure))
-        notes.append(Note(len(notes) + 1, column.label, figure.as_written, figure.reading, figure.note or ""))
-        return Cell(figure.as_written, note=len(notes))
-
-    parts = []
-    ordinal = 0
-    for part in project.cost.parts:
-        columns = part.columns
-        described = [
-            Row("Involveret personale", [Cell(", ".join(c.staff)) for c in columns]),
-            Row("Involveret samarbejdspartner", [Cell(", ".join(c.partner)) for c in columns]),
-            Row("Kadence og børn involveret", [Cell(c.cadence or "") for c in columns]),
-        ]
-        hours = [
-            Row(label, [figure_cell(c, getattr(c.hours, name)) for c in columns], unit="timer")
-            for name, label in HOUR_ROWS.items()
-        ]
-        money = [
-            Row("Etableringsomkostninger", [figure_cell(c, c.establishment) for c in columns], unit="kr."),
-            Row("Uddybning", [Cell(c.establishment_explanation or "") for c in columns]),
-            Row(
-                "Omkostninger i alt per barn per afholdt aktivitet ekskl. etableringsomkostninger",
-                [figure_cell(c, c.cost_per_child) for c in columns],
-                unit="kr.",
-            ),
-        ]
-        keys = []
-        for column in columns:
-            ordinal += 1
-            keys.append(f"{project.id}-{ordinal}" if column.cost_per_child.value is not None else None)
-        money.append(Row("Budget", [Cell("Læg i budget" if key else "", budget_key=key) for key in keys]))
-        if bands is not None:
-            money.append(
-                Row(
-                    "Omkostningsbånd (sitets inddeling)",
-                    [
-                        Cell(bands.label(c.cost_per_child.value) if c.cost_per_child.value is not None else "")
-                        for c in columns
-                    ],
-                )
-            )
-        parts.append(PartView(part.heading, _groups(columns), [c.label for c in columns], described, hours, money))
-    return parts, notes
-
-
 # --- all costed activities, and bands of cost per child ---------------------------------------
 
-BAND_LABELS = ["Meget lav", "Lav", "Middel", "Høj", "Meget høj"]
+# The staff groups whose hours every cost column gives, in the report's order (their names: site/labels.py).
+STAFF_GROUPS = ("paedagogisk_personale", "paedagogisk_leder", "vikarer", "samarbejdspartner")
+
+BAND_COUNT = 5  # the site's bands of cost per child (their names are in site/labels.py)
 
 
 @dataclass(frozen=True)
@@ -178,7 +73,7 @@ class CostRow:
 
     @cached_property
     def total_hours(self) -> Decimal | None:
-        values = [getattr(self.column.hours, name).value for name in HOUR_ROWS]
+        values = [getattr(self.column.hours, name).value for name in STAFF_GROUPS]
         return None if any(v is None for v in values) else sum(values, Decimal(0))
 
 
@@ -206,15 +101,12 @@ class Bands:
     def of(cls, values: list[Decimal]) -> Bands:
         ordered = sorted(values)
         count = len(ordered)
-        return cls([ordered[(k * count) // len(BAND_LABELS)] for k in range(1, len(BAND_LABELS))])
+        return cls([ordered[(k * count) // BAND_COUNT] for k in range(1, BAND_COUNT)])
 
     def band(self, value: Decimal) -> int:
         return sum(1 for threshold in self.thresholds if value >= threshold)
 
-    def label(self, value: Decimal) -> str:
-        return BAND_LABELS[self.band(value)]
-
-    def ranges(self) -> list[tuple[str, Decimal | None, Decimal | None]]:
-        """(label, from, below) for each band; None at the open ends."""
+    def ranges(self) -> list[tuple[Decimal | None, Decimal | None]]:
+        """(from, below) for each band, lowest first; None at the open ends."""
         edges: list[Decimal | None] = [None, *self.thresholds, None]
-        return [(label, edges[i], edges[i + 1]) for i, label in enumerate(BAND_LABELS)]
+        return [(edges[i], edges[i + 1]) for i in range(BAND_COUNT)]

@@ -25,8 +25,9 @@ from pydantic import BaseModel, ConfigDict, create_model
 
 from ..data.catalogue import DATA_FILES, Catalogue
 from ..data.models import Figure
-from ..domain.costs import HOUR_ROWS, CostRow, cell_text, cost_rows
+from ..domain.costs import STAFF_GROUPS, CostRow, cell_text, cost_rows
 from ..maintainers.schemas import for_maintainers
+from ..site.labels import STAFF_LABELS
 from ..site.urls import CSV_PATH, JSON_PATH, SCHEMA_PATH, XLSX_PATH
 
 HEADERS = [
@@ -39,7 +40,7 @@ HEADERS = [
     "Involveret personale",
     "Involveret samarbejdspartner",
     "Kadence og børn involveret",
-    *(f"Timer: {label}" for label in HOUR_ROWS.values()),
+    *(f"Timer: {label}" for label in STAFF_LABELS.values()),
     "Etableringsomkostninger (kr.)",
     "Uddybning",
     "Omkostning pr. barn pr. afholdt aktivitet ekskl. etablering (kr.)",
@@ -82,7 +83,7 @@ def _row(catalogue: Catalogue, row: CostRow, price: str, cell: Callable[[Figure]
         ", ".join(column.staff),
         ", ".join(column.partner),
         column.cadence or "",
-        *(cell(getattr(column.hours, name)) for name in HOUR_ROWS),
+        *(cell(getattr(column.hours, name)) for name in STAFF_GROUPS),
         cell(column.establishment),
         column.establishment_explanation or "",
         cell(column.cost_per_child),

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from ..data.catalogue import Catalogue
 from ..data.models import Project
+from ..domain.costs import STAFF_GROUPS, Bands
 
 MATURITY_LABELS = {
     "modnet": "Modnet",
@@ -54,3 +57,24 @@ ASSESSMENT_LABELS = {
 def project_label(catalogue: Catalogue, project: Project) -> str:
     """How the site names a project wherever it lists several: 'Kommune: Titel'."""
     return f"{catalogue.municipality_of(project).short_name}: {project.title}"
+
+
+# The staff groups of the cost tables, as the report names them (keys: domain.costs.STAFF_GROUPS).
+STAFF_LABELS = {
+    "paedagogisk_personale": "Pædagogisk personale",
+    "paedagogisk_leder": "Pædagogisk leder",
+    "vikarer": "Vikarer",
+    "samarbejdspartner": "Samarbejdspartner",
+}
+assert tuple(STAFF_LABELS) == STAFF_GROUPS
+
+BAND_LABELS = ["Meget lav", "Lav", "Middel", "Høj", "Meget høj"]  # the site's bands, lowest first
+
+
+def band_label(bands: Bands, value: Decimal) -> str:
+    return BAND_LABELS[bands.band(value)]
+
+
+def band_ranges(bands: Bands) -> list[tuple[str, Decimal | None, Decimal | None]]:
+    """(label, from, below) for each band; None at the open ends."""
+    return [(label, *edges) for label, edges in zip(BAND_LABELS, bands.ranges(), strict=True)]

@@ -6,9 +6,9 @@ from markupsafe import Markup
 
 from ...data.catalogue import Catalogue
 from ...domain.budget import INPUTS, script_data
-from ...domain.costs import HOUR_ROWS, cell_text
+from ...domain.costs import cell_text
 from ...domain.numbers import danish_number
-from ..labels import project_label
+from ..labels import STAFF_LABELS, project_label
 from ..urls import BUDGET_PATH
 from .base import Page, render_page, script_json
 
@@ -29,7 +29,7 @@ def budget_page(catalogue: Catalogue) -> Page:
         "budget.md.j2",
         groups=groups,
         data=script_json(script_data(activities, titles)),  # figures, staff groups and input rules for the script
-        hour_rows={Markup(name): label for name, label in HOUR_ROWS.items()},  # names from the code, as written
+        hour_rows={Markup(name): label for name, label in STAFF_LABELS.items()},  # names from the code, as written
         price_year=catalogue.evaluation.cost_method.price_level,
         inputs=INPUTS,
         danish_number=danish_number,

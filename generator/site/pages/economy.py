@@ -6,10 +6,10 @@ import re
 
 from ...data.catalogue import Catalogue
 from ...data.models import STATED_SPREAD
-from ...domain.costs import HOUR_ROWS, Bands, CostRow, cell_text
+from ...domain.costs import STAFF_GROUPS, Bands, CostRow, cell_text
 from ...domain.numbers import danish_number, parse_danish
 from ..chart import Bar, bar_chart
-from ..labels import PARTNER_LABELS, project_label
+from ..labels import PARTNER_LABELS, band_label, band_ranges, project_label
 from ..urls import CSV_PATH, ECONOMY_PATH
 from .base import Page, render_page
 
@@ -58,7 +58,7 @@ def economy_page(catalogue: Catalogue) -> Page:
         "data/projects.yaml",
         "economy.md.j2",
         rows=views,
-        bands=bands.ranges(),
+        bands=band_ranges(bands),
         low=low,
         high=high,
         stated=stated,
@@ -91,12 +91,12 @@ def _row_view(catalogue: Catalogue, row: CostRow, bands: Bands) -> dict:
     return {
         "row": row,
         "municipality": catalogue.municipality_of(row.project),
-        "hours": [cell_text(getattr(column.hours, name)) for name in HOUR_ROWS],
+        "hours": [cell_text(getattr(column.hours, name)) for name in STAFF_GROUPS],
         "total_hours": danish_number(row.total_hours) if row.total_hours is not None else "",
         "establishment": cell_text(column.establishment),
         "per_child": cell_text(column.cost_per_child),
         "per_child_sort": row.per_child if row.per_child is not None else -1,
-        "band": bands.label(row.per_child) if row.per_child is not None else "",
+        "band": band_label(bands, row.per_child) if row.per_child is not None else "",
         "partners": " ".join(partner_kinds(row)),
         "elements": " ".join(
             dict.fromkeys(

@@ -8,7 +8,7 @@ from typing import Any
 from ...data.catalogue import Catalogue, ElementProject
 from ...data.models import Element
 from ...domain.combinations import observed_with
-from ..labels import project_label
+from ..labels import band_label, project_label
 from ..urls import ELEMENTS_PATH, EXPLORER_PATH, element_path
 from .base import Page, _grouped, citation, project_line, render_page
 from .projects import _price_year
@@ -73,7 +73,7 @@ def _element_costs(catalogue: Catalogue, element: Element) -> dict[str, Any]:
                 "cost": cost,
                 "project_label": project_label(catalogue, cost.project),
                 "value": value,
-                "band": bands.label(value) if value is not None else "",
+                "band": band_label(bands, value) if value is not None else "",
             }
         )
     values = sorted(item["value"] for item in items if item["value"] is not None)

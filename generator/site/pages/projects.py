@@ -7,10 +7,20 @@ from typing import Any
 from ...data.catalogue import Catalogue
 from ...data.contradictions import repeated_establishment
 from ...data.models import Element, Project
-from ...domain.costs import BAND_LABELS, per_child_range, table_view
-from ..labels import ASSESSMENT_LABELS, DAYCARE_LABELS, MATURITY_LABELS, PARTNER_LABELS, PHASE_LABELS, REACH_LABELS
+from ...domain.costs import Bands, CostRange, per_child_range
+from ..labels import (
+    ASSESSMENT_LABELS,
+    BAND_LABELS,
+    DAYCARE_LABELS,
+    MATURITY_LABELS,
+    PARTNER_LABELS,
+    PHASE_LABELS,
+    REACH_LABELS,
+    band_label,
+)
 from ..urls import PROJECTS_PATH, project_path
 from .base import Page, citation, render_page
+from .cost_table import table_view
 
 
 def projects_index_page(catalogue: Catalogue) -> Page:
@@ -71,7 +81,8 @@ def maturity_summary(project: Project) -> str:
 def project_page(catalogue: Catalogue, project: Project) -> Page:
     evaluation = catalogue.evaluation
     bands = catalogue.bands
-    cost_parts, cost_notes = table_view(project, bands)
+    budget_keys = {id(a.row.column): a.key for a in catalogue.budget_activities if a.project is project}
+    cost_parts, cost_notes = table_view(project, bands, budget_keys)
     cost_range = per_child_range(project)
     costed = {a for column in (project.cost.columns if project.cost else []) for a in column.activities}
     return render_page(
@@ -98,7 +109,9 @@ def project_page(catalogue: Catalogue, project: Project) -> Page:
         phase_table=evaluation.phases,
         assessments=ASSESSMENT_LABELS,
         cost_range=cost_range,
-        band_range=sorted({bands.label(cost_range.low), bands.label(cost_range.high)}, key=BAND_LABELS.index)
+        band_range=sorted(
+            {band_label(bands, cost_range.low), band_label(bands, cost_range.high)}, key=BAND_LABELS.index
+        )
         if cost_range
         else [],
         cost_parts=cost_parts,
@@ -109,3 +122,8 @@ def project_page(catalogue: Catalogue, project: Project) -> Page:
         price_year=_price_year(catalogue),
         caveats=evaluation.caveats,
     )
+
+
+def band_span(bands: Bands, cost_range: CostRange) -> list[str]:
+    """The bands of a range's two ends, lowest first (one band when both ends share it)."""
+    return sorted({band_label(bands, cost_range.low), band_label(bands, cost_range.high)}, key=BAND_LABELS.index)

@@ -1,0 +1,109 @@
+"""A project's cost table as the report lays it out: parts, rows and cells, with footnotes for irregular cells."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...data.models import CostColumn, Figure, Project
+from ...domain.costs import Bands, cell_text
+from ..labels import STAFF_LABELS, band_label
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    note: int | None = None  # number of the footnote explaining an irregular cell
+    budget_key: str | None = None  # the activity's key in the budget calculator, if it can be budgeted
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    cells: list[Cell]
+    unit: str | None = None
+
+
+@dataclass(frozen=True)
+class Note:
+    number: int
+    column: str
+    as_written: str
+    reading: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class PartView:
+    heading: str | None
+    groups: list[tuple[str | None, int]]  # header cells spanning columns; empty if the table has none
+    labels: list[str]
+    described: list[Row]  # staff, partner, cadence
+    hours: list[Row]  # hours per staff group
+    money: list[Row]  # establishment, explanation, cost per child
+
+
+def _groups(columns: list[CostColumn]) -> list[tuple[str | None, int]]:
+    if not any(column.group for column in columns):
+        return []
+    spans: list[tuple[str | None, int]] = []
+    for column in columns:
+        if spans and spans[-1][0] == column.group and column.group is not None:
+            spans[-1] = (column.group, spans[-1][1] + 1)
+        else:
+            spans.append((column.group, 1))
+    return spans
+
+
+def table_view(
+    project: Project, bands: Bands | None = None, budget_keys: dict[int, str] | None = None
+) -> tuple[list[PartView], list[Note]]:
+    """The project's cost table, part by part, with footnotes for cells that are not plain numbers.
+
+    ``budget_keys`` gives the calculator's key of each column that can be budgeted, by ``id(column)``
+    (``Catalogue.budget_activities`` is the one place the keys are made).
+    """
+    if project.cost is None:
+        return [], []
+    notes: list[Note] = []
+
+    def figure_cell(column: CostColumn, figure: Figure) -> Cell:
+        if figure.regular:
+            return Cell(cell_text(figure))
+        notes.append(Note(len(notes) + 1, column.label, figure.as_written, figure.reading, figure.note or ""))
+        return Cell(figure.as_written, note=len(notes))
+
+    parts = []
+    for part in project.cost.parts:
+        columns = part.columns
+        described = [
+            Row("Involveret personale", [Cell(", ".join(c.staff)) for c in columns]),
+            Row("Involveret samarbejdspartner", [Cell(", ".join(c.partner)) for c in columns]),
+            Row("Kadence og børn involveret", [Cell(c.cadence or "") for c in columns]),
+        ]
+        hours = [
+            Row(label, [figure_cell(c, getattr(c.hours, name)) for c in columns], unit="timer")
+            for name, label in STAFF_LABELS.items()
+        ]
+        money = [
+            Row("Etableringsomkostninger", [figure_cell(c, c.establishment) for c in columns], unit="kr."),
+            Row("Uddybning", [Cell(c.establishment_explanation or "") for c in columns]),
+            Row(
+                "Omkostninger i alt per barn per afholdt aktivitet ekskl. etableringsomkostninger",
+                [figure_cell(c, c.cost_per_child) for c in columns],
+                unit="kr.",
+            ),
+        ]
+        keys = [(budget_keys or {}).get(id(column)) for column in columns]
+        money.append(Row("Budget", [Cell("Læg i budget" if key else "", budget_key=key) for key in keys]))
+        if bands is not None:
+            money.append(
+                Row(
+                    "Omkostningsbånd (sitets inddeling)",
+                    [
+                        Cell(band_label(bands, c.cost_per_child.value) if c.cost_per_child.value is not None else "")
+                        for c in columns
+                    ],
+                )
+            )
+        parts.append(PartView(part.heading, _groups(columns), [c.label for c in columns], described, hours, money))
+    return parts, notes
