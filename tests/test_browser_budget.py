@@ -17,9 +17,10 @@ from urllib.parse import urlencode
 
 import pytest
 
-from generator.domain.budget import INPUTS, Line, budget_activities, parse_number, problem_text, totals
+from generator.domain.budget import INPUTS, Line, budget_activities, parse_number, totals
 from generator.domain.numbers import danish_number
 from generator.site.labels import STAFF_LABELS as HOUR_ROWS
+from generator.site.pages.budget import problem_text
 
 from .test_browser import AXE, AXE_TAGS
 from .test_budget import PARSE_CASES

@@ -8,7 +8,6 @@ import pytest
 from generator.domain.budget import (
     EMPTY,
     INPUTS,
-    LINE_FIELDS,
     NEGATIVE,
     NOT_A_NUMBER,
     NOT_WHOLE,
@@ -20,7 +19,7 @@ from generator.domain.budget import (
 )
 from generator.site.labels import STAFF_LABELS as HOUR_ROWS
 from generator.site.pages.base import script_json
-from generator.site.pages.budget import budget_page
+from generator.site.pages.budget import LINE_FIELDS, budget_page
 
 from .helpers import ROOT, html
 

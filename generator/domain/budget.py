@@ -29,7 +29,6 @@ from decimal import Decimal
 
 from ..data.models import Project
 from .costs import STAFF_GROUPS, CostRow, cost_rows
-from .numbers import danish_number
 
 
 @dataclass(frozen=True)
@@ -135,51 +134,3 @@ def parse_number(text: str, rule: NumberRule) -> Parsed:
     if not rule.minimum <= value <= rule.maximum:
         return Parsed(None, OUT_OF_RANGE)
     return Parsed(value)
-
-
-# --- what the page's script receives -------------------------------------------------------------
-
-# The two numbers of each chosen activity, as the page labels its fields.
-LINE_FIELDS = {"children": "Børn pr. gang", "times": "Gange om året"}
-
-
-def problem_text(problem: str, rule: NumberRule) -> str:
-    """Why a value is refused, as the page says it at the field."""
-    if problem == EMPTY:
-        return "Skriv et tal."
-    if problem == NEGATIVE:
-        return "Tallet kan ikke være negativt."
-    if problem == NOT_WHOLE:
-        return "Skriv et helt tal uden komma og punktum, fx 12."
-    if problem == OUT_OF_RANGE:
-        return f"Skriv et tal fra {danish_number(rule.minimum)} til {danish_number(rule.maximum)}."
-    return "Skriv et helt tal med cifre, fx 12." if rule.whole else "Skriv et tal med cifre og evt. komma, fx 1,05."
-
-
-def exact(value: Decimal | None) -> str | None:
-    """A number for the script as exact decimal text ("2.25"): the script computes with it without rounding."""
-    return None if value is None else format(value, "f")
-
-
-def script_data(activities: list[BudgetActivity], titles: dict[str, str]) -> dict[str, object]:
-    """Everything the calculator's script computes with (JSON); ``titles`` names each project as the page does."""
-    problems = (EMPTY, NEGATIVE, NOT_WHOLE, NOT_A_NUMBER, OUT_OF_RANGE)
-    return {
-        "activities": [
-            {
-                "key": a.key,
-                "legend": f"{a.row.column.label} ({titles[a.project.id]})",
-                "per_child": exact(a.row.per_child),
-                "establishment": exact(a.row.column.establishment.value),
-                "hours": {name: exact(getattr(a.row.column.hours, name).value) for name in STAFF_GROUPS},
-            }
-            for a in activities
-        ],
-        "groups": list(STAFF_GROUPS),  # the staff groups, in the order of the page's outputs
-        "fields": LINE_FIELDS,
-        "inputs": {
-            name: {"whole": rule.whole, "minimum": exact(rule.minimum), "maximum": exact(rule.maximum)}
-            for name, rule in INPUTS.items()
-        },
-        "problems": {name: {p: problem_text(p, rule) for p in problems} for name, rule in INPUTS.items()},
-    }
