@@ -63,3 +63,13 @@ def test_templates_write_no_page_paths():
         for match in re.finditer(r"\b(?:link|href)\(\s*['\"][^'\"]*['\"]\s*\)", path.read_text(encoding="utf-8"))
     }
     assert written == set()
+
+
+def test_filter_forms_come_from_one_macro():
+    """Every table's filter form is the shared macro (templates/_macros.md.j2), not a copy of it."""
+    from generator.site.render import TEMPLATES
+
+    copies = [p.name for p in TEMPLATES.glob("*.j2") if p.name != "_macros.md.j2" and "<select" in p.read_text()]
+    assert copies == []
+    users = [p.name for p in TEMPLATES.glob("*.j2") if "filter_form(" in p.read_text() and p.name != "_macros.md.j2"]
+    assert sorted(users) == ["cases.md.j2", "economy.md.j2", "projects_index.md.j2"]

@@ -15,6 +15,16 @@ from ..urls import URLS, hrefer, linker
 
 
 @dataclass(frozen=True)
+class Filter:
+    """One select of a table's filter form (templates/_macros.md.j2): its field, label and choices."""
+
+    name: str
+    label: str
+    everything: str  # the first choice, which filters nothing
+    options: list[tuple[str, str]]  # (value, text)
+
+
+@dataclass(frozen=True)
 class Page:
     """A generated page: where it goes, what it says, and which data file it comes from."""
 

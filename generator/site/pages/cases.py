@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...data.catalogue import Catalogue
 from ..urls import CASES_PATH
-from .base import Page, located, render_page
+from .base import Filter, Page, located, render_page
 
 
 def cases_page(catalogue: Catalogue) -> Page:
@@ -33,8 +33,19 @@ def cases_page(catalogue: Catalogue) -> Page:
         source=catalogue.sources[file.source],
         rows=rows,
         themes=[(t, [r for r in rows if r["case"].theme == t.id]) for t in file.theme_meetings],
-        municipality_options=sorted(
-            (m for m in catalogue.municipalities.values() if m.id in used), key=lambda m: m.short_name
-        ),
+        filters=[
+            Filter(
+                "municipality",
+                "Kommune",
+                "Alle kommuner",
+                [
+                    (m.id, m.short_name)
+                    for m in sorted(
+                        (m for m in catalogue.municipalities.values() if m.id in used), key=lambda m: m.short_name
+                    )
+                ],
+            ),
+            Filter("theme", "Tema", "Alle temaer", [(t.id, t.title) for t in file.theme_meetings]),
+        ],
         located=located,
     )

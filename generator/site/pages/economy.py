@@ -11,7 +11,7 @@ from ...domain.numbers import danish_number, parse_danish
 from ..chart import Bar, bar_chart
 from ..labels import PARTNER_LABELS, band_label, band_ranges, project_label
 from ..urls import CSV_PATH, ECONOMY_PATH
-from .base import Page, render_page
+from .base import Filter, Page, render_page
 
 # Which partner a cost column's "Involveret samarbejdspartner" lines name (the site's own reading).
 PARTNER_WORDS = {"sundhedsplejerske": "sundhedsplejerske", "socialrådgiver": "socialraadgiver"}
@@ -68,13 +68,26 @@ def economy_page(catalogue: Catalogue) -> Page:
         facts=catalogue.evaluation.cost_method.facts,
         price_year=catalogue.evaluation.cost_method.price_level,
         source=catalogue.sources[catalogue.evaluation.source],
-        partner_options=list(PARTNER_FILTER.items()),
-        element_options=[
-            e for e in catalogue.elements.values() if any(e.id in view["elements"].split() for view in views)
+        filters=[
+            Filter(
+                "element",
+                "Element",
+                "Alle elementer",
+                [
+                    (e.id, e.name)
+                    for e in catalogue.elements.values()
+                    if any(e.id in view["elements"].split() for view in views)
+                ],
+            ),
+            Filter("partner", "Samarbejdspartner", "Alle", list(PARTNER_FILTER.items())),
+            Filter(
+                "project",
+                "Puljeprojekt",
+                "Alle puljeprojekter",
+                [(p.id, project_label(catalogue, p)) for p in projects if p.cost],
+            ),
         ],
-        project_options=projects,
         municipality_of=catalogue.municipality_of,
-        project_label=lambda project: project_label(catalogue, project),
         danish_number=danish_number,
         csv_path=CSV_PATH,  # from downloads
         costed=len(rows),

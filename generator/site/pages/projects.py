@@ -19,7 +19,7 @@ from ..labels import (
     band_label,
 )
 from ..urls import PROJECTS_PATH, project_path
-from .base import Page, citation, render_page
+from .base import Filter, Page, citation, render_page
 from .cost_table import table_view
 
 
@@ -36,9 +36,21 @@ def projects_index_page(catalogue: Catalogue) -> Page:
         "projects_index.md.j2",
         rows=rows,
         project_count=len(projects),
-        element_options=[e for e in catalogue.elements.values() if e.id in used_elements],
-        partner_options=[(k, v) for k, v in PARTNER_LABELS.items() if k in used_partners],
-        maturity_options=[(k, v) for k, v in MATURITY_LABELS.items() if k in used_maturity],
+        filters=[
+            Filter(
+                "element",
+                "Element",
+                "Alle elementer",
+                [(e.id, e.name) for e in catalogue.elements.values() if e.id in used_elements],
+            ),
+            Filter(
+                "partner",
+                "Samarbejdspartner",
+                "Alle samarbejdsparter",
+                [(k, v) for k, v in PARTNER_LABELS.items() if k in used_partners],
+            ),
+            Filter("maturity", "Modenhed", "Alle", [(k, v) for k, v in MATURITY_LABELS.items() if k in used_maturity]),
+        ],
         price_year=_price_year(catalogue),
         citation=citation(catalogue, projects),
     )
