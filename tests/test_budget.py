@@ -143,3 +143,9 @@ def test_the_script_gets_its_figures_and_staff_groups_from_the_page(real_catalog
     script = (ROOT / "content/assets/javascripts/budget.js").read_text(encoding="utf-8")
     copied = [*HOUR_ROWS, *HOUR_ROWS.values(), *LINE_FIELDS.values(), "Skriv et tal"]
     assert [text for text in copied if text in script] == []  # nothing the data gives is copied into the script
+
+
+def test_every_staff_group_has_its_label_in_order():
+    from generator.domain.costs import STAFF_GROUPS
+
+    assert tuple(HOUR_ROWS) == STAFF_GROUPS  # HOUR_ROWS is site.labels.STAFF_LABELS

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from ..data.catalogue import Catalogue
 from ..data.models import Project
-from ..domain.costs import STAFF_GROUPS, Bands
+from ..domain.costs import Bands
 
 MATURITY_LABELS = {
     "modnet": "Modnet",
@@ -66,7 +66,6 @@ STAFF_LABELS = {
     "vikarer": "Vikarer",
     "samarbejdspartner": "Samarbejdspartner",
 }
-assert tuple(STAFF_LABELS) == STAFF_GROUPS
 
 BAND_LABELS = ["Meget lav", "Lav", "Middel", "Høj", "Meget høj"]  # the site's bands, lowest first
 

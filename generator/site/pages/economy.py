@@ -10,7 +10,7 @@ from ...domain.costs import STAFF_GROUPS, Bands, CostRow, cell_text
 from ...domain.numbers import danish_number, parse_danish
 from ..chart import Bar, bar_chart
 from ..labels import PARTNER_LABELS, band_label, band_ranges, project_label
-from ..urls import CSV_PATH, ECONOMY_PATH
+from ..urls import ECONOMY_PATH
 from .base import Filter, Page, render_page
 
 # Which partner a cost column's "Involveret samarbejdspartner" lines name (the site's own reading).
@@ -89,7 +89,6 @@ def economy_page(catalogue: Catalogue) -> Page:
         ],
         municipality_of=catalogue.municipality_of,
         danish_number=danish_number,
-        csv_path=CSV_PATH,  # from downloads
         costed=len(rows),
         without_number=len(rows) - len(valued),
     )
