@@ -40,7 +40,7 @@ def _self_combinations(docs: dict[str, Document], models: dict[str, Any]) -> Ite
 
 
 def _unlinked_activities(docs: dict[str, Document], models: dict[str, Any]) -> Iterator[Problem]:
-    """An activity points only at elements its project is linked to: by its main result or by the
+    """An activity or a cost column points only at elements its project is linked to: by its main result or by the
     element's own list of projects in section 4.1. (An unknown element is a reference error instead.)"""
     if "projects.yaml" not in models or "elements.yaml" not in models:
         return
@@ -50,14 +50,25 @@ def _unlinked_activities(docs: dict[str, Document], models: dict[str, Any]) -> I
         linked = set(project.elements.items) | {
             e.id for e in elements if project.id in [m.project for m in e.projects.items]
         }
-        for j, activity in enumerate(project.activities):
-            for k, link in enumerate(activity.elements):
-                if link.element in known and link.element not in linked:
-                    yield docs["projects.yaml"].problem(
-                        ("projects", i, "activities", j, "elements", k, "element"),
-                        f"project '{project.id}' is not linked to element '{link.element}' (neither its main result "
-                        "nor the element's list of projects names it)",
-                    )
+        links = [
+            (("activities", j, "elements", k), link)
+            for j, activity in enumerate(project.activities)
+            for k, link in enumerate(activity.elements)
+        ]
+        if project.cost is not None:
+            links += [
+                (("cost", "parts", p, "columns", c, "elements", k), link)
+                for p, part in enumerate(project.cost.parts)
+                for c, column in enumerate(part.columns)
+                for k, link in enumerate(column.elements)
+            ]
+        for where, link in links:
+            if link.element in known and link.element not in linked:
+                yield docs["projects.yaml"].problem(
+                    ("projects", i, *where, "element"),
+                    f"project '{project.id}' is not linked to element '{link.element}' (neither its main result "
+                    "nor the element's list of projects names it)",
+                )
 
 
 def _project_phases(docs: dict[str, Document], models: dict[str, Any]) -> Iterator[Problem]:

@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
 
 from ..characters import text_problem
 from ..references import RefersTo, RefersWithin
@@ -142,3 +151,32 @@ class Lead(Strict):
 class Quote(Strict):
     pages: Pages = Field(description="Side(r) i rapporten.")
     text: Text = Field(description="Rapportens ordlyd, ordret.")
+
+
+ElementBasis = Literal["kilde", "redaktionel"]
+
+
+def check_basis(basis: str, quote: str | None, place: object, place_field: str) -> None:
+    """A link to an element is either the source's (quoted, located) or the site's own (no quote)."""
+    if basis == "kilde" and (quote is None or place is None):
+        raise ValueError(f"a link with basis `kilde` needs `quote` and `{place_field}`")
+    if basis == "redaktionel" and quote is not None:
+        raise ValueError("an editorial link has no `quote`; use basis `kilde` if the source says it")
+
+
+class ReportElementLink(Strict):
+    """That something (an activity, a cost column) is an instance of an element, and on what basis."""
+
+    element: ElementId = Field(description="Id på elementet (se `data/elements.yaml`).")
+    basis: ElementBasis = Field(
+        description="`kilde`, hvis rapporten selv knytter netop dette til elementet (med citat), ellers "
+        "`redaktionel` (sitets vurdering)."
+    )
+    note: Text = Field(description="Kort forklaring på dansk af, hvorfor det hører til elementet.")
+    quote: Text | None = Field(description="Rapportens ordlyd, når basis er `kilde`.", default=None)
+    pages: Pages | None = Field(description="Side i rapporten, når basis er `kilde`.", default=None)
+
+    @model_validator(mode="after")
+    def _quoted_if_from_the_report(self) -> ReportElementLink:
+        check_basis(self.basis, self.quote, self.pages, "pages")
+        return self

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
 from ...domain.numbers import parse_danish
 from ..references import Unique
-from .common import MAX_NAME, ActivityId, Name, Ordinal, Pages, Quote, Strict, Text, _one_line
+from .common import MAX_NAME, ActivityId, Name, Ordinal, Pages, Quote, ReportElementLink, Strict, Text, _one_line
 
 # --- cost tables ------------------------------------------------------------
 
@@ -110,6 +110,84 @@ class StaffHours(Strict):
     samarbejdspartner: Hours = Field(description="Timer for samarbejdspartner.")
 
 
+# --- the site's readings of a column ------------------------------------------
+
+MAX_COUNT = 10_000  # children in one group, or occurrences in a year or a course
+
+
+class Span(Strict):
+    """A whole number or a range of them, as the report gives it ("tre til fire gange" is 3 to 4).
+
+    In YAML a single number is written as it is (``15``); a range as a mapping (``{low: 3, high: 4}``).
+    """
+
+    low: Annotated[int, Field(ge=1, le=MAX_COUNT)] = Field(description="Det laveste tal.")
+    high: Annotated[int, Field(ge=1, le=MAX_COUNT)] = Field(description="Det højeste tal (lig med low, hvis ét tal).")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_number(cls, value: object) -> object:
+        return {"low": value, "high": value} if isinstance(value, int) and not isinstance(value, bool) else value
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.high < self.low:
+            raise ValueError(f"high ({self.high}) must be at least low ({self.low})")
+        return self
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> dict[str, Any]:
+        number = {"type": "integer", "minimum": 1, "maximum": MAX_COUNT, "description": "Ét tal, fx 15."}
+        return {"anyOf": [number, handler(core_schema)]}
+
+
+# Who one occurrence is counted for: children, or families (the report's "for 15 familier").
+Counted = Literal["boern", "familier"]
+# What the number of occurrences is counted per: a year, or one child's (or group's) course.
+Period = Literal["aar", "forloeb"]
+
+
+class DecisionUnit(Strict):
+    """The site's structured reading of 'Kadence og børn involveret': how many one occurrence serves, how often.
+
+    The report's cost per child is what one occurrence costs divided by the children it serves
+    (bilag 6.2.3); its hours are those of one occurrence. So the group size turns the one into the
+    other, and the number of occurrences turns both into a year's cost.
+    """
+
+    group: Span = Field(description="Hvor mange børn (eller familier) én afholdelse er for; 1, hvis den er pr. barn.")
+    counted: Counted = Field(description="`boern` eller `familier`: hvad gruppen tælles i.", default="boern")
+    times: Span | None = Field(
+        description="Hvor mange gange aktiviteten afholdes pr. `per`; udelades, hvis tabellen ikke siger det.",
+        default=None,
+    )
+    per: Period | None = Field(
+        description="`aar` (gange om året) eller `forloeb` (gange i ét barns eller én gruppes forløb).", default=None
+    )
+    reading: Text = Field(description="Sitets læsning af kadencen med ord, på dansk, fx 'Tre til fire gange om året'.")
+
+    @model_validator(mode="after")
+    def _times_with_period(self) -> DecisionUnit:
+        if (self.times is None) != (self.per is None):
+            raise ValueError("`times` and `per` go together: give both, or neither when the table says nothing")
+        return self
+
+
+class ColumnElement(ReportElementLink):
+    """An element this cost column is an instance of: the report's words about this very activity, or the site's."""
+
+
+# The cells of a column a caveat can be about (the fields of CostColumn).
+FlaggedCell = Literal["cadence", "hours", "establishment", "cost_per_child"]
+
+
+class CellFlag(Strict):
+    """A caveat that travels with a number wherever it is used (a doubtful sub-table, a note that contradicts it)."""
+
+    cells: Annotated[list[FlaggedCell], Unique()] = Field(description="De celler, forbeholdet gælder.", min_length=1)
+    note: Text = Field(description="Forbeholdet på dansk, som det vises ved tallet.")
+
+
 class CostColumn(Strict):
     label: Name = Field(description="Kolonnens overskrift, som i rapporten (uden orddeling).")
     group: Name | None = Field(
@@ -130,6 +208,21 @@ class CostColumn(Strict):
     )
     cost_per_child: Amount = Field(
         description="'Omkostninger i alt per barn per afholdt aktivitet ekskl. etableringsomkostninger' i kr."
+    )
+    establishment_shared: bool = Field(
+        description="true, hvis etableringsbeløbet er den samme engangsudgift som i tabellens andre kolonner med "
+        "samme beløb, som også er markeret (rapporten gentager det); det tælles så én gang pr. projekt.",
+        default=False,
+    )
+    elements: Annotated[list[ColumnElement], Unique("element")] = Field(
+        description="De elementer, netop denne kolonnes aktivitet er et eksempel på, med grundlag.",
+        default_factory=list,
+    )
+    unit: DecisionUnit | None = Field(
+        description="Sitets læsning af 'Kadence og børn involveret' (gruppestørrelse og antal gange).", default=None
+    )
+    flags: list[CellFlag] = Field(
+        description="Forbehold ved kolonnens tal, som skal vises overalt, hvor tallet bruges.", default_factory=list
     )
 
 
@@ -154,6 +247,19 @@ class CostTable(Strict):
         description="Redaktionelle bemærkninger om tabellens opbygning, fx at et beløb gentages i flere kolonner.",
         default_factory=list,
     )
+
+    @model_validator(mode="after")
+    def _shared_establishment_repeats(self) -> CostTable:
+        shared: dict[str, int] = {}
+        for column in self.columns:
+            if column.establishment_shared:
+                shared[column.establishment.as_written] = shared.get(column.establishment.as_written, 0) + 1
+        alone = [amount for amount, count in shared.items() if count < 2]
+        if alone:
+            raise ValueError(
+                f"establishment_shared marks an amount repeated in several columns; {alone[0]!r} is marked in one only"
+            )
+        return self
 
     @property
     def columns(self) -> list[CostColumn]:

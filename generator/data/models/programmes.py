@@ -7,8 +7,8 @@ from typing import Annotated
 from pydantic import Field, model_validator
 
 from ..references import Unique
-from .common import ElementId, MunicipalityId, Name, Pages, Slug, SourceId, Strict, Text
-from .projects import Discrepancy, ElementBasis, check_basis
+from .common import ElementBasis, ElementId, MunicipalityId, Name, Pages, Slug, SourceId, Strict, Text, check_basis
+from .projects import Discrepancy
 
 # --- the other sources: programmes, municipal cases, recommendations ---------
 

@@ -15,6 +15,7 @@ from .common import (
     Pages,
     Passage,
     Quote,
+    ReportElementLink,
     Section,
     Slug,
     SourceId,
@@ -100,32 +101,8 @@ class Count(Strict):
     quote: Text = Field(description="Den del af sætningen, der indeholder tallet, ordret.")
 
 
-ElementBasis = Literal["kilde", "redaktionel"]
-
-
-def check_basis(basis: str, quote: str | None, place: object, place_field: str) -> None:
-    """A link to an element is either the source's (quoted, located) or the site's own (no quote)."""
-    if basis == "kilde" and (quote is None or place is None):
-        raise ValueError(f"a link with basis `kilde` needs `quote` and `{place_field}`")
-    if basis == "redaktionel" and quote is not None:
-        raise ValueError("an editorial link has no `quote`; use basis `kilde` if the source says it")
-
-
-class ActivityElement(Strict):
-    element: ElementId = Field(
-        description="Id på elementet (se `data/elements.yaml`), som aktiviteten er et eksempel på."
-    )
-    basis: ElementBasis = Field(
-        description="`kilde`, hvis rapporten selv knytter aktiviteten til elementet (med citat), ellers `redaktionel`."
-    )
-    note: Text = Field(description="Kort forklaring på dansk af, hvorfor aktiviteten hører til elementet.")
-    quote: Text | None = Field(description="Rapportens ordlyd, når basis er `kilde`.", default=None)
-    pages: Pages | None = Field(description="Side i rapporten, når basis er `kilde`.", default=None)
-
-    @model_validator(mode="after")
-    def _quoted_if_from_the_report(self) -> ActivityElement:
-        check_basis(self.basis, self.quote, self.pages, "pages")
-        return self
+class ActivityElement(ReportElementLink):
+    """An element the narrative activity is an example of (its element page lists the activity)."""
 
 
 class Activity(Strict):
