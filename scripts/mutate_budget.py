@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "content/assets/javascripts/budget.js"
 DEFAULT_TESTS = ["tests/test_browser_budget.py", "-k", "every_figure_shown"]
-BEGIN = "// generator/budget.py's totals()"
-END = "show(product("
+BEGIN = "// generator/domain/budget.py's totals()"
+END = "show(result);"
 
 
 def arithmetic(source: str) -> tuple[int, int]:

@@ -34,12 +34,12 @@ BUDGET = "oekonomi/budget/"
 OVERGANG = "styrket-deltagende-foraeldresamarbejde-1"  # 1.099 kr. per child, 5.543 kr. establishment
 CAFE = "styrket-deltagende-foraeldresamarbejde-3"
 FIELDS = {
-    "children": "#kb-budget-line-1-children",
-    "times": "#kb-budget-line-1-times",
-    "daycares": "#kb-budget-daycares",
+    "count": f"#kb-budget-{OVERGANG}-count",
+    "times": f"#kb-budget-{OVERGANG}-times",
+    "daycares": f"#kb-budget-{OVERGANG}-daycares",
     "factor": "#kb-budget-factor",
 }
-VALID = {"children": "1", "times": "1", "daycares": "1", "factor": "1,00"}
+VALID = {"count": "1", "times": "1", "daycares": "1", "factor": "1,00"}
 NOT_COMPUTED = "Budgettet er ikke beregnet: ret de markerede felter."
 
 
@@ -92,8 +92,13 @@ def test_calculator_reads_every_field_by_the_python_rule(page, server, activitie
         else:
             expect_valid(page, field)
             values = {**{k: Decimal(v.replace(",", ".")) for k, v in VALID.items()}, field: parsed.value}
-            line = Line(activities[OVERGANG], children=int(values["children"]), times=int(values["times"]))
-            result = totals([line], daycares=int(values["daycares"]), factor=values["factor"])
+            line = Line(
+                activities[OVERGANG],
+                count=int(values["count"]),
+                times=int(values["times"]),
+                daycares=int(values["daycares"]),
+            )
+            result = totals([line], factor=values["factor"])
             expect(page.locator("output[name=running]")).to_have_text(kroner(result.running))
             expect(page.locator("output[name=establishment]")).to_have_text(kroner(result.establishment))
         page.fill(FIELDS[field], VALID[field])
@@ -115,7 +120,7 @@ def test_keys_that_are_javascript_properties_are_unknown_activities(page, server
         assert f"Aktiviteten »{key}« findes ikke i beregneren og er ikke med i budgettet." in texts
     assert f"Aktiviteten »{OVERGANG}« står flere gange i adressen; kun den første er med." in texts
     assert page.eval_on_selector_all("input[name=activity]:checked", "boxes => boxes.map(b => b.value)") == [OVERGANG]
-    expect(page.locator(FIELDS["children"])).to_have_value("2")
+    expect(page.locator(FIELDS["count"])).to_have_value("2")
     expect(page.locator(FIELDS["times"])).to_have_value("3")
     expect(page.locator("output[name=running]")).to_have_text("6.594 kr.")  # 1.099 × 2 × 3
     assert "undefined" not in page.locator("#kb-budget").inner_text()
@@ -123,11 +128,11 @@ def test_keys_that_are_javascript_properties_are_unknown_activities(page, server
 
 
 def test_a_refused_value_in_the_address_is_shown_at_its_field_not_replaced(page, server):
-    page.goto(server + BUDGET + f"?a={OVERGANG}:1e9:2&d=-1&f=1,05&m=ja")
+    page.goto(server + BUDGET + f"?a={OVERGANG}:1e9:2:-1&f=1,05&m=ja")
     page.wait_for_selector("#kb-budget:not([hidden])")
-    expect(page.locator(FIELDS["children"])).to_have_value("1e9")  # as the address has it, not 1
+    expect(page.locator(FIELDS["count"])).to_have_value("1e9")  # as the address has it, not 1
     expect(page.locator(FIELDS["daycares"])).to_have_value("-1")
-    expect_refused(page, "children", "not-a-number")
+    expect_refused(page, "count", "not-a-number")
     expect_refused(page, "daycares", "negative")
     expect_valid(page, "factor")
     expect_valid(page, "times")
@@ -144,7 +149,7 @@ def test_a_refused_value_in_the_address_is_shown_at_its_field_not_replaced(page,
     )
     assert violations == []
 
-    page.fill(FIELDS["children"], "10")
+    page.fill(FIELDS["count"], "10")
     page.fill(FIELDS["daycares"], "2")
     expect(page.locator("output[name=running]")).to_have_text("46.158 kr.")  # 1.099 × 10 × 2 × 2 × 1,05
     page.fill(FIELDS["times"], "1:2")  # a separator of the address, typed into a field, comes back as typed
@@ -158,12 +163,21 @@ def test_a_refused_value_in_the_address_is_shown_at_its_field_not_replaced(page,
     assert page.foreign == []
 
 
-def test_a_comma_factor_in_the_address_is_used_and_a_bare_key_means_one_of_each(page, server):
-    page.goto(server + BUDGET + f"?a={OVERGANG};{CAFE}:15&f=1,2")
+def test_a_comma_factor_in_the_address_is_used_and_a_missing_number_is_the_tables(page, server):
+    page.goto(server + BUDGET + f"?a={OVERGANG};{CAFE}:2&f=1,2")
     expect(page.locator("#kb-budget-problems")).to_be_hidden()
-    expect(page.locator("#kb-budget-line-2-children")).to_have_value("15")
-    expect(page.locator("#kb-budget-line-2-times")).to_have_value("1")
-    expect(page.locator("output[name=running]")).to_have_text("5.495 kr.")  # (1.099 + 232 × 15) × 1,2 = 5.494,8
+    expect(page.locator(f"#kb-budget-{CAFE}-count")).to_have_value("2")
+    expect(page.locator(f"#kb-budget-{CAFE}-times")).to_have_value("4")  # "Tre til fire gange årligt"
+    expect(page.locator(f"#kb-budget-{CAFE}-daycares")).to_have_value("1")
+    expect(page.locator(f"label:has(#kb-budget-{CAFE}-count)")).to_have_text("Grupper pr. dagtilbud ")
+    expect(page.locator(f"label:has(#kb-budget-{OVERGANG}-count)")).to_have_text("Børn pr. dagtilbud ")
+    # (1.099 + 232 × 15 × 2 × 4) × 1,2 = (1.099 + 27.840) × 1,2 = 34.726,8
+    expect(page.locator("output[name=running]")).to_have_text("34.727 kr.")
+    expect(page.locator("output[name=occurrences]")).to_have_text("9")
+    expect(page.locator("#kb-budget-assumptions li").nth(1)).to_contain_text(
+        "1 dagtilbud × 2 grupper × 4 gange om året = 8 afholdelser à 3.480 kr. (pr. gruppe à 15 familier)"
+        " = 33.408 kr. om året."  # 27.840 × 1,2
+    )
 
 
 def test_budget_calculator_adds_two_activities_and_keeps_them_in_the_url(page, server):
@@ -172,15 +186,20 @@ def test_budget_calculator_adds_two_activities_and_keeps_them_in_the_url(page, s
     page.wait_for_selector("#kb-budget:not([hidden])")
     assert page.is_checked(f"input[value='{OVERGANG}']")
     page.check(f"input[value='{CAFE}']")
-    page.fill(f"input[data-key='{OVERGANG}'][data-field=children]", "10")
-    page.fill(f"input[data-key='{CAFE}'][data-field=children]", "15")
-    page.fill(f"input[data-key='{CAFE}'][data-field=times]", "4")
-    assert page.locator("output[name=running]").text_content() == "24.910 kr."  # as tests/test_budget.py
-    assert page.locator("output[name=establishment]").text_content() == "8.419 kr."
-    assert page.locator("output[name=paedagogisk_personale]").text_content() == "26,25"
+    page.fill(f"input[data-key='{OVERGANG}'][data-field=count]", "10")
+    page.fill(f"input[data-key='{CAFE}'][data-field=daycares]", "2")
+    expect(page.locator("output[name=running]")).to_have_text("38.830 kr.")  # as tests/test_budget.py
+    expect(page.locator("output[name=establishment]")).to_have_text("8.419 kr.")
+    expect(page.locator("output[name=paedagogisk_personale]")).to_have_text("70,5")
     shared = page.url
     page.goto(shared)  # a bookmarked budget comes back the same
-    assert page.locator("output[name=running]").text_content() == "24.910 kr."
+    expect(page.locator("output[name=running]")).to_have_text("38.830 kr.")
+    with page.expect_download() as download:
+        page.click("[data-kb-csv]")
+    rows = download.value.path().read_text(encoding="utf-8-sig").splitlines()
+    assert rows[1].split(";")[2:] == ["1", "10", "1", "10", "1099", "10990"]
+    assert rows[2].split(";")[2:] == ["2", "1", "4", "8", "3480", "27840"]
+    assert rows[3].split(";")[-1] == "38830"
     page.check("input[name=have]")
     assert page.locator("output[name=establishment]").text_content() == "0 kr."
     assert page.foreign == []
@@ -191,10 +210,9 @@ def test_budget_calculator_adds_two_activities_and_keeps_them_in_the_url(page, s
 
 @dataclass(frozen=True)
 class Case:
-    """What a user enters: (key, children, times) per chosen activity, in the order chosen, as typed."""
+    """What a user enters: (key, count, times, daycares) per chosen activity, in the order chosen, as typed."""
 
-    lines: tuple[tuple[str, str, str], ...]
-    daycares: str
+    lines: tuple[tuple[str, str, str, str], ...]
     factor: str
     have: bool = False
 
@@ -219,37 +237,45 @@ def budget_cases(activities: dict) -> list[Case]:
     keys = list(activities)
     by_cost = sorted(keys, key=lambda k: activities[k].row.per_child)
     no_establishment = [k for k in keys if activities[k].row.column.establishment.value is None]
-    children, times, daycares = (_top(INPUTS[name]) for name in ("children", "times", "daycares"))
+    shared = [k for k in keys if activities[k].row.column.establishment_shared]
+    groups = [k for k in keys if activities[k].per_group]
+    count, times, daycares = (_top(INPUTS[name]) for name in ("count", "times", "daycares"))
     low, high = danish_number(INPUTS["factor"].minimum), danish_number(INPUTS["factor"].maximum)
     cases = [
-        Case(((OVERGANG, "0", "1"),), "1", "1,00"),  # no children: staff hours, no running cost
-        Case(((OVERGANG, "1", "0"),), "1", "1,00"),  # held no times: establishment only
-        Case(((by_cost[-1], children, times),), daycares, high),  # every maximum
-        Case(tuple((k, children, times) for k in keys), daycares, high),  # every activity at every maximum
-        Case(tuple((k, "1", "1") for k in keys), "1", "1,00", have=True),
-        Case(((by_cost[0], "1", "1"), (OVERGANG, "3", "2")), "1", low),  # smallest factor, comma
-        Case(((CAFE, "15", "4"), (OVERGANG, "10", "1")), "1", low.replace(",", "."), have=True),
-        Case(((OVERGANG, "1", "1"),), "1", "1,5"),  # 1.648,5 kr.: half a krone rounds up, as in Python
-        Case(((OVERGANG, "1", "1"),), "1", "1.005"),  # 1.104,495 kr.
-        Case(((OVERGANG, "7", "3"), (CAFE, "2", "9")), "9999", "1.5"),  # many daycares
-        Case(tuple((k, "5", "2") for k in no_establishment), "3", "2"),  # establishment not stated
-        Case(((by_cost[len(by_cost) // 2], "12", "40"),), "1", "0,75"),  # one daycare
+        Case(((OVERGANG, "0", "1", "1"),), "1,00"),  # no children: no running cost, no hours
+        Case(((OVERGANG, "1", "0", "1"),), "1,00"),  # held no times: establishment only
+        Case(((by_cost[-1], count, times, daycares),), high),  # every maximum
+        Case(tuple((k, count, times, daycares) for k in keys), high),  # every activity at every maximum
+        Case(tuple((k, "1", "1", "1") for k in keys), "1,00", have=True),
+        Case(((by_cost[0], "1", "1", "1"), (OVERGANG, "3", "2", "1")), low),  # smallest factor, comma
+        Case(((CAFE, "15", "4", "1"), (OVERGANG, "10", "1", "1")), low.replace(",", "."), have=True),
+        Case(((OVERGANG, "1", "1", "1"),), "1,5"),  # 1.648,5 kr.: half a krone rounds up, as in Python
+        Case(((OVERGANG, "1", "1", "1"),), "1.005"),  # 1.104,495 kr.
+        Case(((OVERGANG, "7", "3", "9999"), (CAFE, "2", "9", "9999")), "1.5"),  # many daycares
+        Case(tuple((k, "5", "2", "3") for k in no_establishment), "2"),  # establishment not stated
+        Case(((by_cost[len(by_cost) // 2], "12", "40", "1"),), "0,75"),  # one daycare
+        Case(tuple((k, "1", "1", "2") for k in shared), "1,00"),  # repeated establishment costs, once each
+        Case(tuple((k, "3", "2", "2") for k in groups[:5]), "1,1"),  # activities held for a group
     ]
     rng = random.Random(14)
     while len(cases) < 60:
         chosen = rng.sample(keys, rng.choice([1, 1, 2, 3, 5]))
         lines = tuple(
-            (key, str(rng.choice([0, 1, rng.randint(1, 30), rng.randint(0, 1000)])), str(rng.randint(0, 60)))
+            (
+                key,
+                str(rng.choice([0, 1, rng.randint(1, 30), rng.randint(0, 1000)])),
+                str(rng.randint(0, 60)),
+                str(rng.choice([1, rng.randint(1, 20), rng.randint(1, 10000)])),
+            )
             for key in chosen
         )
-        day = str(rng.choice([1, rng.randint(1, 20), rng.randint(1, 10000)]))
-        cases.append(Case(lines, day, _factor(rng), have=rng.random() < 0.3))
+        cases.append(Case(lines, _factor(rng), have=rng.random() < 0.3))
     return cases
 
 
 def address(case: Case) -> str:
-    """The case as the calculator's address (?a=key:children:times;...&d=...&f=...&m=1)."""
-    query = {"a": ";".join(":".join(line) for line in case.lines), "d": case.daycares, "f": case.factor}
+    """The case as the calculator's address (?a=key:count:times:daycares;...&f=...&m=1)."""
+    query = {"a": ";".join(":".join(line) for line in case.lines), "f": case.factor}
     return urlencode({**query, "m": "1"} if case.have else query)
 
 
@@ -262,12 +288,22 @@ def shown(case: Case, activities: dict) -> list[str]:
         return parsed.value
 
     lines = [
-        Line(activities[key], children=int(number(c, "children")), times=int(number(t, "times")))
-        for key, c, t in case.lines
+        Line(
+            activities[key],
+            count=int(number(c, "count")),
+            times=int(number(t, "times")),
+            daycares=int(number(d, "daycares")),
+        )
+        for key, c, t, d in case.lines
     ]
-    daycares = int(number(case.daycares, "daycares"))
-    result = totals(lines, daycares=daycares, factor=number(case.factor, "factor"), have_materials=case.have)
-    return [kroner(result.running), kroner(result.establishment), *(hours(result.hours[g]) for g in HOUR_ROWS)]
+    result = totals(lines, factor=number(case.factor, "factor"), have_materials=case.have)
+    occurrences = danish_number(Decimal(result.occurrences))
+    return [
+        kroner(result.running),
+        kroner(result.establishment),
+        occurrences,
+        *(hours(result.hours[g]) for g in HOUR_ROWS),
+    ]
 
 
 # Enter a case in one step: choose its activities in order, type its numbers, each with the event a
@@ -281,12 +317,13 @@ ENTER = """entry => {
     input.value = text;
     input.dispatchEvent(new Event("input", {bubbles: true}));
   };
-  for (const [key, children, times] of entry.lines) {
+  for (const [key, count, times, daycares] of entry.lines) {
     form.querySelector(`input[name=activity][value="${CSS.escape(key)}"]`).click();
-    type(form.querySelector(`input[data-key="${CSS.escape(key)}"][data-field=children]`), children);
-    type(form.querySelector(`input[data-key="${CSS.escape(key)}"][data-field=times]`), times);
+    const field = name => form.querySelector(`input[data-key="${CSS.escape(key)}"][data-field=${name}]`);
+    type(field("count"), count);
+    type(field("times"), times);
+    type(field("daycares"), daycares);
   }
-  type(form.elements.daycares, entry.daycares);
   type(form.elements.factor, entry.factor);
   if (form.elements.have.checked !== entry.have) form.elements.have.click();
 }"""
@@ -307,7 +344,7 @@ def test_every_figure_shown_is_what_totals_gives(page, server, activities):
             page.goto(server + BUDGET + "?" + address(case))
             expect(page.locator("#kb-budget-problems")).to_be_hidden()
         else:
-            entry = {"lines": case.lines, "daycares": case.daycares, "factor": case.factor, "have": case.have}
+            entry = {"lines": case.lines, "factor": case.factor, "have": case.have}
             page.evaluate(ENTER, entry)
             expect(status).to_have_text(f"Budgettet er opdateret: {expected[0]} om året.")
         expect(outputs, f"case {n}: {case}").to_have_text(expected)

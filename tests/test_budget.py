@@ -19,7 +19,7 @@ from generator.domain.budget import (
 )
 from generator.site.labels import STAFF_LABELS as HOUR_ROWS
 from generator.site.pages.base import script_json
-from generator.site.pages.budget import LINE_FIELDS, budget_page
+from generator.site.pages.budget import GROUP_COUNT, LINE_FIELDS, budget_page
 
 from .helpers import ROOT, html
 
@@ -32,21 +32,50 @@ def activities(real_catalogue):
 
 def test_totals_follow_the_stated_rules(activities):
     overgang = activities["styrket-deltagende-foraeldresamarbejde-1"]  # 1.099 kr., 2,25/0/1/0,25 h, 5.543 kr.
-    cafe = activities["styrket-deltagende-foraeldresamarbejde-3"]  # 232 kr., 6/2/0/1,5 h, 2.876 kr.
-    lines = [Line(overgang, children=10, times=1), Line(cafe, children=15, times=4)]
+    cafe = activities["styrket-deltagende-foraeldresamarbejde-3"]  # 232 kr. for 15 familier, 6/2/0/1,5 h, 2.876 kr.
+    assert (overgang.per_group, overgang.occurrence_cost, overgang.default_times) == (False, 1099, 1)
+    assert (cafe.per_group, cafe.occurrence_cost, cafe.default_times) == (True, 232 * 15, 4)  # "tre til fire gange"
+    # 10 children in one daycare, once each; one café group in each of two daycares, four times a year.
+    lines = [Line(overgang, count=10, times=1), Line(cafe, count=1, times=4, daycares=2)]
+    assert [line.occurrences for line in lines] == [10, 8]
     result = totals(lines)
-    assert result.running == Decimal(1099 * 10 + 232 * 15 * 4) == Decimal(24910)
+    assert result.running == Decimal(1099 * 10 + 3480 * 8) == Decimal(38830)
     assert result.establishment == Decimal(5543 + 2876)
-    assert result.hours == {
-        "paedagogisk_personale": Decimal("26.25"),
-        "paedagogisk_leder": Decimal(8),
-        "vikarer": Decimal(1),
-        "samarbejdspartner": Decimal("6.25"),
+    assert result.occurrences == 18
+    assert result.hours == {  # the same occurrences: 10 × the meeting's hours, 8 × the café's
+        "paedagogisk_personale": Decimal("2.25") * 10 + 6 * 8,
+        "paedagogisk_leder": Decimal(2 * 8),
+        "vikarer": Decimal(1 * 10),
+        "samarbejdspartner": Decimal("0.25") * 10 + Decimal("1.5") * 8,
     }
-    two = totals(lines, daycares=2, factor=Decimal("1.10"), have_materials=True)
-    assert two.running == Decimal(24910 * 2) * Decimal("1.10")
+    two = totals(lines, factor=Decimal("1.10"), have_materials=True)
+    assert two.running == Decimal(38830) * Decimal("1.10")
     assert two.establishment == 0
-    assert two.hours["paedagogisk_personale"] == Decimal("52.5")
+    assert two.hours == result.hours  # the price factor is for kroner only
+
+
+def test_one_child_at_a_group_activity_costs_the_whole_occurrence(activities):
+    """At one group the cost is the occurrence's (15 families × 232 kr.) and so are the hours: they agree."""
+    cafe = activities["styrket-deltagende-foraeldresamarbejde-3"]
+    one = totals([Line(cafe, count=1, times=1)])
+    assert one.running == 3480 and one.hours["paedagogisk_personale"] == 6
+    hundred = totals([Line(cafe, count=100, times=1)])
+    assert hundred.running == 348000 and hundred.hours["paedagogisk_personale"] == 600
+
+
+def test_an_establishment_cost_a_table_repeats_is_counted_once_per_project(real_catalogue, activities):
+    shared = [a for a in activities.values() if a.row.column.establishment_shared]
+    assert shared, "the data marks the repeated establishment costs (Tabel 14 and 17)"
+    by_project: dict[str, list] = {}
+    for activity in shared:
+        by_project.setdefault(activity.establishment_key, []).append(activity)
+    for same in by_project.values():
+        assert len(same) >= 2
+        amount = same[0].row.column.establishment.value
+        assert totals([Line(a, count=1, times=1) for a in same]).establishment == amount
+    unshared = [a for a in activities.values() if not a.row.column.establishment_shared][:2]
+    expected = sum(a.row.column.establishment.value or 0 for a in unshared)
+    assert totals([Line(a, count=1, times=1) for a in unshared]).establishment == expected
 
 
 def test_every_activity_with_a_cost_per_child_can_be_budgeted(activities):
@@ -75,33 +104,33 @@ PARSE_CASES = [
     ("1.000", "factor", Decimal(1)),  # no thousands separators: a factor is a small number
     ("0,01", "factor", Decimal("0.01")),
     (" 1,2\t", "factor", Decimal("1.2")),
-    ("12", "children", Decimal(12)),
+    ("12", "count", Decimal(12)),
     ("007", "times", Decimal(7)),
-    ("0", "children", Decimal(0)),
+    ("0", "count", Decimal(0)),
     ("10000", "daycares", Decimal(10000)),
     ("", "daycares", EMPTY),
-    ("   ", "children", EMPTY),
+    ("   ", "count", EMPTY),
     ("-1", "factor", NEGATIVE),
     ("\u22122", "times", NEGATIVE),  # the real minus sign
-    ("- 3", "children", NEGATIVE),
-    ("1,5", "children", NOT_WHOLE),
+    ("- 3", "count", NEGATIVE),
+    ("1,5", "count", NOT_WHOLE),
     ("1.000", "daycares", NOT_WHOLE),  # refused, not guessed: one, or a thousand?
-    ("1e9", "children", NOT_A_NUMBER),
+    ("1e9", "count", NOT_A_NUMBER),
     ("1e9", "factor", NOT_A_NUMBER),
     ("0x10", "times", NOT_A_NUMBER),
-    ("+5", "children", NOT_A_NUMBER),
+    ("+5", "count", NOT_A_NUMBER),
     ("5 000", "daycares", NOT_A_NUMBER),
     ("Infinity", "factor", NOT_A_NUMBER),
     ("NaN", "factor", NOT_A_NUMBER),
     ("1,2,3", "factor", NOT_A_NUMBER),
     ("1,", "factor", NOT_A_NUMBER),
-    ("\u0661\u0662", "children", NOT_A_NUMBER),  # digits of another script
+    ("\u0661\u0662", "count", NOT_A_NUMBER),  # digits of another script
     ("toString", "times", NOT_A_NUMBER),
     ("0", "daycares", OUT_OF_RANGE),
     ("1001", "times", OUT_OF_RANGE),
     ("10,5", "factor", OUT_OF_RANGE),
     ("0", "factor", OUT_OF_RANGE),
-    ("99999999999999999999999", "children", OUT_OF_RANGE),
+    ("99999999999999999999999", "count", OUT_OF_RANGE),
 ]
 
 
@@ -123,9 +152,8 @@ def test_input_rules_reach_the_script(real_catalogue):
         for name, rule in INPUTS.items()
     }
     assert data["problems"]["factor"]["out-of-range"] == "Skriv et tal fra 0,01 til 10."
-    for name in ("daycares", "factor"):  # text fields: the script, not the browser, reads what is typed
-        field = page.find("input", attrs={"name": name})
-        assert field["type"] == "text" and page.find(id=f"kb-budget-{name}-error") is not None
+    field = page.find("input", attrs={"name": "factor"})  # a text field: the script, not the browser, reads it
+    assert field["type"] == "text" and page.find(id="kb-budget-factor-error") is not None
 
 
 def test_the_script_gets_its_figures_and_staff_groups_from_the_page(real_catalogue, activities):
@@ -134,14 +162,16 @@ def test_the_script_gets_its_figures_and_staff_groups_from_the_page(real_catalog
     data = json.loads(page.find("script", id="kb-budget-data").string)
     assert data["groups"] == list(HOUR_ROWS)
     outputs = [o["name"] for o in page.find("section", class_="kb-budget-result").find_all("output")]
-    assert outputs == ["running", "establishment", *HOUR_ROWS]
+    assert outputs == ["running", "establishment", "occurrences", *HOUR_ROWS]
     overgang = next(a for a in data["activities"] if a["key"] == "styrket-deltagende-foraeldresamarbejde-1")
-    assert overgang["per_child"] == "1099" and overgang["establishment"] == "5543"
+    assert overgang["occurrence_cost"] == "1099" and overgang["establishment"] == "5543"
     assert overgang["hours"]["paedagogisk_personale"] == "2.25"  # exact decimal text, not a float
-    assert overgang["legend"].startswith("Overgangssamtaler (") and ": " in overgang["legend"]
+    assert overgang["label"] == "Overgangssamtaler" and ": " in overgang["project"]
+    cafe = next(a for a in data["activities"] if a["key"] == "styrket-deltagende-foraeldresamarbejde-3")
+    assert (cafe["occurrence_cost"], cafe["per_group"], cafe["times"]) == ("3480", True, "4")
     assert [a["key"] for a in data["activities"]] == list(activities)
     script = (ROOT / "content/assets/javascripts/budget.js").read_text(encoding="utf-8")
-    copied = [*HOUR_ROWS, *HOUR_ROWS.values(), *LINE_FIELDS.values(), "Skriv et tal"]
+    copied = [*HOUR_ROWS, *HOUR_ROWS.values(), *LINE_FIELDS.values(), GROUP_COUNT, "Skriv et tal", "familier"]
     assert [text for text in copied if text in script] == []  # nothing the data gives is copied into the script
 
 

@@ -24,9 +24,9 @@ from .contradictions import warnings_of
 from .files import read_text
 from .models import (
     Activity,
-    ActivityElement,
     Case,
     CasesFile,
+    ColumnElement,
     CostColumn,
     Element,
     ElementGroup,
@@ -138,18 +138,20 @@ class Catalogue:
         return self.sources[entry.source]
 
     def activity_costs(self, element: Element) -> list[ActivityCost]:
-        """The costed activities mapped to an element, with the cost column that costs each."""
-        found = []
+        """The cost columns that are instances of an element (each column says so itself, with its basis)."""
+        return self._costs_by_element.get(element.id, [])
+
+    @cached_property
+    def _costs_by_element(self) -> dict[str, list[ActivityCost]]:
+        found: dict[str, list[ActivityCost]] = {}
         for project in self.projects.values():
             if project.cost is None:
                 continue
-            for activity in project.activities:
-                for link in activity.elements:
-                    if link.element != element.id:
-                        continue
-                    for column in project.cost.columns:
-                        if activity.id in column.activities:
-                            found.append(ActivityCost(project, activity, column, link))
+            activities = {activity.id: activity for activity in project.activities}
+            for column in project.cost.columns:
+                for link in column.elements:
+                    activity = activities[column.activities[0]] if column.activities else None
+                    found.setdefault(link.element, []).append(ActivityCost(project, activity, column, link))
         return found
 
     def region_of(self, municipality: Municipality) -> Region:
@@ -196,10 +198,12 @@ class Catalogue:
 
 @dataclass(frozen=True)
 class ActivityCost:
+    """A cost column that is an instance of an element; ``activity`` is the narrative activity it costs."""
+
     project: Project
-    activity: Activity
+    activity: Activity | None
     column: CostColumn
-    link: ActivityElement
+    link: ColumnElement
 
 
 @dataclass(frozen=True)

@@ -1,14 +1,19 @@
 """The budget arithmetic, in one place: the calculator page's script follows exactly these rules.
 
-For each chosen activity a leader enters how many children take part each time and how many
-times a year it is held. Then, per year and per daycare:
+For each chosen activity a leader enters how many daycares hold it, how many children (or groups,
+where the activity is held for a group) each of them has in it, and how many times a year each child
+or group has it. Then, per year:
 
-- running cost = cost per child per held activity × children × times a year;
-- staff hours for each group = hours per held activity × times a year;
+- occurrences = daycares × children or groups per daycare × times a year;
+- running cost = occurrences × cost per occurrence, where cost per occurrence = the report's cost per
+  child × the group the report costed (``units.group_size``; 1 for an activity held per child);
+- staff hours for each group = occurrences × the table's hours per occurrence;
 
-both multiplied by the number of daycares. Establishment costs are one-off, counted once per
-activity, and left out when "we already have the materials/training" is chosen. Every amount is in
-the report's price level, multiplied by a price-adjustment factor the user enters (1.00 by default).
+so kroner and hours follow from the same occurrences. Establishment costs are one-off: counted once
+per activity, except an amount the table repeats in several columns (``establishment_shared``),
+counted once per project; all left out when "we already have the materials/training" is chosen.
+Every amount is in the report's price level, multiplied by a price-adjustment factor the user enters
+(1.00 by default).
 
 What the user types is read by one rule, ``parse_number``, for every field. The script has the same
 function and computes ``totals`` the same way, with exact decimals; everything it computes with (the
@@ -29,6 +34,7 @@ from decimal import Decimal
 
 from ..data.models import Project
 from .costs import STAFF_GROUPS, CostRow, cost_rows
+from .units import group_size
 
 
 @dataclass(frozen=True)
@@ -36,6 +42,34 @@ class BudgetActivity:
     key: str
     project: Project
     row: CostRow
+
+    @property
+    def group(self) -> Decimal:
+        """The children (or families) one occurrence was costed for; 1 without the site's reading."""
+        unit = self.row.column.unit
+        return group_size(unit) if unit is not None else Decimal(1)
+
+    @property
+    def per_group(self) -> bool:
+        """Held for a group (the leader counts groups), not for one child at a time."""
+        unit = self.row.column.unit
+        return unit is not None and unit.group.high > 1
+
+    @property
+    def occurrence_cost(self) -> Decimal:
+        return self.row.per_child * self.group
+
+    @property
+    def default_times(self) -> int:
+        """Times a year the calculator starts from: the most the table's cadence says, or 1 when it says none."""
+        unit = self.row.column.unit
+        return unit.times.high if unit is not None and unit.times is not None else 1
+
+    @property
+    def establishment_key(self) -> str:
+        """Establishment costs with the same key are one cost: a repeated amount is the project's, once."""
+        column = self.row.column
+        return f"{self.project.id}:{column.establishment.as_written}" if column.establishment_shared else self.key
 
 
 def budget_activities(projects: list[Project]) -> list[BudgetActivity]:
@@ -52,8 +86,13 @@ def budget_activities(projects: list[Project]) -> list[BudgetActivity]:
 @dataclass(frozen=True)
 class Line:
     activity: BudgetActivity
-    children: int
-    times: int
+    count: int  # children, or groups, per daycare
+    times: int  # a year, for each child or group
+    daycares: int = 1
+
+    @property
+    def occurrences(self) -> int:
+        return self.daycares * self.count * self.times
 
 
 @dataclass(frozen=True)
@@ -61,24 +100,24 @@ class Totals:
     running: Decimal
     establishment: Decimal
     hours: dict[str, Decimal]
+    occurrences: int
 
 
-def totals(
-    lines: list[Line], *, daycares: int = 1, factor: Decimal = Decimal(1), have_materials: bool = False
-) -> Totals:
+def totals(lines: list[Line], *, factor: Decimal = Decimal(1), have_materials: bool = False) -> Totals:
     running = Decimal(0)
-    establishment = Decimal(0)
+    establishment: dict[str, Decimal] = {}
     hours = {name: Decimal(0) for name in STAFF_GROUPS}
     for line in lines:
         column = line.activity.row.column
-        running += column.cost_per_child.value * line.children * line.times * daycares
+        running += line.activity.occurrence_cost * line.occurrences
         if not have_materials and column.establishment.value is not None:
-            establishment += column.establishment.value
+            establishment[line.activity.establishment_key] = column.establishment.value
         for name in STAFF_GROUPS:
             value = getattr(column.hours, name).value
             if value is not None:
-                hours[name] += value * line.times * daycares
-    return Totals(running * factor, establishment * factor, hours)
+                hours[name] += value * line.occurrences
+    one_off = sum(establishment.values(), Decimal(0))
+    return Totals(running * factor, one_off * factor, hours, sum(line.occurrences for line in lines))
 
 
 # --- what the user types ------------------------------------------------------------------------
@@ -94,7 +133,7 @@ class NumberRule:
 
 
 INPUTS = {
-    "children": NumberRule(whole=True, minimum=Decimal(0), maximum=Decimal(1000)),  # children each time
+    "count": NumberRule(whole=True, minimum=Decimal(0), maximum=Decimal(10000)),  # children or groups per daycare
     "times": NumberRule(whole=True, minimum=Decimal(0), maximum=Decimal(1000)),  # times a year
     "daycares": NumberRule(whole=True, minimum=Decimal(1), maximum=Decimal(10000)),
     "factor": NumberRule(whole=False, minimum=Decimal("0.01"), maximum=Decimal(10)),  # price-level factor

@@ -1,10 +1,10 @@
-/* The budget calculator on oekonomi/budget/. Rules: generator/budget.py; tests/test_browser_budget.py
+/* The budget calculator on oekonomi/budget/. Rules: generator/domain/budget.py; tests/test_browser_budget.py
  * checks every figure this script shows against its totals().
  * Everything it computes with (figures, staff groups, input rules, field labels, messages) comes from
- * the page's JSON (#kb-budget-data, made by generator/budget.py's script_data); nothing is copied here.
- * The selection lives in the URL: ?a=<key>:<children>:<times>;...&d=<daycares>&f=<factor>&m=1
+ * the page's JSON (#kb-budget-data, made by generator/site/pages/budget.py's script_data); nothing is copied here.
+ * The selection lives in the URL: ?a=<key>:<count>:<times>:<daycares>;...&f=<factor>&m=1
  * Every field keeps the text the user typed (or the URL gave); one function, parseNumber, reads it
- * exactly as generator/budget.py's parse_number does. A refused value is shown as an error at its
+ * exactly as generator/domain/budget.py's parse_number does. A refused value is shown as an error at its
  * field and the budget is not computed; nothing is ever replaced by a default behind the user's back.
  * Numbers are exact decimals, as Python's Decimal: only the shown text is rounded.
  */
@@ -69,6 +69,19 @@
     return text.replace(/%(25|3A|3B)/gi, function (m) { return { "%25": "%", "%3A": ":", "%3B": ";" }[m.toUpperCase()]; });
   }
 
+  /* A spreadsheet must never run a cell: text that could start a formula gets a leading apostrophe
+   * (generator/output/downloads.py's inert(), the same characters). */
+  var FORMULA_START = "=+-@\t\r\n\uff1d\uff0b\uff0d\uff20";
+  function inert(text) {
+    text = String(text);
+    var first = text.replace(/^ +/, "").charAt(0);
+    return first && FORMULA_START.indexOf(first) >= 0 ? "'" + text : text;
+  }
+  function csvCell(text) {
+    text = inert(text);
+    return /[";\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+
   function setup() {
     var form = document.getElementById("kb-budget");
     var source = document.getElementById("kb-budget-data");
@@ -76,23 +89,34 @@
     form.dataset.kbReady = "ready";
     var data = JSON.parse(source.textContent);
     var groups = data.groups;  // the staff groups, each shown in the <output> of its name
+    var fields = Object.keys(data.fields);  // daycares, count, times: the numbers of each chosen activity
     var byKey = new Map();  // a Map, so that "toString" or "__proto__" are just unknown keys
     data.activities.forEach(function (a) {
       var hours = {};
       groups.forEach(function (group) { hours[group] = a.hours[group] === null ? null : decimal(a.hours[group]); });
       byKey.set(a.key, {
-        legend: a.legend,
-        perChild: decimal(a.per_child),
+        label: a.label,
+        project: a.project,
+        perGroup: a.per_group,
+        unit: a.unit,
+        occurrenceCost: decimal(a.occurrence_cost),
+        times: a.times,
         establishment: a.establishment === null ? null : decimal(a.establishment),
+        establishmentKey: a.establishment_key,
         hours: hours,
       });
     });
-    var lines = document.getElementById("kb-budget-lines");
     var problemsBox = document.getElementById("kb-budget-problems");
-    var status = form.querySelector("[role=status]");
+    var status = form.querySelector(".kb-budget-result [role=status]");
+    var assumptions = document.getElementById("kb-budget-assumptions");
     var money = new Intl.NumberFormat("da-DK", { maximumFractionDigits: 0 });
     var hoursFormat = new Intl.NumberFormat("da-DK", { maximumFractionDigits: 2 });
-    var chosen = new Map();  // key -> {children, times}: the text as typed
+    var chosen = new Map();  // key -> {daycares, count, times}: the text as typed, in the order chosen
+    var last = null;  // the lines of the last computed budget, for the assumptions and the CSV
+
+    function defaults(key) {
+      return { daycares: "1", count: "1", times: byKey.get(key).times };
+    }
 
     function readUrl() {
       var params = new URLSearchParams(window.location.search);
@@ -103,16 +127,19 @@
         var key = bits[0];
         if (!byKey.has(key)) {
           problems.push("Aktiviteten " + quote(key) + " findes ikke i beregneren og er ikke med i budgettet.");
-        } else if (bits.length > 3) {
-          problems.push(quote(part) + " har mere end to tal (børn og gange); aktiviteten er ikke med i budgettet.");
+        } else if (bits.length > 4) {
+          problems.push(quote(part) + " har mere end tre tal (antal, gange og dagtilbud); aktiviteten er ikke med i budgettet.");
         } else if (chosen.has(key)) {
           problems.push("Aktiviteten " + quote(key) + " står flere gange i adressen; kun den første er med.");
         } else {
-          // A missing number is 1 (the links from the project pages and the explorer give only the key).
-          chosen.set(key, { children: bits[1] || "1", times: bits[2] || "1" });
+          // A missing number is the activity's default (the links from other pages give only the key).
+          var values = defaults(key);
+          if (bits.length > 1) values.count = bits[1];
+          if (bits.length > 2) values.times = bits[2];
+          if (bits.length > 3) values.daycares = bits[3];
+          chosen.set(key, values);
         }
       });
-      form.elements.daycares.value = params.has("d") ? params.get("d") : "1";
       form.elements.factor.value = params.has("f") ? params.get("f") : "1,00";
       var have = params.get("m");
       if (have !== null && have !== "1") {
@@ -144,9 +171,10 @@
     function writeUrl() {
       var params = new URLSearchParams();
       var parts = [];
-      chosen.forEach(function (c, key) { parts.push([key, c.children, c.times].map(escapePart).join(":")); });
+      chosen.forEach(function (c, key) {
+        parts.push([key, c.count, c.times, c.daycares].map(escapePart).join(":"));
+      });
       if (parts.length) params.set("a", parts.join(";"));
-      params.set("d", form.elements.daycares.value);
       params.set("f", form.elements.factor.value);
       if (form.elements.have.checked) params.set("m", "1");
       var url = window.location.pathname + "?" + params.toString();
@@ -154,47 +182,31 @@
       document.getElementById("kb-budget-link").href = url;
     }
 
-    function errorElement(id) {
-      var message = document.createElement("span");
-      message.className = "kb-budget-error";
-      message.id = id + "-error";
-      return message;
-    }
-
-    function renderLines() {
-      lines.textContent = "";
-      if (!chosen.size) {
-        var hint = document.createElement("p");
-        hint.className = "kb-meta";
-        hint.textContent = "Vælg mindst én aktivitet ovenfor.";
-        lines.appendChild(hint);
-        return;
-      }
-      var n = 0;
-      chosen.forEach(function (values, key) {
-        var a = byKey.get(key);
-        n += 1;
-        var group = document.createElement("fieldset");
-        group.className = "kb-budget-line";
-        var legend = document.createElement("legend");
-        legend.textContent = a.legend;
-        group.appendChild(legend);
-        Object.keys(data.fields).forEach(function (field) {
-          var label = document.createElement("label");
-          label.textContent = data.fields[field] + " ";
-          var input = document.createElement("input");
-          input.type = "text";
-          input.inputMode = "numeric";
-          input.autocomplete = "off";
-          input.id = "kb-budget-line-" + n + "-" + field;
-          input.value = values[field];
-          input.dataset.key = key;
-          input.dataset.field = field;
-          label.appendChild(input);
-          group.appendChild(label);
-          group.appendChild(errorElement(input.id));
-        });
-        lines.appendChild(group);
+    /* The fields of a chosen activity, right under its checkbox. */
+    function renderLine(key) {
+      var box = document.getElementById("kb-budget-line-" + key);
+      box.textContent = "";
+      box.hidden = !chosen.has(key);
+      if (!chosen.has(key)) return;
+      var a = byKey.get(key);
+      var values = chosen.get(key);
+      fields.forEach(function (field) {
+        var label = document.createElement("label");
+        label.textContent = (field === "count" && a.perGroup ? data.group_count : data.fields[field]) + " ";
+        var input = document.createElement("input");
+        input.type = "text";
+        input.inputMode = "numeric";
+        input.autocomplete = "off";
+        input.id = "kb-budget-" + key + "-" + field;
+        input.value = values[field];
+        input.dataset.key = key;
+        input.dataset.field = field;
+        label.appendChild(input);
+        box.appendChild(label);
+        var message = document.createElement("span");
+        message.className = "kb-budget-error";
+        message.id = input.id + "-error";
+        box.appendChild(message);
       });
     }
 
@@ -215,60 +227,155 @@
       return result.value;
     }
 
-    function show(running, establishment, hours) {
-      form.elements.running.value = running === null ? "–" : money.format(decimalText(running)) + " kr.";
-      form.elements.establishment.value =
-        establishment === null ? "–" : money.format(decimalText(establishment)) + " kr.";
+    /* "1 barn", "12 børn": a whole number and the word for what it counts (words from the page's data). */
+    function count(value, word) {
+      return money.format(decimalText(value)) + " " + data.words[word][compare(value, decimal("1")) === 0 ? 0 : 1];
+    }
+
+    function kroner(value) { return money.format(decimalText(value)) + " kr."; }
+
+    function show(result) {
+      form.elements.running.value = result ? kroner(result.running) : "–";
+      form.elements.establishment.value = result ? kroner(result.establishment) : "–";
+      form.elements.occurrences.value = result ? money.format(decimalText(result.occurrences)) : "–";
       groups.forEach(function (group) {
-        form.elements[group].value = hours === null ? "–" : hoursFormat.format(decimalText(hours[group]));
+        form.elements[group].value = result ? hoursFormat.format(decimalText(result.hours[group])) : "–";
+      });
+    }
+
+    /* The budget in words: one line per activity, and what the totals assume. */
+    function describe(lines, result, have) {
+      assumptions.textContent = "";
+      var texts = lines.map(function (line) {
+        var a = line.activity;
+        return a.label + " (" + a.project + "): " + count(line.daycares, "daycare") + " × " +
+          count(line.count, a.perGroup ? "group" : "child") + " × " + count(line.times, "time") + " om året = " +
+          count(line.occurrences, "occurrence") + " à " + kroner(a.occurrenceCost) + " (" + a.unit + ") = " +
+          kroner(line.running) + " om året.";
+      });
+      texts.push("Etableringsomkostninger: " + (have ? "ikke med (I har materialer og uddannelse)." :
+        kroner(result.establishment) + ", én gang pr. aktivitet; et beløb, som tabellen gentager i flere kolonner, én gang pr. projekt."));
+      texts.push("Prisfaktor " + form.elements.factor.value + " på alle beløb; personaletimerne er afholdelser × tabellens timer pr. afholdt aktivitet.");
+      texts.forEach(function (text) {
+        var item = document.createElement("li");
+        item.textContent = text;
+        assumptions.appendChild(item);
       });
     }
 
     /* Compute the budget if every field holds a number it accepts; returns whether it did. */
     function compute() {
-      var daycares = check(form.elements.daycares, "daycares");
       var factor = check(form.elements.factor, "factor");
       var numbers = new Map();
-      var valid = daycares !== null && factor !== null;
-      lines.querySelectorAll("input[data-key]").forEach(function (input) {
+      var valid = factor !== null;
+      chosen.forEach(function (values, key) { numbers.set(key, {}); });
+      form.querySelectorAll(".kb-budget-line input[data-key]").forEach(function (input) {
+        if (!numbers.has(input.dataset.key)) return;
         var value = check(input, input.dataset.field);
         if (value === null) valid = false;
-        if (!numbers.has(input.dataset.key)) numbers.set(input.dataset.key, {});
         numbers.get(input.dataset.key)[input.dataset.field] = value;
       });
       writeUrl();
       if (!valid) {
-        show(null, null, null);
+        show(null);
+        assumptions.textContent = "";
+        last = null;
         status.textContent = "Budgettet er ikke beregnet: ret de markerede felter.";
         return false;
       }
-      // generator/budget.py's totals(), term for term (scripts/mutate_budget.py deletes each term in turn).
+      // generator/domain/budget.py's totals(), term for term (scripts/mutate_budget.py deletes each term in turn).
       var have = form.elements.have.checked;
-      var running = decimal("0"), establishment = decimal("0");
+      var running = decimal("0"), occurrences = decimal("0");
+      var establishment = new Map();
       var hours = {};
+      var lines = [];
       groups.forEach(function (group) { hours[group] = decimal("0"); });
       numbers.forEach(function (c, key) {
         var a = byKey.get(key);
-        running = add(running, product([a.perChild, c.children, c.times, daycares]));
-        if (!have && a.establishment !== null) establishment = add(establishment, a.establishment);
+        var held = product([c.daycares, c.count, c.times]);
+        var cost = product([a.occurrenceCost, held]);
+        running = add(running, cost);
+        occurrences = add(occurrences, held);
+        if (!have && a.establishment !== null) establishment.set(a.establishmentKey, a.establishment);
         groups.forEach(function (group) {
-          if (a.hours[group] !== null) hours[group] = add(hours[group], product([a.hours[group], c.times, daycares]));
+          if (a.hours[group] !== null) hours[group] = add(hours[group], product([a.hours[group], held]));
         });
+        lines.push({ activity: a, daycares: c.daycares, count: c.count, times: c.times, occurrences: held });
       });
-      show(product([running, factor]), product([establishment, factor]), hours);
+      var oneOff = decimal("0");
+      establishment.forEach(function (amount) { oneOff = add(oneOff, amount); });
+      var result = { running: product([running, factor]), establishment: product([oneOff, factor]),
+                     occurrences: occurrences, hours: hours };
+      show(result);
+      lines.forEach(function (line) { line.running = product([line.activity.occurrenceCost, line.occurrences, factor]); });
+      describe(lines, result, have);
+      last = { lines: lines, result: result };
       status.textContent = "Budgettet er opdateret: " + form.elements.running.value + " om året.";
       return true;
+    }
+
+    /* The computed budget as a CSV file (semicolons, UTF-8 with BOM, as the site's other CSV). */
+    function downloadCsv() {
+      if (!last) return;
+      // Numbers with a decimal comma and no thousands separator, as a Danish spreadsheet reads them.
+      function number(value) { return decimalText(value).replace(".", ","); }
+      var rows = [data.csv.header];
+      var width = data.csv.header.length;
+      function total(label, value) {
+        var row = [label];
+        while (row.length < width - 1) row.push("");
+        row.push(number(value));
+        return row;
+      }
+      last.lines.forEach(function (line) {
+        rows.push([line.activity.label, line.activity.project, number(line.daycares), number(line.count),
+                   number(line.times), number(line.occurrences), number(line.activity.occurrenceCost),
+                   number(line.running)]);
+      });
+      rows.push(total(data.csv.totals.running, last.result.running));
+      rows.push(total(data.csv.totals.establishment, last.result.establishment));
+      groups.forEach(function (group) { rows.push(total(data.csv.hours[group], last.result.hours[group])); });
+      var text = "\ufeff" + rows.map(function (row) { return row.map(csvCell).join(";"); }).join("\r\n") + "\r\n";
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
+      link.download = "budget.csv";
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+    }
+
+    /* Show only the activities of the chosen project and element; a chosen activity always stays in view. */
+    function filter() {
+      var project = document.getElementById("kb-budget-project").value;
+      var element = document.getElementById("kb-budget-element").value;
+      var shown = 0;
+      form.querySelectorAll(".kb-budget-project").forEach(function (set) {
+        var any = false;
+        set.querySelectorAll(".kb-budget-activity").forEach(function (item) {
+          var box = item.querySelector("input[name=activity]");
+          var match = (!project || set.dataset.project === project) &&
+            (!element || item.dataset.elements.split(" ").indexOf(element) >= 0);
+          item.hidden = !(match || box.checked);
+          if (match) shown += 1;
+          if (!item.hidden) any = true;
+        });
+        set.hidden = !any;
+      });
+      document.getElementById("kb-budget-shown").textContent =
+        project || element ? shown + " aktiviteter passer til valget." : "";
     }
 
     form.addEventListener("change", function (event) {
       var target = event.target;
       if (target.name === "activity") {
-        if (target.checked) chosen.set(target.value, { children: "1", times: "1" });
+        if (target.checked) chosen.set(target.value, defaults(target.value));
         else chosen.delete(target.value);
-        renderLines();
+        renderLine(target.value);
         compute();
       } else if (target.name === "have") {
         compute();
+      } else if (target.tagName === "SELECT") {
+        filter();
       }
     });
     form.addEventListener("input", function (event) {
@@ -279,9 +386,10 @@
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.querySelector("[data-kb-print]").addEventListener("click", function () { window.print(); });
+    form.querySelector("[data-kb-csv]").addEventListener("click", downloadCsv);
 
     var problems = readUrl();
-    renderLines();
+    byKey.forEach(function (a, key) { renderLine(key); });
     form.hidden = false;
     document.querySelectorAll(".kb-nojs").forEach(function (el) { el.hidden = true; });
     if (!compute()) problems.push("Et eller flere tal i adressen kan ikke bruges; de er markeret ved feltet nedenfor.");

@@ -1,14 +1,15 @@
-"""The budget calculator's page."""
+"""The budget calculator's page: its form, and the data its script computes with."""
 
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from markupsafe import Markup
 
 from ...data.catalogue import Catalogue
 from ...domain.budget import EMPTY, INPUTS, NEGATIVE, NOT_A_NUMBER, NOT_WHOLE, OUT_OF_RANGE, BudgetActivity, NumberRule
-from ...domain.costs import STAFF_GROUPS, cell_text
+from ...domain.costs import STAFF_GROUPS
 from ...domain.numbers import danish_number
 from ..labels import STAFF_LABELS, project_label
 from ..urls import BUDGET_PATH
@@ -23,26 +24,67 @@ def budget_page(catalogue: Catalogue) -> Page:
     for project in projects:
         mine = [a for a in activities if a.project.id == project.id]
         if mine:
-            groups.append((titles[project.id], mine))
+            groups.append((project, titles[project.id], [activity_view(a) for a in mine]))
+    used = {link.element for a in activities for link in a.row.column.elements}
     return render_page(
         BUDGET_PATH,
         "Budgetberegner",
         "data/projects.yaml",
         "budget.md.j2",
         groups=groups,
+        elements=[e for e in catalogue.elements.values() if e.id in used],
         data=script_json(script_data(activities, titles)),  # figures, staff groups and input rules for the script
         hour_rows={Markup(name): label for name, label in STAFF_LABELS.items()},  # names from the code, as written
         price_year=catalogue.evaluation.cost_method.price_level,
         inputs=INPUTS,
         danish_number=danish_number,
-        cell_text=cell_text,
     )
+
+
+def activity_view(activity: BudgetActivity) -> dict[str, Any]:
+    """One activity as its checkbox shows it: the report's cadence and the site's reading of it."""
+    column = activity.row.column
+    return {
+        "activity": activity,
+        "elements": " ".join(link.element for link in column.elements),
+        "unit_text": unit_text(activity),
+    }
+
+
+def unit_text(activity: BudgetActivity) -> str:
+    """'pr. gruppe à 15 familier' or 'pr. barn': what one occurrence is costed for, in words."""
+    unit = activity.row.column.unit
+    if not activity.per_group or unit is None:
+        return "pr. barn"
+    size = str(unit.group.low) if unit.group.low == unit.group.high else f"{unit.group.low}-{unit.group.high}"
+    return f"pr. gruppe à {size} {'familier' if unit.counted == 'familier' else 'børn'}"
 
 
 # --- what the page's script receives -------------------------------------------------------------
 
-# The two numbers of each chosen activity, as the page labels its fields.
-LINE_FIELDS = {"children": "Børn pr. gang", "times": "Gange om året"}
+# The numbers of each chosen activity, as the page labels its fields (count depends on the activity).
+LINE_FIELDS = {"daycares": "Dagtilbud", "count": "Børn pr. dagtilbud", "times": "Gange om året"}
+GROUP_COUNT = "Grupper pr. dagtilbud"
+# The budget as a CSV file: one row per activity, then the totals (labelled as the result table labels them).
+CSV_HEADER = [
+    "Aktivitet",
+    "Projekt",
+    "Dagtilbud",
+    "Børn eller grupper pr. dagtilbud",
+    "Gange om året",
+    "Afholdelser pr. år",
+    "Kr. pr. afholdelse",
+    "Kr. pr. år (× prisfaktor)",
+]
+CSV_TOTALS = {"running": "Løbende omkostning pr. år", "establishment": "Etableringsomkostninger (engangsbeløb)"}
+# Singular and plural of what the budget's sentences count.
+WORDS = {
+    "daycare": ["dagtilbud", "dagtilbud"],
+    "child": ["barn", "børn"],
+    "group": ["gruppe", "grupper"],
+    "time": ["gang", "gange"],
+    "occurrence": ["afholdelse", "afholdelser"],
+}
 
 
 def problem_text(problem: str, rule: NumberRule) -> str:
@@ -70,15 +112,28 @@ def script_data(activities: list[BudgetActivity], titles: dict[str, str]) -> dic
         "activities": [
             {
                 "key": a.key,
-                "legend": f"{a.row.column.label} ({titles[a.project.id]})",
-                "per_child": exact(a.row.per_child),
+                "label": a.row.column.label,
+                "project": titles[a.project.id],
+                "per_group": a.per_group,
+                "unit": unit_text(a),
+                "occurrence_cost": exact(a.occurrence_cost),
+                "times": str(a.default_times),
                 "establishment": exact(a.row.column.establishment.value),
+                "establishment_key": a.establishment_key,
                 "hours": {name: exact(getattr(a.row.column.hours, name).value) for name in STAFF_GROUPS},
             }
             for a in activities
         ],
         "groups": list(STAFF_GROUPS),  # the staff groups, in the order of the page's outputs
+        "group_labels": dict(STAFF_LABELS),
         "fields": LINE_FIELDS,
+        "group_count": GROUP_COUNT,
+        "words": WORDS,
+        "csv": {
+            "header": CSV_HEADER,
+            "totals": CSV_TOTALS,
+            "hours": {g: f"{STAFF_LABELS[g]} (timer pr. år)" for g in STAFF_GROUPS},
+        },
         "inputs": {
             name: {"whole": rule.whole, "minimum": exact(rule.minimum), "maximum": exact(rule.maximum)}
             for name, rule in INPUTS.items()
