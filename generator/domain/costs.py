@@ -11,7 +11,6 @@ from decimal import Decimal
 from functools import cached_property
 
 from ..data.models import Amount, CostColumn, Figure, Project
-from .numbers import danish_number
 
 
 def cell_text(figure: Figure) -> str:
@@ -24,11 +23,6 @@ class CostRange:
     low: Decimal
     high: Decimal
     uses_reading: bool  # a number came from an irregular cell's reading
-
-    def __str__(self) -> str:
-        if self.low == self.high:
-            return f"{danish_number(self.low)} kr."
-        return f"{danish_number(self.low)}–{danish_number(self.high)} kr."
 
 
 def per_child_values(columns: list[CostColumn]) -> list[tuple[Decimal, bool]]:

@@ -9,6 +9,7 @@ that are already safe Markdown (links built by the generator) are ``Markup``.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from markupsafe import Markup
 
 from ..data.models import PageRange
 from ..domain.numbers import danish_number
+from ..domain.units import whole_kroner
 
 TEMPLATES = Path(__file__).parent / "templates"
 TEMPLATES_DIR = "generator/site/templates"  # the same folder, from the project root (for edit links)
@@ -70,8 +72,20 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["pages"] = format_pages
-    env.filters["kr"] = lambda value: f"{danish_number(value)} kr."
+    env.filters["kr"] = kroner
+    env.filters["kr_range"] = kroner_range
     return env
+
+
+def kroner(value: Decimal) -> str:
+    """An amount as the site shows it: whole kroner, Danish separators ('1.099 kr.')."""
+    return f"{danish_number(whole_kroner(value))} kr."
+
+
+def kroner_range(span: Any) -> str:
+    """A range with ``low`` and ``high`` ('1.099–11.523 kr.'), or one amount when they are equal."""
+    low, high = danish_number(whole_kroner(span.low)), danish_number(whole_kroner(span.high))
+    return f"{low} kr." if low == high else f"{low}–{high} kr."
 
 
 _ENV = environment()
