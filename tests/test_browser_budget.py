@@ -88,7 +88,7 @@ def test_calculator_reads_every_field_by_the_python_rule(page, server, activitie
         page.fill(FIELDS[field], text)
         if parsed.problem:
             expect_refused(page, field, parsed.problem)
-            expect(page.locator("#kb-budget [role=status]")).to_have_text(NOT_COMPUTED)
+            expect(page.locator("#kb-budget .kb-budget-result [role=status]")).to_have_text(NOT_COMPUTED)
         else:
             expect_valid(page, field)
             values = {**{k: Decimal(v.replace(",", ".")) for k, v in VALID.items()}, field: parsed.value}
@@ -337,7 +337,7 @@ def test_every_figure_shown_is_what_totals_gives(page, server, activities):
     page.goto(server + BUDGET)
     page.wait_for_selector("#kb-budget:not([hidden])")
     outputs = page.locator("#kb-budget .kb-budget-result output")
-    status = page.locator("#kb-budget [role=status]")
+    status = page.locator("#kb-budget .kb-budget-result [role=status]")
     for n, case in enumerate(cases):
         expected = shown(case, activities)
         if len(case.lines) > 5:  # many activities: fewer steps through the address than through the form

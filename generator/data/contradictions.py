@@ -73,10 +73,11 @@ def irregular_cells(project: Project) -> Iterator[tuple[Loc, str, Figure]]:
 
 
 def repeated_establishment(project: Project) -> list[str]:
-    """Establishment amounts (as written) that the table repeats in more than one column."""
+    """Establishment amounts (as written) that the table repeats in more than one column, unless the data
+    already reads them as one shared cost (``establishment_shared``, with the table's note saying why)."""
     if project.cost is None:
         return []
-    amounts = [c.establishment for c in project.cost.columns if c.establishment.value]
+    amounts = [c.establishment for c in project.cost.columns if c.establishment.value and not c.establishment_shared]
     written = [a.as_written for a in amounts]
     return [w for w in dict.fromkeys(written) if written.count(w) > 1]
 

@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..data.models import Project
+from ..data.models import DecisionUnit, Project
 from .costs import STAFF_GROUPS, CostRow, cost_rows
 from .units import group_size
 
@@ -44,16 +44,18 @@ class BudgetActivity:
     row: CostRow
 
     @property
+    def unit(self) -> DecisionUnit:
+        return self.row.column.unit  # budget_activities offers only columns that have one
+
+    @property
     def group(self) -> Decimal:
-        """The children (or families) one occurrence was costed for; 1 without the site's reading."""
-        unit = self.row.column.unit
-        return group_size(unit) if unit is not None else Decimal(1)
+        """The children (or families) one occurrence was costed for."""
+        return group_size(self.unit)
 
     @property
     def per_group(self) -> bool:
         """Held for a group (the leader counts groups), not for one child at a time."""
-        unit = self.row.column.unit
-        return unit is not None and unit.group.high > 1
+        return self.unit.group.high > 1
 
     @property
     def occurrence_cost(self) -> Decimal:
@@ -62,8 +64,7 @@ class BudgetActivity:
     @property
     def default_times(self) -> int:
         """Times a year the calculator starts from: the most the table's cadence says, or 1 when it says none."""
-        unit = self.row.column.unit
-        return unit.times.high if unit is not None and unit.times is not None else 1
+        return self.unit.times.high if self.unit.times is not None else 1
 
     @property
     def establishment_key(self) -> str:
@@ -73,14 +74,21 @@ class BudgetActivity:
 
 
 def budget_activities(projects: list[Project]) -> list[BudgetActivity]:
-    """Every costed activity with a cost per child, keyed '<project id>-<n>' (n counts its table's columns)."""
+    """Every costed activity with a cost per child and the site's reading of its group, keyed '<project id>-<n>'
+    (n counts its table's columns). Without knowing how many children one occurrence is for, kroner and
+    hours cannot follow from the same occurrences, so such a column is left out (``unbudgeted``)."""
     result = []
     for project in projects:
         rows = [row for row in cost_rows([project])]
         for n, row in enumerate(rows, start=1):
-            if row.per_child is not None:
+            if row.per_child is not None and row.column.unit is not None:
                 result.append(BudgetActivity(f"{project.id}-{n}", project, row))
     return result
+
+
+def unbudgeted(projects: list[Project]) -> list[CostRow]:
+    """Costed columns the calculator leaves out: a cost per child, but no reading of the group it is for."""
+    return [row for row in cost_rows(projects) if row.per_child is not None and row.column.unit is None]
 
 
 @dataclass(frozen=True)

@@ -318,7 +318,11 @@
     function downloadCsv() {
       if (!last) return;
       // Numbers with a decimal comma and no thousands separator, as a Danish spreadsheet reads them.
-      function number(value) { return decimalText(value).replace(".", ","); }
+      function number(value) {
+        var text = decimalText(value);
+        if (text.indexOf(".") >= 0) text = text.replace(/\.?0+$/, "");
+        return text.replace(".", ",");
+      }
       var rows = [data.csv.header];
       var width = data.csv.header.length;
       function total(label, value) {

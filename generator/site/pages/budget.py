@@ -8,7 +8,17 @@ from typing import Any
 from markupsafe import Markup
 
 from ...data.catalogue import Catalogue
-from ...domain.budget import EMPTY, INPUTS, NEGATIVE, NOT_A_NUMBER, NOT_WHOLE, OUT_OF_RANGE, BudgetActivity, NumberRule
+from ...domain.budget import (
+    EMPTY,
+    INPUTS,
+    NEGATIVE,
+    NOT_A_NUMBER,
+    NOT_WHOLE,
+    OUT_OF_RANGE,
+    BudgetActivity,
+    NumberRule,
+    unbudgeted,
+)
 from ...domain.costs import STAFF_GROUPS
 from ...domain.numbers import danish_number
 from ..labels import STAFF_LABELS, project_label
@@ -33,6 +43,7 @@ def budget_page(catalogue: Catalogue) -> Page:
         "budget.md.j2",
         groups=groups,
         elements=[e for e in catalogue.elements.values() if e.id in used],
+        left_out=[(titles[row.project.id], row) for row in unbudgeted(projects)],
         data=script_json(script_data(activities, titles)),  # figures, staff groups and input rules for the script
         hour_rows={Markup(name): label for name, label in STAFF_LABELS.items()},  # names from the code, as written
         price_year=catalogue.evaluation.cost_method.price_level,
@@ -53,8 +64,8 @@ def activity_view(activity: BudgetActivity) -> dict[str, Any]:
 
 def unit_text(activity: BudgetActivity) -> str:
     """'pr. gruppe à 15 familier' or 'pr. barn': what one occurrence is costed for, in words."""
-    unit = activity.row.column.unit
-    if not activity.per_group or unit is None:
+    unit = activity.unit
+    if not activity.per_group:
         return "pr. barn"
     size = str(unit.group.low) if unit.group.low == unit.group.high else f"{unit.group.low}-{unit.group.high}"
     return f"pr. gruppe à {size} {'familier' if unit.counted == 'familier' else 'børn'}"
