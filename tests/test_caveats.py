@@ -22,7 +22,7 @@ from generator.site.caveats import script_caveats
 from generator.site.pages.economy import economy_page
 from generator.site.pages.elements import element_page
 from generator.site.pages.explorer import explorer_data
-from generator.site.pages.projects import project_page
+from generator.site.pages.projects import project_page, projects_index_page
 
 from .helpers import ROOT, edit, html
 
@@ -188,6 +188,15 @@ def test_project_pages_mark_the_flagged_cells_and_list_the_note(flagged):
     assert DOUBTFUL in soup.find(id=note.removeprefix("#")).parent.get_text()
     strip = soup.find("dt", string="Omkostning pr. barn").find_next_sibling("dd")
     assert [m["href"] for m in _marks_in(strip)] == [note]  # 11.523 kr. is the top of the project's range
+
+
+def test_the_projects_overview_marks_a_range_whose_end_is_flagged(flagged):
+    soup = html(projects_index_page(flagged).markdown)
+    row = next(r for r in soup.find("table", id="kb-projects").tbody("tr") if "Småbørnstrampolinen" in r.th.get_text())
+    cell = row.find("td", class_="kb-num")
+    assert "11.523 kr." in cell.get_text()
+    (mark,) = _marks_in(cell)
+    assert DOUBTFUL in _note_of(soup, mark).get_text()
 
 
 # --- downloads hold numbers; the wording and the caveats stand beside them ----------------------------------

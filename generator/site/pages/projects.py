@@ -18,6 +18,7 @@ from ..labels import (
     PHASE_LABELS,
     REACH_LABELS,
     band_label,
+    project_label,
 )
 from ..urls import PROJECTS_PATH, project_path
 from .base import Filter, Page, citation, render_page
@@ -26,7 +27,8 @@ from .cost_table import table_view
 
 def projects_index_page(catalogue: Catalogue) -> Page:
     projects = list(catalogue.projects.values())
-    rows = [_project_row(catalogue, p) for p in projects]
+    footnotes = Footnotes()
+    rows = [_project_row(catalogue, p, footnotes) for p in projects]
     used_elements = {e.id for row in rows for e in row["elements"]}
     used_partners = {k for row in rows for k in row["project"].partners}
     used_maturity = {row["project"].maturity.level for row in rows}
@@ -54,10 +56,13 @@ def projects_index_page(catalogue: Catalogue) -> Page:
         ],
         price_year=_price_year(catalogue),
         citation=citation(catalogue, projects),
+        notes=footnotes.notes,
     )
 
 
-def _project_row(catalogue: Catalogue, project: Project) -> dict[str, Any]:
+def _project_row(catalogue: Catalogue, project: Project, footnotes: Footnotes) -> dict[str, Any]:
+    cost_range = per_child_range(project)
+    place = project_label(catalogue, project)
     return {
         "project": project,
         "municipality": catalogue.municipality_of(project),
@@ -65,7 +70,12 @@ def _project_row(catalogue: Catalogue, project: Project) -> dict[str, Any]:
         "maturity": maturity_summary(project),
         "partners": _partner_names(project),
         "daycare": [DAYCARE_LABELS[t] for t in project.daycare_types],
-        "cost_range": per_child_range(project),
+        "cost_range": cost_range,
+        "range_marks": [
+            mark
+            for column, caveats in range_end_caveats(project, cost_range)
+            for mark in footnotes.marks(caveats, f"{place}, {column}")
+        ],
         "section_sort": "".join(f"{n:03d}" for n in project.section_key),
     }
 
