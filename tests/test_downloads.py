@@ -35,12 +35,10 @@ def catalogue(real_catalogue):
 
 
 def _expected(value):
-    """What the XLSX holds for a YAML cell: a number for a regular number, else the text as written."""
-    text = value if isinstance(value, str) else value["as_written"]
-    bare = text.removesuffix(" kr.")
-    if isinstance(value, dict) or bare == "-":
-        return bare or None  # an empty cell is empty in the sheet
-    return float(bare.replace(".", "").replace(",", "."))
+    """What the XLSX holds for a YAML cell: its number (an irregular cell's reading), or nothing."""
+    text = value if isinstance(value, str) else value.get("reading")
+    bare = (text or "-").removesuffix(" kr.")
+    return None if bare == "-" else float(bare.replace(".", "").replace(",", "."))
 
 
 def _money(column):
@@ -135,14 +133,19 @@ def hostile(tmp_path_factory):
         key = old.split(":")[0]
         value = json.dumps([payload] if old.endswith("]") else payload, ensure_ascii=False)
         edit(data / name, old, f"{key}: {value}")
-    # A cost cell that is not a regular number carries its text as written (with a note).
-    edit(data / "projects.yaml", 'cost_per_child: "1.099 kr."', 'cost_per_child: {as_written: "=2+5", note: "x"}')
+    # A cost cell that is not a regular number carries its text as written and its note to the text columns.
+    irregular = '{as_written: "=2+5", note: "=3+4"}'
+    edit(data / "projects.yaml", 'cost_per_child: "1.099 kr."', f"cost_per_child: {irregular}")
     return load_catalogue(data)
 
 
 def _payload_texts() -> set[str]:
     """The payloads that land in cells (the short name lands in a sheet name)."""
-    return {payload for _, old, payload in PAYLOADS if not old.startswith("short_name")} | {"=2+5"}
+    return {payload for _, old, payload in PAYLOADS if not old.startswith("short_name")}
+
+
+# The irregular cell's text and note reach the wording and caveat columns behind the cell's name.
+IRREGULAR_TEXTS = {"Omkostning pr. barn: =2+5", "Omkostning pr. barn: =3+4"}
 
 
 def _cells_starting_a_formula(cells) -> list[str]:
@@ -169,6 +172,7 @@ def test_xlsx_from_hostile_data_has_no_formula_and_no_link(hostile):
     for payload in _payload_texts() - {"https://evil.example/cadence"}:
         assert "'" + payload in texts, payload  # shown as text, with the apostrophe that keeps it text
     assert "https://evil.example/cadence" in texts  # a plain string, not a link
+    assert set(texts) >= IRREGULAR_TEXTS
     assert "5.2 @Frederiks-havn" in book.sheetnames  # a sheet name from data is made valid
 
 
@@ -178,7 +182,7 @@ def test_csv_from_hostile_data_has_every_formula_neutralised(hostile):
     assert _cells_starting_a_formula(cells) == []
     for payload in _payload_texts() - {"https://evil.example/cadence"}:
         assert "'" + payload in cells, payload
-    assert "-" in cells  # the report's dash stays a dash
+    assert set(cells) >= IRREGULAR_TEXTS
     assert all(len(row) == len(HEADERS) for row in rows)
 
 

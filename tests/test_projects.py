@@ -128,8 +128,8 @@ def test_a_changed_cost_value_changes_the_rendered_table(minimal):
 def test_an_irregular_cell_is_shown_as_written_with_a_note(minimal):
     site = build_site(minimal)
     markdown = next(p.markdown for p in site.pages if p.path == "puljeprojekter/sammen-i-nordby.md")
-    assert '220 .<sup><a href="#kb-note-1"' in markdown
-    assert "Sitet læser cellen som 220 kr." in markdown
+    assert '220 .<sup class="kb-caveat"><a href="#kb-note-1" aria-label="forbehold, note 1">1</a></sup>' in markdown
+    assert "Sitets læsning af cellen: 220 kr." in markdown
     warnings = [w.format() for w in site.warnings]
     assert any("the report writes '220 .', not a number; read as '220 kr.'" in w for w in warnings)
 

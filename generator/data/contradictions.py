@@ -72,12 +72,17 @@ def irregular_cells(project: Project) -> Iterator[tuple[Loc, str, Figure]]:
                     yield loc, column.label, figure
 
 
-def repeated_establishment(project: Project) -> list[str]:
-    """Establishment amounts (as written) that the table repeats in more than one column, unless the data
-    already reads them as one shared cost (``establishment_shared``, with the table's note saying why)."""
+def repeated_establishment(project: Project, *, shared: bool = False) -> list[str]:
+    """Establishment amounts (as written) that the table repeats in more than one column; with ``shared``
+    False, not those the data already reads as one shared cost (``establishment_shared``, the table's note
+    saying why)."""
     if project.cost is None:
         return []
-    amounts = [c.establishment for c in project.cost.columns if c.establishment.value and not c.establishment_shared]
+    amounts = [
+        c.establishment
+        for c in project.cost.columns
+        if c.establishment.value and (shared or not c.establishment_shared)
+    ]
     written = [a.as_written for a in amounts]
     return [w for w in dict.fromkeys(written) if written.count(w) > 1]
 

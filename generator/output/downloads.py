@@ -3,6 +3,10 @@
 The JSON holds every data file as validated (the same content as the YAML in data/), and the
 schema is generated from the models, never written by hand.
 
+In the spreadsheets a number column holds a number or nothing, never the report's "-", "(Se ovenfor)" or
+"220 .": beside them, one column says how the report writes the cells that are not a plain number, and one
+lists every caveat of the row's numbers (the same as the site shows, from domain/caveats.py).
+
 The spreadsheets are data, never code: every value comes from YAML that strangers may change, so no
 cell may become a formula or a link. XLSX cells are written as plain strings or numbers (xlsxwriter
 is told not to turn strings into formulas or hyperlinks), and a text cell that a spreadsheet could
@@ -19,14 +23,18 @@ import json
 import re
 from collections.abc import Callable
 from datetime import datetime
+from decimal import Decimal
 
 import xlsxwriter
 from pydantic import BaseModel, ConfigDict, create_model
 
 from ..data.catalogue import DATA_FILES, Catalogue
 from ..data.models import Figure
-from ..domain.costs import STAFF_GROUPS, CostRow, cell_text, cost_rows
+from ..domain.caveats import column_caveats
+from ..domain.costs import STAFF_GROUPS, CostRow, cost_rows
+from ..domain.numbers import danish_number
 from ..maintainers.schemas import for_maintainers
+from ..site.caveats import caveat_text, cell_name
 from ..site.labels import STAFF_LABELS
 from ..site.urls import CSV_PATH, JSON_PATH, SCHEMA_PATH, XLSX_PATH
 
@@ -44,8 +52,16 @@ HEADERS = [
     "Etableringsomkostninger (kr.)",
     "Uddybning",
     "Omkostning pr. barn pr. afholdt aktivitet ekskl. etablering (kr.)",
+    "Celler, der ikke er et almindeligt tal, som rapporten skriver dem",
+    "Forbehold ved tallene",
     "Prisniveau",
 ]
+# How the wording column names each number cell of a row.
+FIGURE_NAMES = {
+    **{name: f"Timer, {label.lower()}" for name, label in STAFF_LABELS.items()},
+    "establishment": "Etableringsomkostninger",
+    "cost_per_child": "Omkostning pr. barn",
+}
 FIXED_TIME = datetime(2022, 1, 1)  # document properties: fixed, so the same data gives the same file
 
 # A text cell starting with one of these can be read as a formula by Excel, LibreOffice or Google
@@ -65,14 +81,32 @@ def inert(value: object) -> object:
     return value
 
 
-def _figure(figure: Figure) -> float | str:
-    """A number where the report has one; otherwise the cell as the report writes it."""
-    return float(figure.value) if figure.regular and figure.value is not None else cell_text(figure)
+def _figures(row: CostRow) -> list[tuple[str, Figure]]:
+    """The number cells of a row in the file's order, each with its key in FIGURE_NAMES."""
+    column = row.column
+    hours = [(name, getattr(column.hours, name)) for name in STAFF_GROUPS]
+    return [*hours, ("establishment", column.establishment), ("cost_per_child", column.cost_per_child)]
 
 
-def _row(catalogue: Catalogue, row: CostRow, price: str, cell: Callable[[Figure], object]) -> list[object]:
-    """One cost row; ``cell`` turns a figure into what the file holds (a number or the report's text)."""
+def as_written(row: CostRow) -> str:
+    """The cells that are not a plain number in the report, as it writes them: 'Omkostning pr. barn: 220 .'."""
+    return "; ".join(
+        f"{FIGURE_NAMES[key]}: {figure.as_written or 'tom celle'}"
+        for key, figure in _figures(row)
+        if figure.dash or not figure.regular
+    )
+
+
+def caveats(row: CostRow) -> str:
+    """Every caveat of the row's numbers, each with the cell it is about, as the site words them."""
+    named = ((cell_name(c), caveat_text(c)) for c in column_caveats(row.project, row.column))
+    return " · ".join(f"{name[:1].upper()}{name[1:]}: {text}" for name, text in named)
+
+
+def _row(catalogue: Catalogue, row: CostRow, price: str, number: Callable[[Decimal], object]) -> list[object]:
+    """One cost row; ``number`` turns a figure's number into what the file holds ("" where it has none)."""
     column, project = row.column, row.project
+    figures = [number(figure.value) if figure.value is not None else "" for _, figure in _figures(row)]
     return [
         catalogue.municipality_of(project).name,
         project.title,
@@ -83,10 +117,12 @@ def _row(catalogue: Catalogue, row: CostRow, price: str, cell: Callable[[Figure]
         ", ".join(column.staff),
         ", ".join(column.partner),
         column.cadence or "",
-        *(cell(getattr(column.hours, name)) for name in STAFF_GROUPS),
-        cell(column.establishment),
+        *figures[:-2],
+        figures[-2],
         column.establishment_explanation or "",
-        cell(column.cost_per_child),
+        figures[-1],
+        as_written(row),
+        caveats(row),
         price,
     ]
 
@@ -124,7 +160,7 @@ def cost_xlsx(catalogue: Catalogue) -> bytes:
             sheet.write_string(0, column, header, bold)
         sheet.freeze_panes(1, 0)
         for index, row in enumerate(rows, start=1):
-            for column, value in enumerate(_row(catalogue, row, price, _figure)):
+            for column, value in enumerate(_row(catalogue, row, price, float)):
                 if isinstance(value, int | float):
                     sheet.write_number(index, column, value)
                 elif value != "":  # an empty cell stays empty
@@ -134,13 +170,13 @@ def cost_xlsx(catalogue: Catalogue) -> bytes:
 
 
 def cost_csv(catalogue: Catalogue) -> bytes:
-    """All cost rows as CSV for Danish Excel: UTF-8 with BOM, semicolons, cells as the report writes them."""
+    """All cost rows as CSV for Danish Excel: UTF-8 with BOM, semicolons, numbers written the Danish way ('1.099')."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(HEADERS)
     price = catalogue.evaluation.cost_method.price_level
     for row in catalogue.cost_rows:
-        writer.writerow([inert(value) for value in _row(catalogue, row, price, cell_text)])
+        writer.writerow([inert(value) for value in _row(catalogue, row, price, danish_number)])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 

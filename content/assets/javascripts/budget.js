@@ -103,6 +103,7 @@
         times: a.times,
         establishment: a.establishment === null ? null : decimal(a.establishment),
         establishmentKey: a.establishment_key,
+        caveats: a.caveats,
         hours: hours,
       });
     });
@@ -251,7 +252,8 @@
         return a.label + " (" + a.project + "): " + count(line.daycares, "daycare") + " × " +
           count(line.count, a.perGroup ? "group" : "child") + " × " + count(line.times, "time") + " om året = " +
           count(line.occurrences, "occurrence") + " à " + kroner(a.occurrenceCost) + " (" + a.unit + ") = " +
-          kroner(line.running) + " om året.";
+          kroner(line.running) + " om året." +
+          (a.caveats.length ? " Forbehold: " + a.caveats.join(" ") : "");
       });
       texts.push("Etableringsomkostninger: " + (have ? "ikke med (I har materialer og uddannelse)." :
         kroner(result.establishment) + ", én gang pr. aktivitet; et beløb, som tabellen gentager i flere kolonner, én gang pr. projekt."));

@@ -136,6 +136,9 @@
       }
     }
 
+    // A star after a number with caveats; the caveats themselves are written out beside it.
+    function mark(activity) { return activity.caveats.length ? "*" : ""; }
+
     function showCosts(choice) {
       var part = section("Omkostninger");
       if (!choice.activities.length) {
@@ -144,16 +147,24 @@
       }
       var low = data.activities[choice.range[0]], high = data.activities[choice.range[1]];
       part.appendChild(el("p", choice.activities.length + (choice.activities.length === 1 ? " aktivitet" : " aktiviteter") +
-        " i puljeprojekterne er eksempler på de valgte elementer. De kostede fra " + low.per_child + " til " + high.per_child +
-        " pr. barn pr. afholdt aktivitet, ekskl. etableringsomkostninger, i " + data.price_year + "."));
+        " i puljeprojekterne er eksempler på de valgte elementer. De kostede fra " + low.per_child + mark(low) + " til " +
+        high.per_child + mark(high) + " pr. barn pr. afholdt aktivitet, ekskl. etableringsomkostninger, i " + data.price_year + "."));
+      // A number with caveats keeps them here too (generator/domain/caveats.py): the range's ends say so.
+      [["Forbehold ved det laveste beløb", low], ["Forbehold ved det højeste beløb", high]].forEach(function (end, i) {
+        if (!end[1].caveats.length || (i === 1 && high === low)) return;
+        var note = el("p", "", { "class": "kb-combo-caveat" });
+        note.appendChild(el("strong", end[0] + " (" + end[1].label + ", " + end[1].per_child + "*):"));
+        note.appendChild(document.createTextNode(" " + end[1].caveats.join(" ")));
+        part.appendChild(note);
+      });
       var details = el("details", "", { "class": "kb-combo-activities" });
       details.appendChild(el("summary", "Se aktiviteterne"));
       var list = el("ul");
       choice.activities.forEach(function (i) {
         var a = data.activities[i];
-        var item = el("li", a.label + " – " + a.per_child + " pr. barn (");
+        var item = el("li", a.label + " – " + a.per_child + mark(a) + " pr. barn (");
         item.appendChild(projectLink(a.project));
-        item.appendChild(document.createTextNode(")"));
+        item.appendChild(document.createTextNode(")" + (a.caveats.length ? ". Forbehold: " + a.caveats.join(" ") : "")));
         list.appendChild(item);
       });
       details.appendChild(list);

@@ -19,8 +19,10 @@ from ...domain.budget import (
     NumberRule,
     unbudgeted,
 )
+from ...domain.caveats import cell_caveats
 from ...domain.costs import STAFF_GROUPS
 from ...domain.numbers import danish_number
+from ..caveats import Footnotes, script_caveats
 from ..labels import STAFF_LABELS, project_label
 from ..urls import BUDGET_PATH
 from .base import Page, render_page, script_json
@@ -30,11 +32,12 @@ def budget_page(catalogue: Catalogue) -> Page:
     projects = list(catalogue.projects.values())
     activities = catalogue.budget_activities
     titles = {p.id: project_label(catalogue, p) for p in projects}
+    footnotes = Footnotes()
     groups = []
     for project in projects:
         mine = [a for a in activities if a.project.id == project.id]
         if mine:
-            groups.append((project, titles[project.id], [activity_view(a) for a in mine]))
+            groups.append((project, titles[project.id], [activity_view(a, titles, footnotes) for a in mine]))
     used = {link.element for a in activities for link in a.row.column.elements}
     return render_page(
         BUDGET_PATH,
@@ -44,6 +47,7 @@ def budget_page(catalogue: Catalogue) -> Page:
         groups=groups,
         elements=[e for e in catalogue.elements.values() if e.id in used],
         left_out=[(titles[row.project.id], row) for row in unbudgeted(projects)],
+        notes=footnotes.notes,
         data=script_json(script_data(activities, titles)),  # figures, staff groups and input rules for the script
         hour_rows={Markup(name): label for name, label in STAFF_LABELS.items()},  # names from the code, as written
         price_year=catalogue.evaluation.cost_method.price_level,
@@ -52,13 +56,16 @@ def budget_page(catalogue: Catalogue) -> Page:
     )
 
 
-def activity_view(activity: BudgetActivity) -> dict[str, Any]:
-    """One activity as its checkbox shows it: the report's cadence and the site's reading of it."""
+def activity_view(activity: BudgetActivity, titles: dict[str, str], footnotes: Footnotes) -> dict[str, Any]:
+    """One activity as its checkbox shows it: the report's cadence, the site's reading of it, the caveats."""
     column = activity.row.column
+    place = f"{column.label} ({titles[activity.project.id]})"
+    caveats = [c for cell in ("cost_per_child", "cadence") for c in cell_caveats(activity.project, column, cell)]
     return {
         "activity": activity,
         "elements": " ".join(link.element for link in column.elements),
         "unit_text": unit_text(activity),
+        "marks": footnotes.marks(caveats, place),
     }
 
 
@@ -132,6 +139,7 @@ def script_data(activities: list[BudgetActivity], titles: dict[str, str]) -> dic
                 "establishment": exact(a.row.column.establishment.value),
                 "establishment_key": a.establishment_key,
                 "hours": {name: exact(getattr(a.row.column.hours, name).value) for name in STAFF_GROUPS},
+                "caveats": [f"{c['where']}: {c['text']}" for c in script_caveats(a.project, a.row.column)],
             }
             for a in activities
         ],

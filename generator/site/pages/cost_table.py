@@ -1,18 +1,20 @@
-"""A project's cost table as the report lays it out: parts, rows and cells, with footnotes for irregular cells."""
+"""A project's cost table as the report lays it out: parts, rows and cells, with footnotes for their caveats."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...data.models import CostColumn, Figure, Project
+from ...data.models import CostColumn, FlaggedCell, Project
+from ...domain.caveats import cell_caveats
 from ...domain.costs import Bands, cell_text
+from ..caveats import Footnote, Footnotes, Mark
 from ..labels import STAFF_LABELS, band_label
 
 
 @dataclass(frozen=True)
 class Cell:
     text: str
-    note: int | None = None  # number of the footnote explaining an irregular cell
+    marks: tuple[Mark, ...] = ()  # footnotes with the caveats of the cell's number (domain/caveats.py)
     budget_key: str | None = None  # the activity's key in the budget calculator, if it can be budgeted
 
 
@@ -21,15 +23,6 @@ class Row:
     label: str
     cells: list[Cell]
     unit: str | None = None
-
-
-@dataclass(frozen=True)
-class Note:
-    number: int
-    column: str
-    as_written: str
-    reading: str | None
-    text: str
 
 
 @dataclass(frozen=True)
@@ -55,22 +48,26 @@ def _groups(columns: list[CostColumn]) -> list[tuple[str | None, int]]:
 
 
 def table_view(
-    project: Project, bands: Bands | None = None, budget_keys: dict[int, str] | None = None
-) -> tuple[list[PartView], list[Note]]:
-    """The project's cost table, part by part, with footnotes for cells that are not plain numbers.
+    project: Project,
+    bands: Bands | None = None,
+    budget_keys: dict[int, str] | None = None,
+    footnotes: Footnotes | None = None,
+) -> tuple[list[PartView], list[Footnote]]:
+    """The project's cost table, part by part, with a footnote for every caveat of a cell.
 
     ``budget_keys`` gives the calculator's key of each column that can be budgeted, by ``id(column)``
-    (``Catalogue.budget_activities`` is the one place the keys are made).
+    (``Catalogue.budget_activities`` is the one place the keys are made). The notes' places are column labels.
     """
     if project.cost is None:
         return [], []
-    notes: list[Note] = []
+    notes = footnotes if footnotes is not None else Footnotes("kb-note")
 
-    def figure_cell(column: CostColumn, figure: Figure) -> Cell:
-        if figure.regular:
-            return Cell(cell_text(figure))
-        notes.append(Note(len(notes) + 1, column.label, figure.as_written, figure.reading, figure.note or ""))
-        return Cell(figure.as_written, note=len(notes))
+    def marks(column: CostColumn, cell: FlaggedCell, group: str | None = None) -> tuple[Mark, ...]:
+        return tuple(notes.marks(cell_caveats(project, column, cell, group), column.label))
+
+    def figure_cell(column: CostColumn, cell: FlaggedCell, group: str | None = None) -> Cell:
+        figure = getattr(column.hours, group) if group else getattr(column, cell)
+        return Cell(cell_text(figure) if figure.regular else figure.as_written, marks(column, cell, group))
 
     parts = []
     for part in project.cost.parts:
@@ -78,18 +75,18 @@ def table_view(
         described = [
             Row("Involveret personale", [Cell(", ".join(c.staff)) for c in columns]),
             Row("Involveret samarbejdspartner", [Cell(", ".join(c.partner)) for c in columns]),
-            Row("Kadence og børn involveret", [Cell(c.cadence or "") for c in columns]),
+            Row("Kadence og børn involveret", [Cell(c.cadence or "", marks(c, "cadence")) for c in columns]),
         ]
         hours = [
-            Row(label, [figure_cell(c, getattr(c.hours, name)) for c in columns], unit="timer")
+            Row(label, [figure_cell(c, "hours", name) for c in columns], unit="timer")
             for name, label in STAFF_LABELS.items()
         ]
         money = [
-            Row("Etableringsomkostninger", [figure_cell(c, c.establishment) for c in columns], unit="kr."),
+            Row("Etableringsomkostninger", [figure_cell(c, "establishment") for c in columns], unit="kr."),
             Row("Uddybning", [Cell(c.establishment_explanation or "") for c in columns]),
             Row(
                 "Omkostninger i alt per barn per afholdt aktivitet ekskl. etableringsomkostninger",
-                [figure_cell(c, c.cost_per_child) for c in columns],
+                [figure_cell(c, "cost_per_child") for c in columns],
                 unit="kr.",
             ),
         ]
@@ -106,4 +103,4 @@ def table_view(
                 )
             )
         parts.append(PartView(part.heading, _groups(columns), [c.label for c in columns], described, hours, money))
-    return parts, notes
+    return parts, notes.notes

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 
 from ...data.catalogue import Catalogue
-from ...data.models import STATED_SPREAD
+from ...data.models import STATED_SPREAD, Figure, FlaggedCell
+from ...domain.caveats import cell_caveats
 from ...domain.costs import STAFF_GROUPS, Bands, CostRow, cell_text
 from ...domain.numbers import danish_number, parse_danish
+from ..caveats import Footnotes, Mark
 from ..chart import Bar, bar_chart
 from ..labels import PARTNER_LABELS, band_label, band_ranges, project_label
 from ..urls import ECONOMY_PATH
@@ -43,12 +45,20 @@ def economy_page(catalogue: Catalogue) -> Page:
     stated = catalogue.evaluation.cost_method.stated_spread
     figure = stated.figure if stated else ""
     stated_numbers = [parse_danish(n) for n in re.findall(r"\d{1,3}(?:\.\d{3})*", figure)]
-    views = [_row_view(catalogue, row, bands) for row in rows]
+    footnotes = Footnotes()
+    views = [_row_view(catalogue, row, bands, footnotes) for row in rows]
     chart_rows = sorted(valued, key=lambda r: r.per_child, reverse=True)
+    per_child_marks = {id(view["row"]): view["per_child"]["marks"] for view in views}
+    chart_labels = [_bar_label(catalogue, r) + _see_notes(per_child_marks[id(r)]) for r in chart_rows]
     chart = bar_chart(
-        [Bar(_bar_label(catalogue, r), r.per_child, f"{danish_number(r.per_child)} kr.") for r in chart_rows],
+        [
+            Bar(label, r.per_child, f"{danish_number(r.per_child)} kr.")
+            for label, r in zip(chart_labels, chart_rows, strict=True)
+        ],
         title="Omkostning pr. barn pr. afholdt aktivitet, ekskl. etableringsomkostninger",
-        description="; ".join(f"{_bar_label(catalogue, r)}: {danish_number(r.per_child)} kr." for r in chart_rows),
+        description="; ".join(
+            f"{label}: {danish_number(r.per_child)} kr." for label, r in zip(chart_labels, chart_rows, strict=True)
+        ),
         chart_id="kb-omkostninger",
         label_width=420,
     )
@@ -61,6 +71,9 @@ def economy_page(catalogue: Catalogue) -> Page:
         bands=band_ranges(bands),
         low=low,
         high=high,
+        low_marks=per_child_marks[id(low)],
+        high_marks=per_child_marks[id(high)],
+        notes=footnotes.notes,
         stated=stated,
         stated_label=STATED_SPREAD,
         same_spread=stated_numbers == [low.per_child, high.per_child],
@@ -98,16 +111,43 @@ def _bar_label(catalogue: Catalogue, row: CostRow) -> str:
     return f"{catalogue.municipality_of(row.project).short_name}: {row.column.label}"
 
 
-def _row_view(catalogue: Catalogue, row: CostRow, bands: Bands) -> dict:
-    column = row.column
+def _see_notes(marks: list[Mark]) -> str:
+    """What a chart's bar label adds for a number with caveats (an SVG text cannot hold the marks' links)."""
+    return f" (forbehold, note {', '.join(str(m.number) for m in marks)})" if marks else ""
+
+
+def _cell(figure: Figure, marks: list[Mark]) -> dict:
+    """A number cell: the report's text, the marks of its caveats, and the number tables.js sorts by (-1 if none)."""
+    return {"text": cell_text(figure), "marks": marks, "sort": figure.value if figure.value is not None else -1}
+
+
+def _row_view(catalogue: Catalogue, row: CostRow, bands: Bands, footnotes: Footnotes) -> dict:
+    column, project = row.column, row.project
+    place = _bar_label(catalogue, row) + (f" ({row.part_heading})" if row.part_heading else "")
+
+    def marks(cell: FlaggedCell, group: str | None = None) -> list[Mark]:
+        return footnotes.marks(cell_caveats(project, column, cell, group), place)
+
+    cadence = marks("cadence")  # in the table's order, so the notes are numbered as they are read
+    hours = [_cell(getattr(column.hours, name), marks("hours", name)) for name in STAFF_GROUPS]
+    total_hours = marks("hours")
+    establishment = marks("establishment")
+    per_child_cell = _cell(column.cost_per_child, marks("cost_per_child"))
     return {
         "row": row,
-        "municipality": catalogue.municipality_of(row.project),
-        "hours": [cell_text(getattr(column.hours, name)) for name in STAFF_GROUPS],
-        "total_hours": danish_number(row.total_hours) if row.total_hours is not None else "",
-        "establishment": cell_text(column.establishment),
-        "per_child": cell_text(column.cost_per_child),
-        "per_child_sort": row.per_child if row.per_child is not None else -1,
+        "municipality": catalogue.municipality_of(project),
+        "numbers": [
+            *hours,
+            {
+                "text": danish_number(row.total_hours) if row.total_hours is not None else "",
+                "marks": total_hours,
+                "sort": row.total_hours if row.total_hours is not None else -1,
+            },
+            _cell(column.establishment, establishment),
+            per_child_cell,
+        ],
+        "per_child": per_child_cell,
+        "cadence_marks": cadence,
         "band": band_label(bands, row.per_child) if row.per_child is not None else "",
         "partners": " ".join(partner_kinds(row)),
         "elements": " ".join(

@@ -7,7 +7,9 @@ from typing import Any
 
 from ...data.catalogue import Catalogue, ElementProject
 from ...data.models import Element
+from ...domain.caveats import cell_caveats
 from ...domain.combinations import observed_with
+from ..caveats import Footnotes
 from ..labels import band_label, project_label
 from ..urls import ELEMENTS_PATH, EXPLORER_PATH, element_path
 from .base import Page, _grouped, citation, project_line, render_page
@@ -63,22 +65,40 @@ def element_page(catalogue: Catalogue, element: Element) -> Page:
 
 
 def _element_costs(catalogue: Catalogue, element: Element) -> dict[str, Any]:
-    """Cost per child of the activities mapped to an element: each one, and min, median and max."""
+    """Cost per child of the activities mapped to an element: each one, and min, median and max.
+
+    Each number carries the marks of its caveats; ``flagged_ends`` names the lowest and highest numbers
+    that have caveats, so the summary says so where it uses them.
+    """
     bands = catalogue.bands
+    footnotes = Footnotes()
     items = []
     for cost in catalogue.activity_costs(element):
         value = cost.column.cost_per_child.value
+        place = f"{project_label(catalogue, cost.project)}, {cost.column.label}"
         items.append(
             {
                 "cost": cost,
                 "project_label": project_label(catalogue, cost.project),
                 "value": value,
                 "band": band_label(bands, value) if value is not None else "",
+                "marks": footnotes.marks(cell_caveats(cost.project, cost.column, "cost_per_child"), place),
             }
         )
     values = sorted(item["value"] for item in items if item["value"] is not None)
     summary = (values[0], statistics.median(values), values[-1]) if values else None
-    return {"rows": items, "summary": summary, "editorial": any(i["cost"].link.basis == "redaktionel" for i in items)}
+    ends = {"low": values[0] if values else None, "high": values[-1] if values else None}
+    flagged_ends = {
+        end: list(dict.fromkeys(mark for item in items if item["value"] == value for mark in item["marks"]))
+        for end, value in ends.items()
+    }
+    return {
+        "rows": items,
+        "summary": summary,
+        "flagged_ends": flagged_ends,
+        "notes": footnotes.notes,
+        "editorial": any(i["cost"].link.basis == "redaktionel" for i in items),
+    }
 
 
 def _relation_view(catalogue: Catalogue, relation: ElementProject) -> dict[str, Any]:

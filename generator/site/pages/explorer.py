@@ -12,8 +12,10 @@ from typing import Any
 
 from ...data.catalogue import Catalogue
 from ...data.models import Project
+from ...domain.caveats import cell_caveats
 from ...domain.combinations import MAX_CHOSEN, Selection, all_selections, observed_with, recommendations
 from ...domain.numbers import danish_number
+from ..caveats import caveat_text
 from ..diagrams import BOTH, MARK_LABELS, ONLY_LIST, ONLY_RESULT, Column, element_matrix, recommendation_network
 from ..labels import project_label
 from ..urls import BUDGET_PATH, EXPLORER_PATH, hrefer
@@ -49,6 +51,8 @@ def explorer_data(catalogue: Catalogue) -> dict[str, Any]:
                 "label": a.row.column.label,
                 "project": project_at[a.project.id],
                 "per_child": f"{danish_number(a.row.per_child)} kr.",
+                # what the number's reader must know wherever it is shown (domain/caveats.py)
+                "caveats": [caveat_text(c) for c in cell_caveats(a.project, a.row.column, "cost_per_child")],
             }
             for a in activities
         ],

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from ...data.catalogue import Catalogue
-from ...data.contradictions import repeated_establishment
 from ...data.models import Element, Project
+from ...domain.caveats import Caveat, cell_caveats
 from ...domain.costs import Bands, CostRange, per_child_range
+from ..caveats import Footnotes
 from ..labels import (
     ASSESSMENT_LABELS,
     BAND_LABELS,
@@ -17,6 +18,7 @@ from ..labels import (
     PHASE_LABELS,
     REACH_LABELS,
     band_label,
+    project_label,
 )
 from ..urls import PROJECTS_PATH, project_path
 from .base import Filter, Page, citation, render_page
@@ -25,7 +27,8 @@ from .cost_table import table_view
 
 def projects_index_page(catalogue: Catalogue) -> Page:
     projects = list(catalogue.projects.values())
-    rows = [_project_row(catalogue, p) for p in projects]
+    footnotes = Footnotes()
+    rows = [_project_row(catalogue, p, footnotes) for p in projects]
     used_elements = {e.id for row in rows for e in row["elements"]}
     used_partners = {k for row in rows for k in row["project"].partners}
     used_maturity = {row["project"].maturity.level for row in rows}
@@ -53,10 +56,13 @@ def projects_index_page(catalogue: Catalogue) -> Page:
         ],
         price_year=_price_year(catalogue),
         citation=citation(catalogue, projects),
+        notes=footnotes.notes,
     )
 
 
-def _project_row(catalogue: Catalogue, project: Project) -> dict[str, Any]:
+def _project_row(catalogue: Catalogue, project: Project, footnotes: Footnotes) -> dict[str, Any]:
+    cost_range = per_child_range(project)
+    place = project_label(catalogue, project)
     return {
         "project": project,
         "municipality": catalogue.municipality_of(project),
@@ -64,7 +70,12 @@ def _project_row(catalogue: Catalogue, project: Project) -> dict[str, Any]:
         "maturity": maturity_summary(project),
         "partners": _partner_names(project),
         "daycare": [DAYCARE_LABELS[t] for t in project.daycare_types],
-        "cost_range": per_child_range(project),
+        "cost_range": cost_range,
+        "range_marks": [
+            mark
+            for column, caveats in range_end_caveats(project, cost_range)
+            for mark in footnotes.marks(caveats, f"{place}, {column}")
+        ],
         "section_sort": "".join(f"{n:03d}" for n in project.section_key),
     }
 
@@ -94,8 +105,12 @@ def project_page(catalogue: Catalogue, project: Project) -> Page:
     evaluation = catalogue.evaluation
     bands = catalogue.bands
     budget_keys = {id(a.row.column): a.key for a in catalogue.budget_activities if a.project is project}
-    cost_parts, cost_notes = table_view(project, bands, budget_keys)
+    footnotes = Footnotes("kb-note")
+    cost_parts, cost_notes = table_view(project, bands, budget_keys, footnotes)  # numbers the notes first
     cost_range = per_child_range(project)
+    range_marks = [
+        mark for column, caveats in range_end_caveats(project, cost_range) for mark in footnotes.marks(caveats, column)
+    ]
     costed = {a for column in (project.cost.columns if project.cost else []) for a in column.activities}
     return render_page(
         project_path(project),
@@ -128,7 +143,7 @@ def project_page(catalogue: Catalogue, project: Project) -> Page:
         else [],
         cost_parts=cost_parts,
         cost_notes=cost_notes,
-        repeated=repeated_establishment(project),
+        range_marks=range_marks,
         uncosted=[a for a in project.activities if project.cost and a.id not in costed],
         cost_facts=evaluation.cost_method.facts,
         price_year=_price_year(catalogue),
@@ -139,3 +154,17 @@ def project_page(catalogue: Catalogue, project: Project) -> Page:
 def band_span(bands: Bands, cost_range: CostRange) -> list[str]:
     """The bands of a range's two ends, lowest first (one band when both ends share it)."""
     return sorted({band_label(bands, cost_range.low), band_label(bands, cost_range.high)}, key=BAND_LABELS.index)
+
+
+def range_end_caveats(project: Project, cost_range: CostRange | None) -> list[tuple[str, list[Caveat]]]:
+    """(column label, caveats) of the columns whose cost per child is the range's lowest or highest number."""
+    if cost_range is None or project.cost is None:
+        return []
+    ends = {cost_range.low, cost_range.high}
+    found = []
+    for column in project.cost.columns:
+        if column.cost_per_child.value in ends:
+            caveats = cell_caveats(project, column, "cost_per_child")
+            if caveats:
+                found.append((column.label, caveats))
+    return found
