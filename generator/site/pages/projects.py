@@ -20,6 +20,7 @@ from ..labels import (
 )
 from ..urls import PROJECTS_PATH, project_path
 from .base import Filter, Page, citation, render_page
+from .contradictions import project_contradictions
 from .cost_table import table_view
 
 
@@ -133,6 +134,7 @@ def project_page(catalogue: Catalogue, project: Project) -> Page:
         cost_facts=evaluation.cost_method.facts,
         price_year=_price_year(catalogue),
         caveats=evaluation.caveats,
+        discrepancies=project_contradictions(catalogue, project),
     )
 
 
