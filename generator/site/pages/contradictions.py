@@ -116,7 +116,7 @@ def _table1(catalogue: Catalogue, project: Project) -> Contradiction | None:
         source=catalogue.source_of(project),
         readings=[
             Said(
-                f"tabel 1, rækken for {municipality.short_name}",
+                f"tabel 1, rækken {municipality.short_name}: {project.title}",
                 project.table1.pages,
                 f"{marks} krydser for samarbejdsparter og dagtilbudstyper",
                 verbatim=False,
