@@ -87,11 +87,20 @@ def repeated_establishment(project: Project, *, shared: bool = False) -> list[st
     return [w for w in dict.fromkeys(written) if written.count(w) > 1]
 
 
+def table1_named(project: Project) -> int:
+    """How many marks table 1 should have for the project by its lists: one per partner and daycare type.
+
+    Table 1 marks the partners and daycare types of each project; the text extraction lost its column
+    headings, so only the number of marks can be compared. Where they differ, the site shows both
+    (pages/contradictions.py): the difference is computed from the data here, never recorded twice.
+    """
+    return len(project.partners) + len(project.daycare_types)
+
+
 def _cost_warnings(doc: Document, projects: list[Project]) -> Iterator[Problem]:
     for i, project in enumerate(projects):
         at = ("projects", i)
-        named = len(project.partners) + len(project.daycare_types)
-        if named != project.table1.marks:
+        if (named := table1_named(project)) != project.table1.marks:
             yield doc.problem(
                 (*at, "table1", "marks"),
                 f"table 1 has {project.table1.marks} marks for this project, but `partners` and `daycare_types` "

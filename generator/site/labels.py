@@ -54,6 +54,16 @@ ASSESSMENT_LABELS = {
 }
 
 
+# The kinds of contradiction (data: Discrepancy.kind), in the order the contradictions page lists them.
+DISCREPANCY_KIND_LABELS = {
+    "tal": "Tal og tabeller",
+    "tidspunkter": "Tidspunkter og kadence",
+    "lister": "Lister",
+    "vurderinger": "Status og vurderinger",
+    "navne": "Navne og ordlyd",
+}
+
+
 def project_label(catalogue: Catalogue, project: Project) -> str:
     """How the site names a project wherever it lists several: 'Kommune: Titel'."""
     return f"{catalogue.municipality_of(project).short_name}: {project.title}"

@@ -17,6 +17,7 @@ from .urls import (
     ABOUT_PATH,
     BUDGET_PATH,
     CASES_PATH,
+    CONTRADICTIONS_PATH,
     ECONOMY_PATH,
     ELEMENTS_PATH,
     EXPLORER_PATH,
@@ -27,6 +28,7 @@ from .urls import (
     RECOMMENDATIONS_PATH,
     REFERENCE_DIR,
     REFERENCE_INDEX,
+    SOURCES_PATH,
     element_path,
     programme_path,
     project_path,
@@ -56,9 +58,12 @@ def navigation(catalogue: Catalogue, paths: list[str]) -> list[Any]:
     ]
     projects = [{project_label(catalogue, p): project_path(p)} for p in catalogue.projects.values()]
     about = sorted(
-        p
-        for p in paths
-        if p.startswith("om/") and p.endswith(".md") and p != ABOUT_PATH and not p.startswith(REFERENCE_DIR + "/")
+        (
+            p
+            for p in paths
+            if p.startswith("om/") and p.endswith(".md") and p != ABOUT_PATH and not p.startswith(REFERENCE_DIR + "/")
+        ),
+        key=_about_order,
     )
     reference = [REFERENCE_INDEX, *({f"data/{name}": reference_path(name)} for name in DATA_FILES)]
     return [
@@ -69,6 +74,11 @@ def navigation(catalogue: Catalogue, paths: list[str]) -> list[Any]:
         *({title: entry} for title, entry in navigation_entries(catalogue).items()),
         {"Om": [ABOUT_PATH, *about, {REFERENCE_TITLE: reference}]},
     ]
+
+
+def _about_order(path: str) -> str:
+    """The pages under Om in alphabetical order, except that the contradictions follow Kilder."""
+    return SOURCES_PATH + "~" if path == CONTRADICTIONS_PATH else path
 
 
 def html_navigation(nav: list[Any]) -> list[Any]:

@@ -25,6 +25,7 @@ MUNICIPALITIES_PATH = "kommuner/index.md"
 ABOUT_PATH = "om/index.md"  # hand-written, in content/
 EVALUATION_PATH = "om/evalueringen.md"
 SOURCES_PATH = "om/kilder.md"
+CONTRADICTIONS_PATH = "om/uoverensstemmelser.md"  # every contradiction of the sources, by kind
 REFERENCE_DIR = "om/dataformat"  # the data-format pages, one per data file
 REFERENCE_INDEX = f"{REFERENCE_DIR}/index.md"
 XLSX_PATH = "oekonomi/omkostninger.xlsx"
@@ -50,6 +51,7 @@ class Urls:
     about: str = ABOUT_PATH
     evaluation: str = EVALUATION_PATH
     sources: str = SOURCES_PATH
+    contradictions: str = CONTRADICTIONS_PATH
     data_format: str = REFERENCE_INDEX
     xlsx: str = XLSX_PATH
     csv: str = CSV_PATH
@@ -120,6 +122,11 @@ def hrefer(from_path: str) -> Callable[[Any], Markup]:
         return Markup("./" if relative == "." else relative + "/")
 
     return href
+
+
+def discrepancy_anchor(key: str) -> str:
+    """The id of a contradiction's heading on the entry page that shows it (its id in the data, or a computed key)."""
+    return f"uoverensstemmelse-{key}"
 
 
 def reference_path(data_file: str) -> str:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
+from ..references import Unique
 from .common import MunicipalityId, Name, Ordinal, Slug, SourceId, Strict, Text, ThemeMeetingId
 from .programmes import Locator, Person
 from .projects import Discrepancy
@@ -62,6 +63,6 @@ class CasesFile(Strict):
     event: Event = Field(description="Topmødet, som eksemplerne er fra.")
     theme_meetings: list[ThemeMeeting] = Field(description="Temamøderne og løsningsgalleriet.", min_length=1)
     cases: list[Case] = Field(description="De kommunale eksempler.", min_length=1)
-    discrepancies: list[Discrepancy] = Field(
+    discrepancies: Annotated[list[Discrepancy], Unique("id")] = Field(
         description="Steder, hvor programmet er uklart eller siger sig selv imod.", default_factory=list
     )

@@ -117,7 +117,7 @@ class Programme(Strict):
         description="Sammenhænge med de ni elementer; kun med citat, hvis kilden siger det, ellers mærket redaktionel.",
         default_factory=list,
     )
-    discrepancies: list[Discrepancy] = Field(
+    discrepancies: Annotated[list[Discrepancy], Unique("id")] = Field(
         description="Steder, hvor kilden er uklar eller siger sig selv imod.", default_factory=list
     )
 

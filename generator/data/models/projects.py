@@ -130,12 +130,25 @@ class Activity(Strict):
 
 class Reading(Strict):
     pages: Pages | None = Field(description="Side(r) i kilden, hvis den har sidetal.", default=None)
-    where: Name = Field(description="Hvor i rapporten, fx 'afsnit 4.5'.")
-    text: Text = Field(description="Rapportens ordlyd, ordret.")
+    where: Name = Field(description="Hvor i kilden, fx 'afsnit 4.5'.")
+    text: Text = Field(description="Kildens ordlyd, ordret.")
+    element: ElementId | None = Field(
+        description="Id på elementet, hvis elementets side også viser denne ordlyd (fx et praksiseksempel i afsnit "
+        "4.1); siden henviser så til uoverensstemmelsen.",
+        default=None,
+    )
+
+
+# What a contradiction is about, for the page that lists them all (labels: site/labels.py).
+DiscrepancyKind = Literal["tal", "tidspunkter", "navne", "lister", "vurderinger"]
 
 
 class Discrepancy(Strict):
-    id: Slug = Field(description="Stabilt id.")
+    id: Slug = Field(description="Stabilt id, entydigt i listen; bruges i adressen på siden, der viser den.")
+    kind: DiscrepancyKind = Field(
+        description="Hvad det handler om: `tal` (tal og tabeller), `tidspunkter` (tidspunkter og kadence), "
+        "`navne` (navne og ordlyd), `lister` (hvad der står på en liste) eller `vurderinger` (status og vurderinger)."
+    )
     topic: Name = Field(description="Hvad uoverensstemmelsen handler om, kort på dansk.")
     readings: list[Reading] = Field(description="De steder i rapporten, der siger noget forskelligt.", min_length=2)
     note: Text = Field(description="Redaktionel forklaring af, hvad der er forskelligt, uden at vælge side.")
@@ -197,7 +210,7 @@ class Project(Strict):
     no_cost: Quote | None = Field(
         description="Rapportens begrundelse, når projektet ikke har en omkostningstabel.", default=None
     )
-    discrepancies: list[Discrepancy] = Field(
+    discrepancies: Annotated[list[Discrepancy], Unique("id")] = Field(
         description="Steder, hvor rapporten siger sig selv imod om projektet, fx tekst og tabel.",
         default_factory=list,
     )

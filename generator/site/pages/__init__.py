@@ -12,6 +12,7 @@ from .about import evaluation_page, sources_page
 from .base import Page
 from .budget import budget_page
 from .cases import cases_page
+from .contradictions import contradictions_page
 from .economy import economy_page
 from .elements import element_page, elements_index_page
 from .explorer import explorer_page
@@ -44,4 +45,5 @@ def all_pages(catalogue: Catalogue) -> Iterator[Page]:
         yield municipality_page(catalogue, municipality)
     yield evaluation_page(catalogue)
     yield sources_page(catalogue)
+    yield contradictions_page(catalogue)
     yield from reference_pages(catalogue)

@@ -6,6 +6,7 @@ from ...data.catalogue import Catalogue
 from ..labels import PHASE_LABELS
 from ..urls import EVALUATION_PATH, SOURCES_PATH
 from .base import Page, render_page
+from .contradictions import evaluation_contradictions
 
 
 def evaluation_page(catalogue: Catalogue) -> Page:
@@ -21,6 +22,7 @@ def evaluation_page(catalogue: Catalogue) -> Page:
         projects=list(catalogue.projects.values()),
         municipality_of=catalogue.municipality_of,
         phase_labels=PHASE_LABELS,
+        discrepancies=evaluation_contradictions(catalogue),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ...data.catalogue import Catalogue
 from ..urls import CASES_PATH
 from .base import Filter, Page, located, render_page
+from .contradictions import cases_contradictions
 
 
 def cases_page(catalogue: Catalogue) -> Page:
@@ -29,7 +30,7 @@ def cases_page(catalogue: Catalogue) -> Page:
         "data/cases.yaml",
         "cases.md.j2",
         event=file.event,
-        discrepancies=file.discrepancies,
+        discrepancies=cases_contradictions(catalogue),
         source=catalogue.sources[file.source],
         rows=rows,
         themes=[(t, [r for r in rows if r["case"].theme == t.id]) for t in file.theme_meetings],

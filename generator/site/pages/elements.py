@@ -13,6 +13,7 @@ from ..caveats import Footnotes
 from ..labels import band_label, project_label
 from ..urls import ELEMENTS_PATH, EXPLORER_PATH, element_path
 from .base import Page, _grouped, citation, project_line, render_page
+from .contradictions import Contradiction, project_contradictions
 from .projects import _price_year
 
 
@@ -55,6 +56,7 @@ def element_page(catalogue: Catalogue, element: Element) -> Page:
         source=catalogue.source_of(element),
         combines_with=catalogue.combines_with(element),
         examples=[(ex, catalogue.municipalities[ex.municipality]) for ex in element.examples],
+        disputed=_disputed_examples(catalogue, element),
         relations=[_relation_view(catalogue, r) for r in relations],
         disagreements=sum(1 for r in relations if not r.agreed),
         observed=observed_with(catalogue, element),
@@ -99,6 +101,20 @@ def _element_costs(catalogue: Catalogue, element: Element) -> dict[str, Any]:
         "notes": footnotes.notes,
         "editorial": any(i["cost"].link.basis == "redaktionel" for i in items),
     }
+
+
+def _disputed_examples(catalogue: Catalogue, element: Element) -> dict[int, list[Contradiction]]:
+    """Contradictions a project records about one of the element's practice examples, by the example's index.
+
+    A reading names the element (Reading.element); the example is the one about the project's municipality.
+    """
+    disputed: dict[int, list[Contradiction]] = {}
+    for project in catalogue.projects.values():
+        about = [c for c in project_contradictions(catalogue, project) if element_path(element) in c.shown_paths]
+        for i, example in enumerate(element.examples):
+            if about and example.municipality == project.municipality:
+                disputed.setdefault(i, []).extend(about)
+    return disputed
 
 
 def _relation_view(catalogue: Catalogue, relation: ElementProject) -> dict[str, Any]:

@@ -6,6 +6,7 @@ from ...data.catalogue import Catalogue
 from ...data.models import Programme
 from ..urls import PROGRAMMES_PATH, programme_path
 from .base import Page, located, render_page
+from .contradictions import programme_contradictions
 
 
 def programmes_index_page(catalogue: Catalogue) -> Page:
@@ -31,5 +32,6 @@ def programme_page(catalogue: Catalogue, programme: Programme) -> Page:
         source=catalogue.source_of(programme),
         municipalities=[(m, catalogue.municipalities[m.municipality]) for m in programme.municipalities],
         element_links=[(link, catalogue.elements[link.element]) for link in programme.elements],
+        discrepancies=programme_contradictions(catalogue, programme),
         located=located,
     )

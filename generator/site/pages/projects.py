@@ -22,6 +22,7 @@ from ..labels import (
 )
 from ..urls import PROJECTS_PATH, project_path
 from .base import Filter, Page, citation, render_page
+from .contradictions import project_contradictions
 from .cost_table import table_view
 
 
@@ -148,6 +149,7 @@ def project_page(catalogue: Catalogue, project: Project) -> Page:
         cost_facts=evaluation.cost_method.facts,
         price_year=_price_year(catalogue),
         caveats=evaluation.caveats,
+        discrepancies=project_contradictions(catalogue, project),
     )
 
 
