@@ -192,6 +192,9 @@ def _look_often(server: LiveReloadServer) -> None:
         for _ in range(times):
             server.unwatch(path)
     server.observer = PollingObserver(timeout=WATCH_INTERVAL)
+    # After a change the server waits until nothing has changed for build_delay (0.1 s); a save is
+    # seen in one look, and the changes of one look arrive together, so one interval is enough.
+    server.build_delay = WATCH_INTERVAL
     for path, times in watched.items():
         for _ in range(times):
             server.watch(path)

@@ -106,6 +106,7 @@ def test_serve_watches_data_content_and_templates_and_looks_often(minimal, tmp_p
     assert str(minimal / WAKE_DIR) in watched_paths(server) and (minimal / WAKE_DIR).is_dir()
     # MkDocs looks every 0.5 s; the server the plugin hands back looks every WATCH_INTERVAL.
     assert {emitter.timeout for emitter in server.observer.emitters} == {WATCH_INTERVAL}
+    assert server.build_delay == WATCH_INTERVAL
     server.watch(str(minimal / "extra"))  # a path watched later (mkdocs serve -w) is looked at as often
     assert str(minimal / "extra") in watched_paths(server)
 
