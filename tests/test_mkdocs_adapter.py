@@ -299,6 +299,11 @@ def test_serve_dirty_shows_an_edit_then_brings_every_menu_and_the_search_index_u
         assert len(locations) == len(set(locations))  # each section once, in its latest version
         assert {location.split("#")[0] for location in locations} == pages
         assert any(NEW_TEXT in doc["text"] for doc in docs) and not any(OLD_TEXT in doc["text"] for doc in docs)
+        # A value on two pages, not in the navigation: the one rebuild that shows it on one page has
+        # rebuilt the other too (no later rebuild comes to mend a page it skipped).
+        edit(minimal / "data" / "projects.yaml", "    pages: 6-7", "    pages: 6-8")
+        wait_for(lambda: "s. 6–8" in get(base + "puljeprojekter/sammen-i-nordby/")[1], "the edited page")
+        assert "<code>6-8</code>" in get(base + "om/dataformat/projects/")[1]
         # An edit of a title in the navigation.
         edit(minimal / "data" / "projects.yaml", 'title: "Sammen i Nordby"', 'title: "Sammen i Nordbx"')
         wait_for(lambda: "Sammen i Nordbx" in get(base + "puljeprojekter/sammen-i-nordby/")[1], "the edited page")
