@@ -11,24 +11,14 @@ import pytest
 from jinja2 import Environment, FileSystemLoader
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 
-from generator.mkdocs_plugin import WAKE_DIR, CompiledTemplates, KnowledgeBasePlugin
+from generator.mkdocs_plugin import WAKE_DIR, WATCH_INTERVAL, CompiledTemplates, KnowledgeBasePlugin
 from generator.pipeline import BUILDER_DATA, BUILDER_DATA_ENV, BuilderData, build_site
 from generator.site.navigation import html_navigation
 from generator.site.render import TEMPLATES
 
 from .helpers import FIXTURES, edit
-
-
-class FakeServer:
-    def __init__(self):
-        self.watched: list[str] = []
-
-    def watch(self, path: str) -> None:
-        self.watched.append(path)
-
-    def unwatch(self, path: str) -> None:
-        self.watched.remove(path)
 
 
 def config_for(project: Path):
@@ -95,17 +85,30 @@ def test_build_after_a_good_generation_still_stops_on_data_errors(minimal):
         plugin.on_config(config_for(minimal))
 
 
-def test_serve_watches_data_content_and_templates(minimal):
-    server = FakeServer()
+def watched_paths(server: LiveReloadServer) -> set[str]:
+    """The paths the server watches (its own count of them) that its observer will look at."""
+    assert len(server.observer.emitters) == len(server._watched_paths)
+    return set(server._watched_paths)
+
+
+def test_serve_watches_data_content_and_templates_and_looks_often(minimal, tmp_path):
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
     config = config_for(minimal)
     server.watch(config.docs_dir)  # as MkDocs does before on_serve
-    KnowledgeBasePlugin().on_serve(server, config, builder=None)
-    assert str(minimal / "data") in server.watched
-    assert str(minimal / "content") in server.watched
-    assert str(TEMPLATES) in server.watched
+    server.watch(config.config_file_path)
+    server = KnowledgeBasePlugin().on_serve(server, config, builder=None)
+    assert str(minimal / "data") in watched_paths(server)
+    assert str(minimal / "content") in watched_paths(server)
+    assert str(TEMPLATES) in watched_paths(server)
+    assert config.config_file_path in watched_paths(server)
     # The plugin writes the docs tree itself; a change there is no reason for another rebuild.
-    assert config.docs_dir not in server.watched
-    assert str(minimal / WAKE_DIR) in server.watched and (minimal / WAKE_DIR).is_dir()
+    assert config.docs_dir not in watched_paths(server)
+    assert str(minimal / WAKE_DIR) in watched_paths(server) and (minimal / WAKE_DIR).is_dir()
+    # MkDocs looks every 0.5 s; the server the plugin hands back looks every WATCH_INTERVAL.
+    assert {emitter.timeout for emitter in server.observer.emitters} == {WATCH_INTERVAL}
+    assert server.build_delay == WATCH_INTERVAL
+    server.watch(str(minimal / "extra"))  # a path watched later (mkdocs serve -w) is looked at as often
+    assert str(minimal / "extra") in watched_paths(server)
 
 
 def test_navigation_titles_from_the_data_reach_the_theme_escaped(minimal):
@@ -296,6 +299,11 @@ def test_serve_dirty_shows_an_edit_then_brings_every_menu_and_the_search_index_u
         assert len(locations) == len(set(locations))  # each section once, in its latest version
         assert {location.split("#")[0] for location in locations} == pages
         assert any(NEW_TEXT in doc["text"] for doc in docs) and not any(OLD_TEXT in doc["text"] for doc in docs)
+        # A value on two pages, not in the navigation: the one rebuild that shows it on one page has
+        # rebuilt the other too (no later rebuild comes to mend a page it skipped).
+        edit(minimal / "data" / "projects.yaml", "    pages: 6-7", "    pages: 6-8")
+        wait_for(lambda: "s. 6–8" in get(base + "puljeprojekter/sammen-i-nordby/")[1], "the edited page")
+        assert "<code>6-8</code>" in get(base + "om/dataformat/projects/")[1]
         # An edit of a title in the navigation.
         edit(minimal / "data" / "projects.yaml", 'title: "Sammen i Nordby"', 'title: "Sammen i Nordbx"')
         wait_for(lambda: "Sammen i Nordbx" in get(base + "puljeprojekter/sammen-i-nordby/")[1], "the edited page")

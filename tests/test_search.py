@@ -1,6 +1,13 @@
 """Danish compounds and search words added to the search index at build time."""
 
-from generator.output.search import compound_terms, enrich_index, merge_rebuilt, split_compound, vocabulary
+from generator.output.search import (
+    Enricher,
+    compound_terms,
+    enrich_index,
+    merge_rebuilt,
+    split_compound,
+    vocabulary,
+)
 
 KNOWN = vocabulary(["forældre samarbejde overgang møder læring kufferter sprog kuffert børne have"])
 
@@ -32,6 +39,31 @@ def test_enrich_index_appends_parts_and_search_words_after_the_text():
     assert enriched[0]["text"].split()[-4:] == ["sprog", "sprog", "kuffert", "kuffert"]  # title and text
     assert enriched[1]["text"].endswith(" koster")
     assert docs[0]["text"] == "<p>Udlevering af sprogkuffert.</p>"  # the input is not changed
+
+
+def test_an_enricher_that_remembers_gives_what_a_fresh_one_gives_after_every_edit():
+    docs = [
+        {"location": "a/", "title": "Sprogkuffert", "text": "<p>Udlevering af sprogkuffert.</p>"},
+        {"location": "b/", "title": "Omkostninger", "text": "<p>Omkostninger per barn. Se kuffert og sprog.</p>"},
+        {"location": "c/", "title": "Forældresamarbejde", "text": "<p>Møder med forældre.</p>"},
+    ]
+    synonyms = {"koster": ["omkostninger"], "hjem": ["forældre"]}
+    edits = [
+        ("the same entries again", lambda d: d),
+        # A new word of the vocabulary ("samarbejde", on b/) splits the compound in c/'s title.
+        ("a new word", lambda d: [d[0], {**d[1], "text": d[1]["text"] + " Samarbejde."}, d[2]]),
+        ("a word gone", lambda d: [d[0], {**d[1], "text": "<p>Omkostninger per barn.</p>"}, d[2]]),
+        ("an entry gone", lambda d: d[1:]),
+        ("a new title", lambda d: [{**d[0], "title": "Sprogkufferten"}, *d[1:]]),
+    ]
+    enricher = Enricher()
+    found = []
+    for what, change in edits:
+        docs = change(docs)
+        found.append(enricher.enrich(docs, synonyms))
+        assert found[-1] == enrich_index(docs, synonyms), what
+    assert "samarbejde" not in found[0][2]["text"] and "samarbejde" in found[1][2]["text"].split()
+    assert enricher.enrich(docs, {}) == enrich_index(docs, {})  # other synonyms
 
 
 def test_a_partial_rebuild_replaces_the_entries_of_its_pages_only():

@@ -88,27 +88,64 @@ def enrich_index(docs: list[dict[str, str]], synonyms: dict[str, list[str]] | No
     The parts are appended as plain words after the text, so result previews, which show the
     beginning of a section, are not disturbed.
     """
-    each = [words(f"{doc.get('title', '')} {_strip_tags(doc.get('text', ''))}") for doc in docs]
-    known = frozenset(word for found in each for word in found if len(word) >= MIN_PART)  # as vocabulary()
-    splits: dict[str, list[str]] = {}
-    enriched = []
-    for doc, all_words in zip(docs, each, strict=True):
-        extra = _compound_terms(all_words, known, 3, splits)
+    return Enricher().enrich(docs, synonyms)
+
+
+class Enricher:
+    """``enrich_index`` that remembers, from one call to the next, what it found for each entry.
+
+    ``mkdocs serve`` enriches the whole site's index after every rebuild, though an edit changes
+    only a few entries. An entry's words depend on its own title and text only, so they are kept by
+    that text. Its added words depend also on the vocabulary (every entry's words) and the synonyms,
+    so they are kept only while both stay the same; when either changes, every entry is done again.
+    The result is always what ``enrich_index`` of the same entries gives.
+    """
+
+    def __init__(self) -> None:
+        self._words: dict[tuple[str, str], list[str]] = {}  # by an entry's title and text
+        self._extra: dict[tuple[str, str], list[str]] = {}  # by an entry's title and text, for _basis
+        self._basis: tuple[frozenset[str], dict[str, list[str]]] | None = None  # (vocabulary, synonyms)
+        self._splits: dict[str, list[str]] = {}  # compound parts by word, for _basis
+
+    def enrich(self, docs: list[dict[str, str]], synonyms: dict[str, list[str]] | None = None) -> list[dict[str, str]]:
+        keys = [(doc.get("title", ""), doc.get("text", "")) for doc in docs]
+        self._words = {key: self._words[key] if key in self._words else _words_of(*key) for key in keys}
+        known = frozenset(word for found in self._words.values() for word in found if len(word) >= MIN_PART)
+        basis = (known, dict(synonyms or {}))
+        if basis != self._basis:
+            self._basis, self._splits, self._extra = basis, {}, {}
+        self._extra = {key: self._extra[key] if key in self._extra else self._added(key) for key in keys}
+        enriched = []
+        for doc, key in zip(docs, keys, strict=True):
+            extra = self._extra[key]
+            enriched.append({**doc, "text": doc.get("text", "") + (" " + " ".join(extra) if extra else "")})
+        return enriched
+
+    def _added(self, key: tuple[str, str]) -> list[str]:
+        """The words added to one entry: its compound parts, then the synonyms it should be found by."""
+        assert self._basis is not None
+        known, synonyms = self._basis
+        all_words = self._words[key]
+        extra = _compound_terms(all_words, known, 3, self._splits)
         present = set(all_words) | set(extra)  # synonyms also match the compound parts
-        extra += [word for word, means in (synonyms or {}).items() if present & set(means) and word not in present]
-        enriched.append({**doc, "text": doc.get("text", "") + (" " + " ".join(extra) if extra else "")})
-    return enriched
+        return extra + [word for word, means in synonyms.items() if present & set(means) and word not in present]
+
+
+def _words_of(title: str, text: str) -> list[str]:
+    return words(f"{title} {_strip_tags(text)}")
 
 
 def _strip_tags(html: str) -> str:
     return re.sub(r"<[^>]+>", " ", html)
 
 
-def enrich_index_file(path: Path, synonyms: dict[str, list[str]] | None = None) -> int:
+def enrich_index_file(
+    path: Path, synonyms: dict[str, list[str]] | None = None, enricher: Enricher | None = None
+) -> int:
     """Rewrite a Material search_index.json in place with compound parts; returns entries changed."""
     index = json.loads(path.read_text(encoding="utf-8"))
     before = [doc.get("text", "") for doc in index["docs"]]
-    index["docs"] = enrich_index(index["docs"], synonyms)
+    index["docs"] = (enricher or Enricher()).enrich(index["docs"], synonyms)
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return sum(1 for old, doc in zip(before, index["docs"], strict=True) if doc["text"] != old)
 
