@@ -60,7 +60,10 @@ def test_every_costed_activity_appears_once_on_the_page(catalogue):
     assert len(rows) == len(cost_rows(list(catalogue.projects.values()))) == 51
     assert {r["data-project"] for r in rows} == {p.id for p in catalogue.projects.values() if p.cost}
     frederikshavn = [r for r in rows if r["data-project"] == "styrket-deltagende-foraeldresamarbejde"]
-    assert [r("td", attrs={"data-sort": True})[-1].get_text() for r in frederikshavn] == ["1.099", "1.269", "232"]
+    assert [r("td", attrs={"data-sort": True})[-2].get_text() for r in frederikshavn] == ["1.099", "1.269", "232"]
+    sites = [r("td", attrs={"data-sort": True})[-1] for r in frederikshavn]  # the site's calculation, and a link
+    assert sites[2].get_text(" ") == "3.480 kr. pr. afholdelse for 15 familier 696–928 kr. pr. barn pr. år Læg i budget"
+    assert sites[2].a["href"] == "budget/?a=styrket-deltagende-foraeldresamarbejde-3"  # from oekonomi/
 
 
 def test_bands_split_the_costs_in_fifths_and_ties_share_a_band():

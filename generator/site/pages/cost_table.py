@@ -9,6 +9,7 @@ from ...domain.caveats import cell_caveats
 from ...domain.costs import Bands, cell_text
 from ..caveats import Footnote, Footnotes, Mark
 from ..labels import STAFF_LABELS, band_label
+from ..units import unit_view
 
 
 @dataclass(frozen=True)
@@ -102,5 +103,12 @@ def table_view(
                     ],
                 )
             )
+        views = [unit_view(c) for c in columns]
+        money += [
+            Row("Sitets læsning af kadencen", [Cell(v.reading if v else "") for v in views]),
+            Row("Pr. afholdelse (sitets beregning)", [Cell(v.occurrence if v else "") for v in views]),
+            Row("Pr. barn pr. år eller forløb (sitets beregning)", [Cell(v.period if v else "") for v in views]),
+            Row("Personaletimer (sitets beregning)", [Cell(v.hours if v else "") for v in views]),
+        ]
         parts.append(PartView(part.heading, _groups(columns), [c.label for c in columns], described, hours, money))
     return parts, notes.notes

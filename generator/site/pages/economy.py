@@ -12,6 +12,7 @@ from ...domain.numbers import danish_number, parse_danish
 from ..caveats import Footnotes, Mark
 from ..chart import Bar, bar_chart
 from ..labels import PARTNER_LABELS, band_label, band_ranges, project_label
+from ..units import unit_view
 from ..urls import ECONOMY_PATH
 from .base import Filter, Page, render_page
 
@@ -46,7 +47,8 @@ def economy_page(catalogue: Catalogue) -> Page:
     figure = stated.figure if stated else ""
     stated_numbers = [parse_danish(n) for n in re.findall(r"\d{1,3}(?:\.\d{3})*", figure)]
     footnotes = Footnotes()
-    views = [_row_view(catalogue, row, bands, footnotes) for row in rows]
+    budget_keys = {id(a.row.column): a.key for a in catalogue.budget_activities}
+    views = [_row_view(catalogue, row, bands, footnotes, budget_keys) for row in rows]
     chart_rows = sorted(valued, key=lambda r: r.per_child, reverse=True)
     per_child_marks = {id(view["row"]): view["per_child"]["marks"] for view in views}
     chart_labels = [_bar_label(catalogue, r) + _see_notes(per_child_marks[id(r)]) for r in chart_rows]
@@ -121,7 +123,9 @@ def _cell(figure: Figure, marks: list[Mark]) -> dict:
     return {"text": cell_text(figure), "marks": marks, "sort": figure.value if figure.value is not None else -1}
 
 
-def _row_view(catalogue: Catalogue, row: CostRow, bands: Bands, footnotes: Footnotes) -> dict:
+def _row_view(
+    catalogue: Catalogue, row: CostRow, bands: Bands, footnotes: Footnotes, budget_keys: dict[int, str]
+) -> dict:
     column, project = row.column, row.project
     place = _bar_label(catalogue, row) + (f" ({row.part_heading})" if row.part_heading else "")
 
@@ -150,12 +154,7 @@ def _row_view(catalogue: Catalogue, row: CostRow, bands: Bands, footnotes: Footn
         "cadence_marks": cadence,
         "band": band_label(bands, row.per_child) if row.per_child is not None else "",
         "partners": " ".join(partner_kinds(row)),
-        "elements": " ".join(
-            dict.fromkeys(
-                link.element
-                for activity in row.project.activities
-                if activity.id in column.activities
-                for link in activity.elements
-            )
-        ),
+        "elements": " ".join(link.element for link in column.elements),  # this very column's elements
+        "unit": unit_view(column),
+        "budget_key": budget_keys.get(id(column)),
     }

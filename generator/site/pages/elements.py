@@ -11,6 +11,7 @@ from ...domain.caveats import cell_caveats
 from ...domain.combinations import observed_with
 from ..caveats import Footnotes
 from ..labels import band_label, project_label
+from ..units import unit_view
 from ..urls import ELEMENTS_PATH, EXPLORER_PATH, element_path
 from .base import Page, _grouped, citation, project_line, render_page
 from .contradictions import Contradiction, project_contradictions
@@ -85,6 +86,7 @@ def _element_costs(catalogue: Catalogue, element: Element) -> dict[str, Any]:
                 "value": value,
                 "band": band_label(bands, value) if value is not None else "",
                 "marks": footnotes.marks(cell_caveats(cost.project, cost.column, "cost_per_child"), place),
+                "unit": unit_view(cost.column),
             }
         )
     values = sorted(item["value"] for item in items if item["value"] is not None)
