@@ -226,3 +226,18 @@ def test_the_network_draws_each_mutual_pair_once_and_every_one_way_arrow(real):
 def test_golden_explorer_page():
     catalogue = load_catalogue(FIXTURES / "minimal" / "data")
     assert_golden("pages/explorer_minimal.md", explorer_page(catalogue).markdown)
+
+
+def test_the_explorer_says_which_activities_are_linked_by_the_sites_judgement(real_catalogue):
+    catalogue = real_catalogue
+    from generator.site.pages.explorer import explorer_data
+
+    data = explorer_data(catalogue)
+    choice = data["selections"]["overgangsmoeder"]
+    editorial = {data["activities"][i]["key"] for i in choice["editorial"]}
+    basis = {
+        id(cost.column): cost.link.basis for cost in catalogue.activity_costs(catalogue.elements["overgangsmoeder"])
+    }
+    keys = {a.key: basis[id(a.row.column)] for a in catalogue.budget_activities if id(a.row.column) in basis}
+    assert editorial == {key for key, b in keys.items() if b == "redaktionel"} != set()
+    assert {data["activities"][i]["key"] for i in choice["activities"]} == set(keys)

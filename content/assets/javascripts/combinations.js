@@ -147,8 +147,11 @@
       }
       var low = data.activities[choice.range[0]], high = data.activities[choice.range[1]];
       part.appendChild(el("p", choice.activities.length + (choice.activities.length === 1 ? " aktivitet" : " aktiviteter") +
-        " i puljeprojekterne er eksempler på de valgte elementer. De kostede fra " + low.per_child + mark(low) + " til " +
-        high.per_child + mark(high) + " pr. barn pr. afholdt aktivitet, ekskl. etableringsomkostninger, i " + data.price_year + "."));
+        " i puljeprojekterne er eksempler på de valgte elementer" +
+        (choice.editorial.length ? " (" + choice.editorial.length + " af dem efter sitets vurdering, ikke rapportens ord)" : "") +
+        ". De kostede fra " + low.per_child + mark(low) + " til " +
+        high.per_child + mark(high) + " pr. barn pr. afholdt aktivitet, ekskl. etableringsomkostninger, i " + data.price_year +
+        " (sitets beregning ud fra rapportens tabeller)."));
       // A number with caveats keeps them here too (generator/domain/caveats.py): the range's ends say so.
       [["Forbehold ved det laveste beløb", low], ["Forbehold ved det højeste beløb", high]].forEach(function (end, i) {
         if (!end[1].caveats.length || (i === 1 && high === low)) return;
@@ -164,17 +167,19 @@
         var a = data.activities[i];
         var item = el("li", a.label + " – " + a.per_child + mark(a) + " pr. barn (");
         item.appendChild(projectLink(a.project));
-        item.appendChild(document.createTextNode(")" + (a.caveats.length ? ". Forbehold: " + a.caveats.join(" ") : "")));
+        item.appendChild(document.createTextNode(")" +
+          (choice.editorial.indexOf(i) >= 0 ? ", knyttet til elementet efter sitets vurdering" : "") +
+          (a.caveats.length ? ". Forbehold: " + a.caveats.join(" ") : "")));
         list.appendChild(item);
       });
       details.appendChild(list);
       part.appendChild(details);
-      var keys = choice.activities.map(function (i) { return data.activities[i].key + ":1:1"; });
+      var keys = choice.activities.map(function (i) { return data.activities[i].key; });
       var button = link("Åbn budgetberegneren med disse aktiviteter", data.budget + "?a=" + keys.join(";"));
       button.className = "md-button";
       button.id = "kb-combo-budget";
       part.appendChild(el("p")).appendChild(button);
-      part.appendChild(el("p", "Beregneren starter med 1 barn og 1 gang om året for hver aktivitet; ret tallene til jeres egne, og fravælg de aktiviteter, I ikke vil bruge.", { "class": "kb-meta" }));
+      part.appendChild(el("p", "Beregneren starter med 1 dagtilbud, 1 barn eller 1 gruppe og tabellens antal gange om året for hver aktivitet; ret tallene til jeres egne, og fravælg de aktiviteter, I ikke vil bruge.", { "class": "kb-meta" }));
     }
 
     function update(ignored) {

@@ -11,7 +11,8 @@ from collections import Counter
 from typing import Any
 
 from ...data.catalogue import Catalogue
-from ...data.models import Project
+from ...data.models import Element, Project
+from ...domain.budget import BudgetActivity
 from ...domain.caveats import cell_caveats
 from ...domain.combinations import MAX_CHOSEN, Selection, all_selections, observed_with, recommendations
 from ...domain.numbers import danish_number
@@ -71,10 +72,17 @@ def explorer_data(catalogue: Catalogue) -> dict[str, Any]:
                 "partly": [[project_at[p.id], [element_at[e.id] for e in named]] for p, named in s.partly],
                 "activities": [activity_at[a.key] for a in s.activities],
                 "range": [activity_at[a.key] for a in s.cost_range] if s.cost_range else None,
+                # activities linked to the chosen elements only by the site's judgement, not the report's words
+                "editorial": [activity_at[a.key] for a in s.activities if _editorial(a, s.chosen)],
             }
             for s in selections
         },
     }
+
+
+def _editorial(activity: BudgetActivity, chosen: list[Element]) -> bool:
+    ids = {e.id for e in chosen}
+    return all(link.basis == "redaktionel" for link in activity.row.column.elements if link.element in ids)
 
 
 def _column_labels(catalogue: Catalogue, projects: list[Project]) -> list[str]:
