@@ -11,6 +11,7 @@ fails these tests.
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from urllib.parse import urlencode
@@ -353,3 +354,45 @@ def test_every_figure_shown_is_what_totals_gives(page, server, activities):
             expect(outputs, f"case {n} from its address: {case}").to_have_text(expected)
     assert errors == []
     assert page.foreign == []
+
+
+def test_the_activity_list_filters_by_project_and_element_and_keeps_the_chosen(page, server, real_catalogue):
+    page.goto(server + BUDGET + "?a=" + OVERGANG)
+    page.wait_for_selector("#kb-budget:not([hidden])")
+    activities = real_catalogue.budget_activities
+    project = "sammen-om-barnet"
+    page.select_option("#kb-budget-project", project)
+    shown = page.eval_on_selector_all(
+        ".kb-budget-activity:not([hidden]) input[name=activity]", "boxes => boxes.map(b => b.value)"
+    )
+    assert shown == [OVERGANG] + [a.key for a in activities if a.project.id == project]  # the chosen one stays
+    expect(page.locator("#kb-budget-shown")).to_have_text(
+        f"{sum(a.project.id == project for a in activities)} aktiviteter passer til valget."
+    )
+    page.select_option("#kb-budget-project", "")
+    page.select_option("#kb-budget-element", "overgangsmoeder")
+    shown = page.eval_on_selector_all(
+        ".kb-budget-activity:not([hidden]) input[name=activity]", "boxes => boxes.map(b => b.value)"
+    )
+    linked = [a.key for a in activities if "overgangsmoeder" in {e.element for e in a.row.column.elements}]
+    assert sorted(shown) == sorted(set(linked) | {OVERGANG}) and linked
+
+
+def test_the_budget_prints_on_one_a4_page_with_its_assumptions(page, server):
+    page.goto(server + BUDGET + f"?a={OVERGANG}:10;{CAFE}:2:4:3&f=1,1")
+    page.wait_for_selector("#kb-budget:not([hidden])")
+    expect(page.locator("#kb-budget-assumptions li")).to_have_count(4)  # two activities, establishment, factor
+    page.emulate_media(media="print")
+    assert page.locator("#kb-budget-assumptions").is_visible()
+    assert not page.locator("#kb-budget > fieldset").first.is_visible()  # the form is not printed
+    pdf = page.pdf(format="A4")
+    assert pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") == 1
+    page.emulate_media(media="screen")
+
+
+def test_the_calculator_is_linked_from_the_home_page_and_okonomi(page, server):
+    for start in ("", "oekonomi/"):
+        page.goto(server + start)
+        content = page.locator("article")  # the page's own text, not the menu
+        content.get_by_role("link", name=re.compile("^(Budgetberegner|Læg et budget i budgetberegneren)$")).click()
+        page.wait_for_selector("#kb-budget:not([hidden])")
