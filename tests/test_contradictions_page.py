@@ -40,6 +40,15 @@ def _recorded_in_the_yaml() -> list[dict]:
     return found + _yaml("cases.yaml").get("discrepancies", [])
 
 
+def _distinct(recorded: list[dict]) -> list[dict]:
+    """The recorded contradictions, each once: one recorded on two entries alike (same topic, readings, note)
+    is one contradiction."""
+    seen = {}
+    for d in recorded:
+        seen.setdefault(yaml.safe_dump({k: v for k, v in d.items() if k != "id"}, sort_keys=True), d)
+    return list(seen.values())
+
+
 def _computed_count(catalogue) -> int:
     """The contradictions the site computes: table 1, maturity, names, element lists against main results."""
     projects = list(catalogue.projects.values())
@@ -57,7 +66,7 @@ def page(real_catalogue):
 
 
 def test_the_page_lists_every_contradiction_of_the_data(real_catalogue, page):
-    recorded = _recorded_in_the_yaml()
+    recorded = _distinct(_recorded_in_the_yaml())
     total = len(recorded) + _computed_count(real_catalogue)
     soup = html(page.markdown)
     entries = soup.find_all("h3")
@@ -178,6 +187,20 @@ def test_silkeborg_records_the_text_and_table_17(real_catalogue, discrepancy_id,
     assert any("tabel 17" in r and "| 138 |" in r and r.endswith(table_says) for r in readings)
     cadences = [c.cadence for c in real_catalogue.projects[SILKEBORG].cost.columns]
     assert table_says in cadences  # the reading is the very cell the table shows
+
+
+def test_a_contradiction_recorded_on_both_hjoerring_projects_is_listed_once_with_both_pages(real_catalogue, page):
+    """Tabel 7 and Tabel 8 give the learning kits different prices; each Hjørring project shows it, the list once."""
+    projects = ["styrket-samarbejde-et-godt-boerneliv", "dannelse-en-rygsaek-for-livet"]
+    for project_id in projects:
+        shown = html(project_page(real_catalogue, real_catalogue.projects[project_id]).markdown)
+        text = shown.find(id="uoverensstemmelse-laeringskufferternes-pris").find_next("div", class_="admonition")
+        assert "441.000 kr." in text.get_text() and "490.000 kr." in text.get_text()
+    listed = [c for c in all_contradictions(real_catalogue) if c.topic.startswith("Hvad kostede materialet")]
+    assert len(listed) == 1
+    assert [p.path for p in listed[0].shown] == [f"puljeprojekter/{p}.md" for p in projects]
+    headings = [h for h in html(page.markdown).find_all("h3") if "1.000 læringskufferter" in h.get_text()]
+    assert len(headings) == 1
 
 
 def test_the_table_1_contradictions_are_those_check_prints(real_catalogue):

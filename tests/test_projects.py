@@ -206,7 +206,7 @@ def test_evaluation_page_has_table_3_and_the_cost_method(catalogue):
 
 def test_a_recorded_contradiction_is_shown_with_both_readings(catalogue):
     project = catalogue.projects["det-sunde-liv"]
-    assert [d.id for d in project.discrepancies] == ["virkningsfase"]
+    assert "virkningsfase" in [d.id for d in project.discrepancies]
     page = html(project_page(catalogue, project).markdown)
     section = page.find("h2", string="Uoverensstemmelser i rapporten").find_next("div", class_="admonition")
     text = section.get_text(" ", strip=True)

@@ -9,7 +9,7 @@ table 1's marks against a project's partners and daycare types. Nothing is recor
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ...data.catalogue import Catalogue, ElementProject
 from ...data.contradictions import table1_named
@@ -167,7 +167,26 @@ def all_contradictions(catalogue: Catalogue) -> list[Contradiction]:
     found += evaluation_contradictions(catalogue)
     for programme in catalogue.programmes.values():
         found += programme_contradictions(catalogue, programme)
-    return found + cases_contradictions(catalogue)
+    return _once(found + cases_contradictions(catalogue))
+
+
+def _once(found: list[Contradiction]) -> list[Contradiction]:
+    """A contradiction recorded on several entries (two projects that share a table's figure, say) with the same
+    topic, readings and note is listed once, linking every page that shows it."""
+    kept: dict[tuple, Contradiction] = {}
+    for item in found:
+        same = (
+            item.source.id,
+            item.kind,
+            item.topic,
+            item.note,
+            tuple((r.where, str(r.pages), r.text) for r in item.readings),
+        )
+        first = kept.setdefault(same, item)
+        if first is not item:
+            shown = [place for place in item.shown if place not in first.shown]
+            kept[same] = replace(first, shown=[*first.shown, *shown])
+    return list(kept.values())
 
 
 def _maturity(catalogue: Catalogue, project: Project) -> Iterator[Contradiction]:
