@@ -46,7 +46,7 @@ def built(tmp_path_factory) -> Path:
     return site
 
 
-# --- the browser tests (tests/test_browser*.py): one Chromium and one server per session ------------
+# --- the browser tests (tests/browser/): one Chromium and one server per session ------------
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 

@@ -23,8 +23,8 @@ import yaml
 from generator.data.problems import DataError
 from generator.pipeline import DATA_DIR, build_site
 
-from .conftest import _QuietHandler
-from .helpers import ROOT, copy_project, run_generator
+from ..conftest import _QuietHandler
+from ..helpers import ROOT, copy_project, run_generator
 from .test_browser import site_pages
 
 MARK = "kbx"  # every payload names it, so whatever it makes can be found in the page

@@ -15,7 +15,7 @@ from generator.output.downloads import HEADERS, cost_csv
 from generator.site.labels import band_label
 from generator.site.pages.economy import economy_page
 
-from .helpers import ROOT, html
+from ..helpers import ROOT, html
 
 
 @pytest.fixture
@@ -107,7 +107,7 @@ def test_element_page_shows_the_cost_range_of_its_activities(catalogue):
 def test_an_activity_can_only_map_to_an_element_its_project_is_linked_to(real):
     from generator.data.problems import DataError
 
-    from .helpers import edit
+    from ..helpers import edit
 
     mapping = '\n        elements:\n          - {element: overgangsmoeder, basis: redaktionel, note: "Nej."}'
     edit(real / "data" / "projects.yaml", '        name: "Læseven"', '        name: "Læseven"' + mapping)

@@ -1,7 +1,7 @@
 """Every text and number in the data occurs verbatim in its source document, on the pages it claims.
 
 The seeds are plain-text extractions in ../shared/seeds (present for every developer and in CI);
-see tests/seedtext.py for how text is compared and how pages are counted.
+see tests/data/seedtext.py for how text is compared and how pages are counted.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 import pytest
 import yaml
 
-from .helpers import ROOT, SEEDS
+from ..helpers import ROOT, SEEDS
 from .seedtext import REPORT, occurs, pages_where_starts, seed_lines
 
 pytestmark = pytest.mark.skipif(

@@ -24,7 +24,7 @@ from generator.output.downloads import (
 )
 from generator.site.urls import hrefer
 
-from .helpers import ROOT, edit
+from ..helpers import ROOT, edit
 
 HOURS = ("paedagogisk_personale", "paedagogisk_leder", "vikarer", "samarbejdspartner")
 

@@ -17,7 +17,7 @@ from generator.pipeline import BUILDER_DATA, BUILDER_DATA_ENV, BuilderData, buil
 from generator.site.navigation import html_navigation
 from generator.site.render import TEMPLATES
 
-from .helpers import FIXTURES, edit
+from ..helpers import FIXTURES, edit
 
 
 class FakeServer:

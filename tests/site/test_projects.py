@@ -16,7 +16,7 @@ from generator.pipeline import build_site
 from generator.site.pages.about import evaluation_page
 from generator.site.pages.projects import project_page, projects_index_page
 
-from .helpers import edit, html
+from ..helpers import edit, html
 
 SECTIONS = [
     "Hovedresultat",

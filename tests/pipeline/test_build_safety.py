@@ -25,7 +25,7 @@ from generator import cli
 from generator.output.write import expected_outputs, missing_outputs
 from generator.pipeline import build_site
 
-from .helpers import FIXTURES, copy_project, edit, run_generator
+from ..helpers import FIXTURES, copy_project, edit, run_generator
 
 PAGE = Path("puljeprojekter") / "sammen-i-nordby"
 OLD_TEXT = "I Nordby Kommune er indsatsen blevet modnet."

@@ -2,7 +2,7 @@
 
 Locally the tests are skipped when Chromium or Playwright is missing (scripts/test installs
 both); in CI (the CI variable is set) a missing browser is a failure, never a skip. The fixtures
-(browser, server, page) are in conftest.py, shared with tests/test_browser_budget.py.
+(browser, server, page) are in conftest.py, shared with tests/browser/test_browser_budget.py.
 """
 
 from __future__ import annotations
@@ -143,7 +143,7 @@ def test_every_page_passes_axe_loads_nothing_from_elsewhere_and_sets_no_cookie(b
 
 
 def test_search_queries_find_their_page(page, server):
-    """Each query in tests/search_queries.yaml, typed into the real search box, finds its page in the top 5."""
+    """Each query in tests/browser/search_queries.yaml, typed into the real search box, finds its page in the top 5."""
     queries = yaml.safe_load((Path(__file__).parent / "search_queries.yaml").read_text(encoding="utf-8"))["queries"]
     assert len(queries) >= 25
     page.goto(server)

@@ -8,7 +8,7 @@ from urllib.parse import urljoin, urlparse
 import yaml
 from bs4 import BeautifulSoup
 
-from .helpers import ROOT, edit, run_generator
+from ..helpers import ROOT, edit, run_generator
 
 
 def html_pages(site: Path) -> list[Path]:
@@ -147,7 +147,7 @@ def test_every_page_links_to_the_accessibility_statement(built):
 
 
 def test_an_id_that_would_overwrite_another_page_is_an_error(tmp_path):
-    from .helpers import FIXTURES, copy_project
+    from ..helpers import FIXTURES, copy_project
 
     minimal = copy_project(FIXTURES / "minimal", tmp_path / "p")
     for path in (minimal / "data").glob("*.yaml"):

@@ -20,7 +20,7 @@ from generator.pipeline import build_site
 from generator.site.pages.reference import models_of, sections
 from generator.site.urls import REFERENCE_INDEX, reference_path
 
-from .helpers import ROOT, edit, run_generator
+from ..helpers import ROOT, edit, run_generator
 
 # --- JSON Schema -----------------------------------------------------------------
 
@@ -202,7 +202,7 @@ def test_changes_escape_what_the_data_says_and_notice_a_new_order():
     new = {"items": [{"id": "b", "name": "B"}, {"id": "a", "name": "<!-- [x](https://evil.example) `"}]}
     text = report([compare("data/x.yaml", old, new)], "origin/main")
     # The value stands whole in a code span whose fence is longer than its own backticks.
-    assert "`a` (`` <!-- [x](https://evil.example) ` ``)" in text  # tests/test_output_safety.py has more
+    assert "`a` (`` <!-- [x](https://evil.example) ` ``)" in text  # tests/maintainers/test_output_safety.py has more
     assert "- **Ny rækkefølge:** `items`: rækkefølgen af 2 poster" in text
     assert compare("data/x.yaml", old, {"items": list(old["items"])}).reordered == []
 
