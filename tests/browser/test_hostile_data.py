@@ -101,6 +101,11 @@ class _Leaves:
         return found
 
 
+# One worker makes the hostile project and site and runs these tests; the parts of the browse of every
+# page go to whichever worker is free (the site is made once per run, see made_once in conftest.py).
+hostile_group = pytest.mark.xdist_group("hostile")
+
+
 @pytest.fixture(scope="session")
 def hostile_project(tmp_path_factory) -> tuple[Path, dict[str, list[str]]]:
     """A copy of the real project with a payload in every string that validation accepts (made once per run)."""
@@ -154,6 +159,7 @@ def _get(data: Any, loc: Loc) -> Any:
     return data
 
 
+@hostile_group
 def test_payloads_reach_every_kind_of_text(hostile_project):
     """The payloads must land in the fields that become titles, names and body text."""
     _, injected = hostile_project
@@ -261,6 +267,7 @@ def test_no_payload_runs_or_changes_any_page(watched, hostile_server, hostile_si
     assert watched.dialogs == []
 
 
+@hostile_group
 def test_titles_show_the_payload_as_text(watched, hostile_server):
     """Navigation, the heading and <title> show the hostile name as plain text."""
     watched.goto(hostile_server + "kommuner/frederikshavn/")
@@ -273,6 +280,7 @@ def test_titles_show_the_payload_as_text(watched, hostile_server):
     assert watched.dialogs == []
 
 
+@hostile_group
 def test_search_results_show_payloads_as_text(watched, hostile_server):
     watched.goto(hostile_server)
     watched.locator("label.md-search__icon, .md-search__input").first.click()
@@ -282,6 +290,7 @@ def test_search_results_show_payloads_as_text(watched, hostile_server):
     assert watched.dialogs == []
 
 
+@hostile_group
 def test_explorer_and_calculator_show_payloads_as_text(watched, hostile_server):
     watched.goto(hostile_server + "elementer/sammensaet/")
     watched.wait_for_selector("#kb-combo:not([hidden])")

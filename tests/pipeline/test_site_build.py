@@ -97,6 +97,8 @@ def test_disagreements_are_shown(built, built_html):
     assert "Rapporten angiver modenheden forskelligt" in morsoe and "Delvist modnet" in morsoe
 
 
+# The three tests of the scripted project run on one worker, which builds it.
+scripted_group = pytest.mark.xdist_group("scripted")
 SCRIPT_TEXT = "<script>alert('x')</script> [klik](javascript:alert(1))"
 
 
@@ -120,6 +122,7 @@ def scripted(tmp_path_factory) -> Path:
     return made_once(tmp_path_factory, "scripted", make) / "project"
 
 
+@scripted_group
 def test_script_in_data_is_shown_as_text(scripted):
     page = soup(scripted / "out" / "elementer" / "hjemmet-som-samarbejdsramme" / "index.html")
     scripts = [s for s in page.find_all("script") if "alert" in (s.string or "")]
@@ -135,6 +138,7 @@ def _copy_of(scripted: Path, tmp_path: Path) -> tuple[Path, Path]:
     return real, real / "out"
 
 
+@scripted_group
 def test_failed_build_leaves_previous_site_intact(scripted, tmp_path):
     real, site = _copy_of(scripted, tmp_path)
     before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
@@ -145,6 +149,7 @@ def test_failed_build_leaves_previous_site_intact(scripted, tmp_path):
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
 
 
+@scripted_group
 def test_strict_build_failure_also_leaves_site_intact(scripted, tmp_path):
     real, site = _copy_of(scripted, tmp_path)
     marker = site / "index.html"
