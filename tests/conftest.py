@@ -11,6 +11,7 @@ import fcntl
 import functools
 import os
 import shutil
+import signal
 import threading
 from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -23,6 +24,11 @@ from bs4 import BeautifulSoup
 from generator.data.catalogue import load_catalogue
 
 from .helpers import FIXTURES, ROOT, copy_project, run_generator
+
+# A shell that starts the tests in the background (`cmd &` in a script) has them ignore SIGINT, and every
+# process they start inherits that: `mkdocs serve` would not stop on the Ctrl-C the tests send it.
+if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture
