@@ -7,7 +7,7 @@ runs the browser test (which rebuilds the site), and puts the original script ba
 exits 1 if any mutant survives.
 
     .venv/bin/python scripts/mutate_budget.py            # the figures test only (about half a minute each)
-    .venv/bin/python scripts/mutate_budget.py -- tests/test_browser_budget.py   # other pytest arguments
+    .venv/bin/python scripts/mutate_budget.py -- tests/browser/test_browser_budget.py   # other pytest arguments
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "content/assets/javascripts/budget.js"
-DEFAULT_TESTS = ["tests/test_browser_budget.py", "-k", "every_figure_shown"]
+DEFAULT_TESTS = ["tests/browser/test_browser_budget.py", "-k", "every_figure_shown"]
 BEGIN = "// generator/domain/budget.py's totals()"
 END = "show(result);"
 

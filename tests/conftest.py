@@ -1,21 +1,34 @@
-"""Fixtures: throwaway copies of a project to build or break; the built site served to Chromium."""
+"""Fixtures: throwaway copies of a project to build or break; the built site served to Chromium.
+
+The tests run on every core (pytest-xdist, see scripts/test). What is expensive to make (the real
+site, the hostile site) is made once per test run by whichever worker needs it first, through
+``made_once``; the other workers wait for it and share it.
+"""
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import os
 import shutil
+import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from bs4 import BeautifulSoup
 
 from generator.data.catalogue import load_catalogue
 
 from .helpers import FIXTURES, ROOT, copy_project, run_generator
+
+# A shell that starts the tests in the background (`cmd &` in a script) has them ignore SIGINT, and every
+# process they start inherits that: `mkdocs serve` would not stop on the Ctrl-C the tests send it.
+if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture
@@ -36,17 +49,54 @@ def real_catalogue():
     return load_catalogue(ROOT / "data")
 
 
-@pytest.fixture(scope="session")
-def built(tmp_path_factory) -> Path:
-    """The real site, built once with a strict MkDocs build."""
-    site = tmp_path_factory.mktemp("built") / "site"
-    result = run_generator("build", "--site-dir", str(site))
+def made_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], object]) -> Path:
+    """A folder that ``make(folder)`` fills once per test run, shared by every worker of the run.
+
+    The first worker to ask makes it while holding a lock; a worker that asks meanwhile waits for the
+    lock (for the folder to be complete, not for a time), then uses it. If ``make`` fails, the next
+    worker to ask tries again and fails the same way.
+    """
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base  # xdist: <run>/popen-gw0
+    folder, done = shared / name, shared / f"{name}.done"
+    with (shared / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # what a failed attempt left
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
+
+
+# The real site is built with edit links to this repository, as the published site has them.
+REPOSITORY = "https://github.com/o/r"
+
+
+def build_real_site(site: Path) -> None:
+    """A strict build of the real project into ``site``, as `generator build` makes it."""
+    result = run_generator("build", "--site-dir", str(site), env={"KB_REPOSITORY_URL": REPOSITORY})
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
-    return site
 
 
-# --- the browser tests (tests/test_browser*.py): one Chromium and one server per session ------------
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    """The real site, built once per test run with a strict MkDocs build. Tests read it and never change it."""
+    return made_once(tmp_path_factory, "built", lambda folder: build_real_site(folder / "site")) / "site"
+
+
+@pytest.fixture(scope="session")
+def built_html(built) -> dict[Path, BeautifulSoup]:
+    """Every HTML file of the real site, parsed once per worker. Tests read the trees and never change them.
+
+    The tests that use it are marked ``xdist_group("built-html")``, so one worker parses the site.
+    """
+    pages = sorted(built.rglob("*.html"))
+    return {path: BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser") for path in pages}
+
+
+# --- the browser tests (tests/browser/): one Chromium and one server per session ------------
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 

@@ -18,7 +18,7 @@ Every amount is in the report's price level, multiplied by a price-adjustment fa
 What the user types is read by one rule, ``parse_number``, for every field. The script has the same
 function and computes ``totals`` the same way, with exact decimals; everything it computes with (the
 figures, the staff groups, ``INPUTS`` and the messages) comes from ``script_data``, and
-tests/test_browser_budget.py checks its figures against ``totals``. Counts are whole numbers written
+tests/browser/test_browser_budget.py checks its figures against ``totals``. Counts are whole numbers written
 with digits only; the price factor is a decimal number with a comma or a point as the decimal sign
 ("1,05" and "1.05" are both 1.05). There are no thousands separators: a factor is a small number, so
 "1.000" is 1, and a count such as "1.000" is refused rather than guessed. Anything else (empty,

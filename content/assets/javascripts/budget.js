@@ -1,4 +1,4 @@
-/* The budget calculator on oekonomi/budget/. Rules: generator/domain/budget.py; tests/test_browser_budget.py
+/* The budget calculator on oekonomi/budget/. Rules: generator/domain/budget.py; tests/browser/test_browser_budget.py
  * checks every figure this script shows against its totals().
  * Everything it computes with (figures, staff groups, input rules, field labels, messages) comes from
  * the page's JSON (#kb-budget-data, made by generator/site/pages/budget.py's script_data); nothing is copied here.

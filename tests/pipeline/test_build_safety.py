@@ -25,7 +25,8 @@ from generator import cli
 from generator.output.write import expected_outputs, missing_outputs
 from generator.pipeline import build_site
 
-from .helpers import FIXTURES, copy_project, edit, run_generator
+from ..conftest import made_once
+from ..helpers import FIXTURES, copy_project, edit, run_generator
 
 PAGE = Path("puljeprojekter") / "sammen-i-nordby"
 OLD_TEXT = "I Nordby Kommune er indsatsen blevet modnet."
@@ -72,14 +73,17 @@ def stop_group(process: subprocess.Popen[bytes]) -> None:
     process.wait(timeout=TIMEOUT)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def good(tmp_path_factory) -> Path:
-    """The minimal project with a complete site built from it."""
-    project = copy_project(FIXTURES / "minimal", tmp_path_factory.mktemp("good") / "project")
-    result = run_generator("build", "--root", str(project))
-    assert result.returncode == 0, result.stderr
-    assert complete(project) == []
-    return project
+    """The minimal project with a complete site built from it (once per run; each test works on a copy)."""
+
+    def make(folder: Path) -> None:
+        project = copy_project(FIXTURES / "minimal", folder / "project")
+        result = run_generator("build", "--root", str(project))
+        assert result.returncode == 0, result.stderr
+        assert complete(project) == []
+
+    return made_once(tmp_path_factory, "good-minimal", make) / "project"
 
 
 @pytest.fixture

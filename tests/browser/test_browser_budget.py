@@ -2,7 +2,7 @@
 
 Every figure the shipped script shows is compared with totals() for cases made from the real
 catalogue's activities (CASES); every value a user types, or an address carries, is read by the same
-rule as generator/domain/budget.py's parse_number (the cases are tests/test_budget.py's); a refused value is
+rule as generator/domain/budget.py's parse_number (the cases are tests/domain/test_budget.py's); a refused value is
 marked at its field and the budget is not computed. The fixtures (Chromium, the built site, a page)
 are in conftest.py. scripts/mutate_budget.py checks that deleting any term of the script's arithmetic
 fails these tests.
@@ -23,8 +23,8 @@ from generator.domain.numbers import danish_number
 from generator.site.labels import STAFF_LABELS as HOUR_ROWS
 from generator.site.pages.budget import problem_text
 
+from ..domain.test_budget import PARSE_CASES
 from .test_browser import AXE, AXE_TAGS
-from .test_budget import PARSE_CASES
 
 try:
     from playwright.sync_api import expect
@@ -189,7 +189,7 @@ def test_budget_calculator_adds_two_activities_and_keeps_them_in_the_url(page, s
     page.check(f"input[value='{CAFE}']")
     page.fill(f"input[data-key='{OVERGANG}'][data-field=count]", "10")
     page.fill(f"input[data-key='{CAFE}'][data-field=daycares]", "2")
-    expect(page.locator("output[name=running]")).to_have_text("38.830 kr.")  # as tests/test_budget.py
+    expect(page.locator("output[name=running]")).to_have_text("38.830 kr.")  # as tests/domain/test_budget.py
     expect(page.locator("output[name=establishment]")).to_have_text("8.419 kr.")
     expect(page.locator("output[name=paedagogisk_personale]")).to_have_text("70,5")
     shared = page.url

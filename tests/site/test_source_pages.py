@@ -15,7 +15,7 @@ from generator.site.pages.municipalities import municipalities_index_page, munic
 from generator.site.pages.programmes import programme_page
 from generator.site.pages.recommendations import recommendations_page
 
-from .helpers import assert_golden, edit, html
+from ..helpers import assert_golden, edit, html
 
 
 @pytest.fixture

@@ -11,9 +11,9 @@ from __future__ import annotations
 import bisect
 import re
 from functools import cache
-from pathlib import Path
 
-SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+from ..helpers import SEEDS
+
 REPORT = "002_9c08f6ae3f335f07.txt"
 PAGE_MARKER = re.compile(r"^\s*(\d+) \(149\)\s*$")
 

@@ -9,7 +9,6 @@ import shutil
 import zipfile
 
 import pytest
-import yaml
 from openpyxl import load_workbook
 
 from generator.data.catalogue import DATA_FILES, load_catalogue
@@ -24,7 +23,7 @@ from generator.output.downloads import (
 )
 from generator.site.urls import hrefer
 
-from .helpers import ROOT, edit
+from ..helpers import ROOT, edit, load_yaml
 
 HOURS = ("paedagogisk_personale", "paedagogisk_leder", "vikarer", "samarbejdspartner")
 
@@ -47,7 +46,7 @@ def _money(column):
 
 def test_xlsx_has_all_rows_as_numbers_and_a_sheet_per_project(catalogue):
     book = load_workbook(io.BytesIO(cost_xlsx(catalogue)), read_only=True)
-    projects = yaml.safe_load((ROOT / "data" / "projects.yaml").read_text(encoding="utf-8"))["projects"]
+    projects = load_yaml(ROOT / "data" / "projects.yaml")["projects"]
     costed = [p for p in projects if p.get("cost")]
     assert book.sheetnames[0] == "Alle aktiviteter" and len(book.sheetnames) == 1 + len(costed)
     rows = list(book["Alle aktiviteter"].iter_rows(values_only=True))
@@ -73,7 +72,7 @@ def test_json_holds_every_data_file_as_the_yaml(catalogue):
     data = json.loads(knowledge_json(catalogue))
     assert data["$schema"] == "vidensbase.schema.json"
     for name in DATA_FILES:
-        raw = yaml.safe_load((ROOT / "data" / name).read_text(encoding="utf-8"))
+        raw = load_yaml(ROOT / "data" / name)
         exported = data[name.removesuffix(".yaml")]
         for key in raw:
             assert key in exported, (name, key)

@@ -1,18 +1,18 @@
 """Every text and number in the data occurs verbatim in its source document, on the pages it claims.
 
 The seeds are plain-text extractions in ../shared/seeds (present for every developer and in CI);
-see tests/seedtext.py for how text is compared and how pages are counted.
+see tests/data/seedtext.py for how text is compared and how pages are counted.
 """
 
 from __future__ import annotations
 
 import os
 import re
+from functools import cache
 
 import pytest
-import yaml
 
-from .helpers import ROOT, SEEDS
+from ..helpers import ROOT, SEEDS, load_yaml
 from .seedtext import REPORT, occurs, pages_where_starts, seed_lines
 
 pytestmark = pytest.mark.skipif(
@@ -32,8 +32,10 @@ EDITORIAL_KEYS = {"note", "notes", "topic", "where"}
 LABELLED = {"counts", "facts", "summary"}
 
 
+@cache
 def load(name: str):
-    return yaml.safe_load((ROOT / "data" / name).read_text(encoding="utf-8"))
+    """A data file of the project (read once; the tests only read it)."""
+    return load_yaml(ROOT / "data" / name)
 
 
 def strings(value, key=None, path=()):

@@ -24,7 +24,7 @@ from generator.site.pages.elements import element_page
 from generator.site.pages.explorer import explorer_data
 from generator.site.pages.projects import project_page, projects_index_page
 
-from .helpers import ROOT, edit, html
+from ..helpers import ROOT, edit, html
 
 TOENDER = "smaaboernstrampolinen"
 SILKEBORG = "maalrettet-samarbejde-mellem-foraeldre-sundhedsplejen-og-dagtilbud"

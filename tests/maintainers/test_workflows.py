@@ -20,7 +20,8 @@ from packaging.utils import canonicalize_name
 from yamllint import config as yamllint_config
 from yamllint import linter as yamllint_linter
 
-ROOT = Path(__file__).resolve().parent.parent
+from ..helpers import ROOT
+
 WORKFLOW_DIR = ROOT / ".github" / "workflows"
 WORKFLOWS = sorted([*WORKFLOW_DIR.glob("*.yml"), *WORKFLOW_DIR.glob("*.yaml")])
 PRE_COMMIT_CONFIG = ROOT / ".pre-commit-config.yaml"

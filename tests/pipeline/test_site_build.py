@@ -2,49 +2,56 @@
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
+import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from .helpers import ROOT, edit, run_generator
-
-
-def html_pages(site: Path) -> list[Path]:
-    return sorted(site.rglob("*.html"))
+from ..conftest import made_once
+from ..helpers import FIXTURES, ROOT, copy_project, edit, run_generator
 
 
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-def test_every_element_and_project_has_a_page(real_catalogue, built):
+# The checks of every page of the real site read it as parsed once per worker (built_html, in conftest.py).
+every_page = pytest.mark.xdist_group("built-html")
+
+
+@every_page
+def test_every_element_and_project_has_a_page(real_catalogue, built, built_html):
     catalogue = real_catalogue
     for element in catalogue.elements.values():
-        page = soup(built / "elementer" / element.id / "index.html")
+        page = built_html[built / "elementer" / element.id / "index.html"]
         assert page.find("h1").get_text(strip=True).removesuffix("¶") == element.name
         assert element.lead.text in page.get_text(" ", strip=True)
     for project in catalogue.projects.values():
-        page = soup(built / "puljeprojekter" / project.id / "index.html")
+        page = built_html[built / "puljeprojekter" / project.id / "index.html"]
         assert page.find("h1").get_text(strip=True).removesuffix("¶") == project.title
-    overview = soup(built / "elementer" / "index.html").get_text(" ", strip=True)
+    overview = built_html[built / "elementer" / "index.html"].get_text(" ", strip=True)
     assert all(e.name in overview for e in catalogue.elements.values())
 
 
-def test_pages_are_danish(built):
-    for path in html_pages(built):
-        assert soup(path).html.get("lang") == "da", path
+@every_page
+def test_pages_are_danish(built_html):
+    for path, page in built_html.items():
+        assert page.html.get("lang") == "da", path
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     assert config["theme"]["language"] == "da"
     search = next(p["search"] for p in config["plugins"] if isinstance(p, dict) and "search" in p)
     assert search["lang"] == "da"
 
 
-def test_internal_links_resolve(built):
-    for path in html_pages(built):
+@every_page
+def test_internal_links_resolve(built, built_html):
+    for path, page in built_html.items():
         base = "/" + path.relative_to(built).as_posix()
-        for anchor in soup(path).find_all("a", href=True):
+        for anchor in page.find_all("a", href=True):
             href = anchor["href"]
             parsed = urlparse(href)
             if parsed.scheme or parsed.netloc or href.startswith(("mailto:", "#")):
@@ -56,9 +63,9 @@ def test_internal_links_resolve(built):
             assert file.exists(), f"{path.relative_to(built)}: broken link {href}"
 
 
-def test_no_asset_comes_from_another_host(built):
-    for path in html_pages(built):
-        page = soup(path)
+@every_page
+def test_no_asset_comes_from_another_host(built, built_html):
+    for path, page in built_html.items():
         for tag, attribute in (
             ("script", "src"),
             ("link", "href"),
@@ -82,32 +89,58 @@ def test_no_github_widget(built):
     assert "api.github.com" not in text and 'class="md-source"' not in text
 
 
-def test_disagreements_are_shown(built):
-    text = soup(built / "elementer" / "styrkede-tvaerfaglige-moeder" / "index.html").get_text(" ", strip=True)
+@every_page
+def test_disagreements_are_shown(built, built_html):
+    text = built_html[built / "elementer" / "styrkede-tvaerfaglige-moeder" / "index.html"].get_text(" ", strip=True)
     assert "men projektets hovedresultat (afsnit 5.4, s. 68) nævner ikke elementet" in text
-    morsoe = soup(built / "puljeprojekter" / "faelles-om-boernelivet" / "index.html").get_text(" ", strip=True)
+    morsoe = built_html[built / "puljeprojekter" / "faelles-om-boernelivet" / "index.html"].get_text(" ", strip=True)
     assert "Rapporten angiver modenheden forskelligt" in morsoe and "Delvist modnet" in morsoe
 
 
-def test_script_in_data_is_shown_as_text(real, tmp_path):
-    edit(
-        real / "data" / "elements.yaml",
-        '"Bedre forudsætninger for en helhedsorienteret tilgang til støtten til barnet."',
-        "\"<script>alert('x')</script> [klik](javascript:alert(1))\"",
-    )
-    site = tmp_path / "out"
-    result = run_generator("build", "--root", str(real), "--site-dir", str(site))
-    assert result.returncode == 0, result.stderr
-    page = soup(site / "elementer" / "hjemmet-som-samarbejdsramme" / "index.html")
+# The three tests of the scripted project run on one worker, which builds it.
+scripted_group = pytest.mark.xdist_group("scripted")
+SCRIPT_TEXT = "<script>alert('x')</script> [klik](javascript:alert(1))"
+
+
+@pytest.fixture(scope="session")
+def scripted(tmp_path_factory) -> Path:
+    """A copy of the real project with a script in an element's text, and the site built from it (once per run).
+
+    The tests of a failed build start from a copy of this project and its site.
+    """
+
+    def make(folder: Path) -> None:
+        project = copy_project(ROOT, folder / "project")
+        edit(
+            project / "data" / "elements.yaml",
+            '"Bedre forudsætninger for en helhedsorienteret tilgang til støtten til barnet."',
+            json.dumps(SCRIPT_TEXT),
+        )
+        result = run_generator("build", "--root", str(project), "--site-dir", str(project / "out"))
+        assert result.returncode == 0, result.stderr
+
+    return made_once(tmp_path_factory, "scripted", make) / "project"
+
+
+@scripted_group
+def test_script_in_data_is_shown_as_text(scripted):
+    page = soup(scripted / "out" / "elementer" / "hjemmet-som-samarbejdsramme" / "index.html")
     scripts = [s for s in page.find_all("script") if "alert" in (s.string or "")]
     assert scripts == []
     assert not page.find("a", href=lambda h: h and h.startswith("javascript:"))
-    assert "<script>alert('x')</script> [klik](javascript:alert(1))" in page.get_text()
+    assert SCRIPT_TEXT in page.get_text()
 
 
-def test_failed_build_leaves_previous_site_intact(real, tmp_path):
-    site = tmp_path / "out"
-    assert run_generator("build", "--root", str(real), "--site-dir", str(site)).returncode == 0
+def _copy_of(scripted: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of the scripted project with its built site: the project and the site."""
+    real = copy_project(scripted, tmp_path / "project")
+    shutil.copytree(scripted / "out", real / "out")
+    return real, real / "out"
+
+
+@scripted_group
+def test_failed_build_leaves_previous_site_intact(scripted, tmp_path):
+    real, site = _copy_of(scripted, tmp_path)
     before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
     edit(real / "data" / "projects.yaml", "    municipality: haderslev", "    municipality: haderslv")
     result = run_generator("build", "--root", str(real), "--site-dir", str(site))
@@ -116,9 +149,9 @@ def test_failed_build_leaves_previous_site_intact(real, tmp_path):
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
 
 
-def test_strict_build_failure_also_leaves_site_intact(real, tmp_path):
-    site = tmp_path / "out"
-    assert run_generator("build", "--root", str(real), "--site-dir", str(site)).returncode == 0
+@scripted_group
+def test_strict_build_failure_also_leaves_site_intact(scripted, tmp_path):
+    real, site = _copy_of(scripted, tmp_path)
     marker = site / "index.html"
     before = marker.read_bytes()
     (real / "content" / "om" / "index.md").write_text("# Om\n\n[brudt](findes-ikke.md)\n", encoding="utf-8")
@@ -127,28 +160,27 @@ def test_strict_build_failure_also_leaves_site_intact(real, tmp_path):
     assert marker.read_bytes() == before
 
 
-def test_every_table_has_a_caption_and_headers_and_every_chart_a_text(built):
-    for path in html_pages(built):
-        page = soup(path)
+@every_page
+def test_every_table_has_a_caption_and_headers_and_every_chart_a_text(built_html):
+    for path, page in built_html.items():
         for table in page.find_all("table"):
             assert table.find("caption") and table.find("th"), path
         for svg in page.find_all("svg", class_="kb-chart"):
             assert svg.get("role") == "img" and svg.find("title") and svg.find("desc"), path
 
 
-def test_every_page_links_to_the_accessibility_statement(built):
-    for path in html_pages(built):
+@every_page
+def test_every_page_links_to_the_accessibility_statement(built, built_html):
+    for path, page in built_html.items():
         if path.name == "404.html":
             continue
         here = "/" + path.parent.relative_to(built).as_posix() + "/"
-        links = [urljoin(here, a.get("href", "")) for a in soup(path).select(".md-copyright a")]
+        links = [urljoin(here, a.get("href", "")) for a in page.select(".md-copyright a")]
         assert "/om/tilgaengelighed/" in links, path
     assert (built / "om" / "tilgaengelighed" / "index.html").exists()
 
 
 def test_an_id_that_would_overwrite_another_page_is_an_error(tmp_path):
-    from .helpers import FIXTURES, copy_project
-
     minimal = copy_project(FIXTURES / "minimal", tmp_path / "p")
     for path in (minimal / "data").glob("*.yaml"):
         path.write_text(path.read_text(encoding="utf-8").replace("sprogkuffert", "sammensaet"), encoding="utf-8")

@@ -20,7 +20,8 @@ from generator.pipeline import build_site
 from generator.site.pages.reference import models_of, sections
 from generator.site.urls import REFERENCE_INDEX, reference_path
 
-from .helpers import ROOT, edit, run_generator
+from ..conftest import REPOSITORY, build_real_site
+from ..helpers import ROOT, edit, load_yaml, run_generator
 
 # --- JSON Schema -----------------------------------------------------------------
 
@@ -39,14 +40,14 @@ def test_every_data_file_names_its_schema_on_the_first_line():
 
 @pytest.mark.parametrize("name", list(DATA_FILES))
 def test_the_data_is_valid_against_its_schema(name):
-    data = yaml.safe_load((ROOT / "data" / name).read_text(encoding="utf-8"))
+    data = load_yaml(ROOT / "data" / name)
     validator = jsonschema.Draft202012Validator(file_schema(name, DATA_FILES[name]))
     assert [e.message for e in validator.iter_errors(data)] == []
 
 
 def test_the_schema_flags_what_check_flags_while_typing():
     schema = file_schema("projects.yaml", DATA_FILES["projects.yaml"])
-    data = yaml.safe_load((ROOT / "data" / "projects.yaml").read_text(encoding="utf-8"))
+    data = load_yaml(ROOT / "data" / "projects.yaml")
     validator = jsonschema.Draft202012Validator(schema)
     project = data["projects"][0]
     wrong = [
@@ -202,7 +203,7 @@ def test_changes_escape_what_the_data_says_and_notice_a_new_order():
     new = {"items": [{"id": "b", "name": "B"}, {"id": "a", "name": "<!-- [x](https://evil.example) `"}]}
     text = report([compare("data/x.yaml", old, new)], "origin/main")
     # The value stands whole in a code span whose fence is longer than its own backticks.
-    assert "`a` (`` <!-- [x](https://evil.example) ` ``)" in text  # tests/test_output_safety.py has more
+    assert "`a` (`` <!-- [x](https://evil.example) ` ``)" in text  # tests/maintainers/test_output_safety.py has more
     assert "- **Ny rækkefølge:** `items`: rækkefølgen af 2 poster" in text
     assert compare("data/x.yaml", old, {"items": list(old["items"])}).reordered == []
 
@@ -250,28 +251,19 @@ def test_the_repository_comes_from_the_environment_or_the_github_remote(tmp_path
     assert repository_url(tmp_path, {}) == "https://github.com/kl/vidensbase"
 
 
-def test_built_pages_link_to_their_source_without_calling_an_api(real):
-    site_dir = real / "site"
-    result = run_generator(
-        "build",
-        "--root",
-        str(real),
-        "--site-dir",
-        str(site_dir),
-        env={"KB_REPOSITORY_URL": "https://github.com/o/r"},
-    )
-    assert result.returncode == 0, result.stderr
-    page = (site_dir / "elementer" / "overgangsmoeder" / "index.html").read_text(encoding="utf-8")
+def test_built_pages_link_to_their_source_without_calling_an_api(built):
+    """The real site is built with KB_REPOSITORY_URL set to REPOSITORY (tests/conftest.py)."""
+    page = (built / "elementer" / "overgangsmoeder" / "index.html").read_text(encoding="utf-8")
     line = next(
         i
-        for i, text in enumerate((real / "data" / "elements.yaml").read_text(encoding="utf-8").splitlines(), 1)
+        for i, text in enumerate((ROOT / "data" / "elements.yaml").read_text(encoding="utf-8").splitlines(), 1)
         if text.strip() == "- id: overgangsmoeder"
     )
-    assert 'href="https://github.com/o/r/edit/main/data/elements.yaml">Rediger denne side</a>' in page
-    assert f'href="https://github.com/o/r/blob/main/data/elements.yaml#L{line}"' in page
-    about = (site_dir / "om" / "index.html").read_text(encoding="utf-8")
-    assert 'href="https://github.com/o/r/edit/main/content/om/index.md"' in about
-    assert 'href="https://github.com/o/r/edit/main/generator/site/templates/element.md.j2"' in page
+    assert f'href="{REPOSITORY}/edit/main/data/elements.yaml">Rediger denne side</a>' in page
+    assert f'href="{REPOSITORY}/blob/main/data/elements.yaml#L{line}"' in page
+    about = (built / "om" / "index.html").read_text(encoding="utf-8")
+    assert f'href="{REPOSITORY}/edit/main/content/om/index.md"' in about
+    assert f'href="{REPOSITORY}/edit/main/generator/site/templates/element.md.j2"' in page
     assert "generator/site/templates" not in about
     assert "api.github.com" not in page and "md-source" not in page
 
@@ -281,8 +273,7 @@ def test_built_pages_link_to_their_source_without_calling_an_api(real):
 
 def test_two_builds_of_one_commit_are_byte_identical(built, tmp_path):
     again = tmp_path / "site"
-    result = run_generator("build", "--site-dir", str(again))
-    assert result.returncode == 0, result.stderr
+    build_real_site(again)
     first = {p.relative_to(built).as_posix(): p.read_bytes() for p in sorted(built.rglob("*")) if p.is_file()}
     second = {p.relative_to(again).as_posix(): p.read_bytes() for p in sorted(again.rglob("*")) if p.is_file()}
     assert sorted(first) == sorted(second)

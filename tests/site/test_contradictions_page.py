@@ -22,7 +22,7 @@ from generator.site.pages.programmes import programme_page
 from generator.site.pages.projects import project_page
 from generator.site.urls import CONTRADICTIONS_PATH, page_url
 
-from .helpers import ROOT, edit, html
+from ..helpers import ROOT, edit, html
 
 ISHOEJ = "boern-og-familier-i-fokus"
 SILKEBORG = "maalrettet-samarbejde-mellem-foraeldre-sundhedsplejen-og-dagtilbud"

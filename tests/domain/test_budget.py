@@ -21,7 +21,7 @@ from generator.site.labels import STAFF_LABELS as HOUR_ROWS
 from generator.site.pages.base import script_json
 from generator.site.pages.budget import GROUP_COUNT, LINE_FIELDS, budget_page
 
-from .helpers import ROOT, html
+from ..helpers import ROOT, html
 
 
 @pytest.fixture(scope="module")
@@ -97,7 +97,7 @@ def test_budget_page_lists_every_activity_and_explains_itself_without_script(rea
 
 
 # What a user may type, field by field, and what it means: a number, or why it is refused.
-# tests/test_browser_budget.py types every case into the calculator and expects the same.
+# tests/browser/test_browser_budget.py types every case into the calculator and expects the same.
 PARSE_CASES = [
     ("1,05", "factor", Decimal("1.05")),
     ("1.05", "factor", Decimal("1.05")),

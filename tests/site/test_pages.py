@@ -7,7 +7,7 @@ from generator.site.pages.elements import element_page
 from generator.site.pages.projects import project_page
 from generator.site.urls import element_path, hrefer, linker, page_url
 
-from .helpers import FIXTURES, ROOT, assert_golden, edit
+from ..helpers import FIXTURES, ROOT, assert_golden, edit
 
 
 def test_golden_element_page(real_catalogue):

@@ -16,7 +16,7 @@ import pytest
 from generator.data.problems import DataError, Position, Problem, printable
 from generator.maintainers.changes import code, compare, report
 
-from .helpers import edit, html, run_generator
+from ..helpers import edit, html, run_generator
 
 FORGED = "\n::warning title=x::pwned"
 # Every character a terminal or log could act on, or that hides or reorders text.

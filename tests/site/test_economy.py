@@ -7,7 +7,6 @@ import io
 from decimal import Decimal
 
 import pytest
-import yaml
 
 from generator.data.catalogue import load_catalogue
 from generator.domain.costs import Bands, cost_rows
@@ -15,7 +14,7 @@ from generator.output.downloads import HEADERS, cost_csv
 from generator.site.labels import band_label
 from generator.site.pages.economy import economy_page
 
-from .helpers import ROOT, html
+from ..helpers import ROOT, html, load_yaml
 
 
 @pytest.fixture
@@ -35,7 +34,7 @@ def test_csv_reads_back_as_the_yaml(catalogue):
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
     assert rows[0] == HEADERS
     expected = []
-    for project in yaml.safe_load((ROOT / "data" / "projects.yaml").read_text(encoding="utf-8"))["projects"]:
+    for project in load_yaml(ROOT / "data" / "projects.yaml")["projects"]:
         for part in (project.get("cost") or {}).get("parts", []):
             for column in part["columns"]:
                 hours = column["hours"]
@@ -112,7 +111,7 @@ def test_element_page_shows_the_cost_range_of_its_activities(catalogue):
 def test_an_activity_can_only_map_to_an_element_its_project_is_linked_to(real):
     from generator.data.problems import DataError
 
-    from .helpers import edit
+    from ..helpers import edit
 
     mapping = '\n        elements:\n          - {element: overgangsmoeder, basis: redaktionel, note: "Nej."}'
     edit(real / "data" / "projects.yaml", '        name: "Læseven"', '        name: "Læseven"' + mapping)

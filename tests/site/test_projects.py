@@ -17,7 +17,7 @@ from generator.site.pages.about import evaluation_page
 from generator.site.pages.projects import project_page, projects_index_page
 from generator.site.render import kroner_range
 
-from .helpers import edit, html
+from ..helpers import edit, html
 
 SECTIONS = [
     "Hovedresultat",

@@ -8,7 +8,7 @@ from generator.data.catalogue import load_catalogue
 from generator.domain.combinations import all_selections, observed_with, recommendations, selection, suggestions
 from generator.site.pages.explorer import explorer_page
 
-from .helpers import FIXTURES, assert_golden, copy_project, edit, html
+from ..helpers import FIXTURES, assert_golden, copy_project, edit, html
 
 
 @pytest.fixture

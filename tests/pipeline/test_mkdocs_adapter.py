@@ -18,7 +18,7 @@ from generator.pipeline import BUILDER_DATA, BUILDER_DATA_ENV, BuilderData, buil
 from generator.site.navigation import html_navigation
 from generator.site.render import TEMPLATES
 
-from .helpers import FIXTURES, edit
+from ..helpers import FIXTURES, edit
 
 
 def config_for(project: Path):
@@ -272,7 +272,7 @@ def test_only_the_server_shares_compiled_templates(minimal):
 
 
 def test_serve_dirty_shows_an_edit_then_brings_every_menu_and_the_search_index_up_to_date(minimal, tmp_path):
-    from .test_build_safety import ENV, NEW_TEXT, OLD_TEXT, free_port, get, wait_for
+    from .test_build_safety import ENV, NEW_TEXT, OLD_TEXT, free_port, get, stop_group, wait_for
 
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
@@ -284,6 +284,7 @@ def test_serve_dirty_shows_an_edit_then_brings_every_menu_and_the_search_index_u
             stdout=out,
             stderr=subprocess.STDOUT,
             env=ENV,
+            start_new_session=True,  # its own process group, so the test can end it
         )
     try:
         wait_for(lambda: "Serving on" in log.read_text() or server.poll() is not None, "the server to start")
@@ -317,5 +318,8 @@ def test_serve_dirty_shows_an_edit_then_brings_every_menu_and_the_search_index_u
         old = re.compile(r"Sammen i Nordby(?!, Nordby Kommune \(afsnit)")  # elements.yaml cites the report's heading
         assert not any(old.search(doc["title"] + doc["text"]) for doc in docs)
     finally:
-        server.send_signal(signal.SIGINT)
-        server.wait(timeout=30)
+        server.send_signal(signal.SIGINT)  # MkDocs shuts down cleanly on Ctrl-C
+        try:
+            server.wait(timeout=30)
+        finally:
+            stop_group(server)  # one that did not is ended, not left running (and the test fails)

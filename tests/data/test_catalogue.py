@@ -6,7 +6,7 @@ from generator.data import catalogue as catalogue_module
 from generator.data.catalogue import load_catalogue
 from generator.data.problems import DataError
 
-from .helpers import FIXTURES, edit
+from ..helpers import FIXTURES, edit
 
 
 def test_relations_keep_which_side_states_them():

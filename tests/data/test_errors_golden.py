@@ -6,7 +6,7 @@ Each case breaks one file of the small fixture project by a text edit, then runs
 
 import pytest
 
-from .helpers import assert_golden, edit, run_generator
+from ..helpers import assert_golden, edit, run_generator
 
 CASES = {
     "syntax_error": ("projects.yaml", '    title: "Sammen i Nordby"', '    title: "Sammen i Nordby'),

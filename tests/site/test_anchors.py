@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
-from bs4 import BeautifulSoup
+import pytest
 
 BASE = "http://site.invalid/"
-
-
-def _pages(site: Path) -> dict[str, BeautifulSoup]:
-    return {
-        path.relative_to(site).as_posix(): BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        for path in sorted(site.rglob("*.html"))
-    }
 
 
 def _target(page_url: str, href: str) -> tuple[str, str] | None:
@@ -28,8 +20,9 @@ def _target(page_url: str, href: str) -> tuple[str, str] | None:
     return path, unquote(url.fragment)
 
 
-def test_every_linked_anchor_exists(built):
-    pages = _pages(built)
+@pytest.mark.xdist_group("built-html")
+def test_every_linked_anchor_exists(built, built_html):
+    pages = {path.relative_to(built).as_posix(): soup for path, soup in built_html.items()}
     ids = {path: {tag["id"] for tag in soup.find_all(id=True)} for path, soup in pages.items()}
     broken, checked = [], 0
     for path, soup in pages.items():

@@ -23,7 +23,7 @@ from generator.data.catalogue import DATA_FILES
 from generator.data.problems import DataError
 from generator.pipeline import build_site
 
-from .helpers import ROOT, copy_project, run_generator
+from ..helpers import ROOT, copy_project, run_generator
 
 SEED = 20250101
 IN_PROCESS = 200

@@ -11,8 +11,9 @@ attribute or comment that a payload made.
 from __future__ import annotations
 
 import functools
+import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -23,9 +24,9 @@ import yaml
 from generator.data.problems import DataError
 from generator.pipeline import DATA_DIR, build_site
 
-from .conftest import _QuietHandler
-from .helpers import ROOT, copy_project, run_generator
-from .test_browser import site_pages
+from ..conftest import _QuietHandler, made_once
+from ..helpers import ROOT, copy_project, run_generator
+from .test_browser import PARTS, site_pages
 
 MARK = "kbx"  # every payload names it, so whatever it makes can be found in the page
 # Each kind on its own would be enough to run a script if it landed unescaped somewhere.
@@ -39,6 +40,9 @@ PAYLOAD = (
 )
 SHORT_PAYLOAD = f"<b class={MARK}8>&lt;i class={MARK}9&gt;</title><!--"  # for fields with tight length limits
 MAX_ROUNDS = 8
+# libyaml's safe loader and dumper, where PyYAML has them: the same YAML, several times faster.
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 Loc = tuple[str | int, ...]
 
@@ -64,43 +68,89 @@ def _path(loc: Loc) -> str:
     return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".")
 
 
-def _touches(field: str, leaf: str) -> bool:
-    """Whether a problem reported at ``field`` may be caused by the value at ``leaf``."""
-    if not field:
-        return True
-    return field == leaf or leaf.startswith((field + ".", field + "[")) or field.startswith((leaf + ".", leaf + "["))
+def _parents(path: str) -> Iterator[str]:
+    """The paths that contain ``path``: ``a.b[0].c`` is inside ``a``, ``a.b`` and ``a.b[0]``."""
+    for i, char in enumerate(path):
+        if char in ".[" and i:
+            yield path[:i]
 
 
-@pytest.fixture(scope="module")
+class _Leaves:
+    """Which strings of one data file a problem reported at a field may be caused by.
+
+    A problem at a field touches the string at that field, every string inside it, and every string
+    that contains the field (an empty field touches every string of the file).
+    """
+
+    def __init__(self, locs: Iterable[Loc]) -> None:
+        self.all = list(locs)
+        self.at: dict[str, list[Loc]] = {}
+        self.inside: dict[str, list[Loc]] = {}
+        for loc in self.all:
+            path = _path(loc)
+            self.at.setdefault(path, []).append(loc)
+            for parent in _parents(path):
+                self.inside.setdefault(parent, []).append(loc)
+
+    def touched(self, field: str) -> set[Loc]:
+        if not field:
+            return set(self.all)
+        found = {*self.at.get(field, ()), *self.inside.get(field, ())}
+        for parent in _parents(field):
+            found.update(self.at.get(parent, ()))
+        return found
+
+
+# One worker makes the hostile project and site and runs these tests; the parts of the browse of every
+# page go to whichever worker is free (the site is made once per run, see made_once in conftest.py).
+hostile_group = pytest.mark.xdist_group("hostile")
+
+
+@pytest.fixture(scope="session")
 def hostile_project(tmp_path_factory) -> tuple[Path, dict[str, list[str]]]:
-    """A copy of the real project with a payload in every string that validation accepts."""
-    root = copy_project(ROOT, tmp_path_factory.mktemp("hostile") / "project")
-    files = {path.name: yaml.safe_load(path.read_text(encoding="utf-8")) for path in (root / DATA_DIR).glob("*.yaml")}
+    """A copy of the real project with a payload in every string that validation accepts (made once per run)."""
+
+    def make(folder: Path) -> None:
+        injected = _inject_payloads(copy_project(ROOT, folder / "project"))
+        (folder / "injected.json").write_text(json.dumps(injected), encoding="utf-8")
+
+    folder = made_once(tmp_path_factory, "hostile", make)
+    return folder / "project", json.loads((folder / "injected.json").read_text(encoding="utf-8"))
+
+
+def _inject_payloads(root: Path) -> dict[str, list[str]]:
+    """Write the payloads into the data of the project at ``root``; the fields that carry one, per file."""
+    files = {path.name: yaml.load(path.read_bytes(), Loader=Loader) for path in (root / DATA_DIR).glob("*.yaml")}
     originals = {name: {loc: _get(data, loc) for loc in _strings(data)} for name, data in files.items()}
+    leaves = {name: _Leaves(locs) for name, locs in originals.items()}
     attempt = {name: dict.fromkeys(locs, PAYLOAD) for name, locs in originals.items()}
+    changed = set(files)  # the files to write before the next build
     last: DataError | None = None
     for _ in range(MAX_ROUNDS):
-        for name, data in files.items():
+        for name in changed:
+            data = files[name]
             for loc, original in originals[name].items():
                 payload = attempt[name][loc]
                 _set(data, loc, original if payload is None else f"{original} {payload}")
-            text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1_000_000)
+            text = yaml.dump(data, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=1_000_000)
             (root / DATA_DIR / name).write_text(text, encoding="utf-8")
         try:
             build_site(root)
             break
         except DataError as exc:
             last = exc
+            changed = set()
             for problem in exc.problems:
                 name = Path(problem.file).name
-                for loc, payload in attempt.get(name, {}).items():
-                    if payload is not None and _touches(problem.field, _path(loc)):
+                for loc in leaves[name].touched(problem.field) if name in attempt else ():
+                    payload = attempt[name][loc]
+                    if payload is not None:
                         # The full payload may be too long for the field; then try the short one, then none.
                         attempt[name][loc] = SHORT_PAYLOAD if payload == PAYLOAD else None
+                        changed.add(name)
     else:
         pytest.fail("the data with payloads never validated; last problems:\n" + (last.report() if last else ""))
-    injected = {name: [_path(loc) for loc, p in locs.items() if p is not None] for name, locs in attempt.items()}
-    return root, injected
+    return {name: [_path(loc) for loc, p in locs.items() if p is not None] for name, locs in attempt.items()}
 
 
 def _get(data: Any, loc: Loc) -> Any:
@@ -109,6 +159,7 @@ def _get(data: Any, loc: Loc) -> Any:
     return data
 
 
+@hostile_group
 def test_payloads_reach_every_kind_of_text(hostile_project):
     """The payloads must land in the fields that become titles, names and body text."""
     _, injected = hostile_project
@@ -128,19 +179,22 @@ def test_payloads_reach_every_kind_of_text(hostile_project):
     assert total > 1000, f"only {total} fields carry a payload"
 
 
-@pytest.fixture(scope="module")
-def hostile_site(hostile_project) -> Path:
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory, hostile_project) -> Path:
+    """The site built from the hostile project, once per run."""
     root, _ = hostile_project
-    site = root / "site"
-    # With edit links, which name files and lines of the data.
-    result = run_generator(
-        "build", "--site-dir", str(site), cwd=root, env={"KB_REPOSITORY_URL": "https://github.com/o/kb"}
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    return site
+
+    def build(folder: Path) -> None:
+        # With edit links, which name files and lines of the data.
+        result = run_generator(
+            "build", "--site-dir", str(folder / "site"), cwd=root, env={"KB_REPOSITORY_URL": "https://github.com/o/kb"}
+        )
+        assert result.returncode == 0, result.stderr[-3000:]
+
+    return made_once(tmp_path_factory, "hostile-site", build) / "site"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def hostile_server(hostile_site) -> Iterator[str]:
     handler = functools.partial(_QuietHandler, directory=str(hostile_site))
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -198,9 +252,13 @@ def _assert_clean(page, where: str) -> None:
     assert not found, f"{where}: a payload changed the page: {found}"
 
 
-def test_no_payload_runs_or_changes_any_page(watched, hostile_server, hostile_site):
-    pages = site_pages(hostile_site)
-    assert len(pages) > 80
+@pytest.mark.parametrize("part", range(PARTS))
+def test_no_payload_runs_or_changes_any_page(watched, hostile_server, hostile_site, part):
+    """Every page of the hostile site, in PARTS parts (every PARTS-th page from ``part``) that the workers share."""
+    all_pages = site_pages(hostile_site)
+    assert len(all_pages) > 80
+    pages = all_pages[part::PARTS]
+    assert pages
     for path in pages:
         watched.goto(hostile_server + path)
         _assert_clean(watched, path)
@@ -209,6 +267,7 @@ def test_no_payload_runs_or_changes_any_page(watched, hostile_server, hostile_si
     assert watched.dialogs == []
 
 
+@hostile_group
 def test_titles_show_the_payload_as_text(watched, hostile_server):
     """Navigation, the heading and <title> show the hostile name as plain text."""
     watched.goto(hostile_server + "kommuner/frederikshavn/")
@@ -221,6 +280,7 @@ def test_titles_show_the_payload_as_text(watched, hostile_server):
     assert watched.dialogs == []
 
 
+@hostile_group
 def test_search_results_show_payloads_as_text(watched, hostile_server):
     watched.goto(hostile_server)
     watched.locator("label.md-search__icon, .md-search__input").first.click()
@@ -230,6 +290,7 @@ def test_search_results_show_payloads_as_text(watched, hostile_server):
     assert watched.dialogs == []
 
 
+@hostile_group
 def test_explorer_and_calculator_show_payloads_as_text(watched, hostile_server):
     watched.goto(hostile_server + "elementer/sammensaet/")
     watched.wait_for_selector("#kb-combo:not([hidden])")
