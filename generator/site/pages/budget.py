@@ -25,7 +25,7 @@ from ...domain.numbers import danish_number
 from ..caveats import Footnotes, script_caveats
 from ..labels import STAFF_LABELS, project_label
 from ..urls import BUDGET_PATH
-from .base import Page, render_page, script_json
+from .base import Filter, Page, render_page, script_json
 
 
 def budget_page(catalogue: Catalogue) -> Page:
@@ -45,7 +45,15 @@ def budget_page(catalogue: Catalogue) -> Page:
         "data/projects.yaml",
         "budget.md.j2",
         groups=groups,
-        elements=[e for e in catalogue.elements.values() if e.id in used],
+        filters=[
+            Filter("project", "Vis projekt", "Alle projekter", [(p.id, title) for p, title, _ in groups]),
+            Filter(
+                "element",
+                "Vis element",
+                "Alle elementer",
+                [(e.id, e.name) for e in catalogue.elements.values() if e.id in used],
+            ),
+        ],
         left_out=[(titles[row.project.id], row) for row in unbudgeted(projects)],
         notes=footnotes.notes,
         data=script_json(script_data(activities, titles)),  # figures, staff groups and input rules for the script
