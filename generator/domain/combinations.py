@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..data.catalogue import Catalogue
 from ..data.models import Element, Project
-from .budget import BudgetActivity
+from .costs import CostRow
 
 
 @dataclass(frozen=True)
@@ -78,8 +78,8 @@ class Selection:
     together: list[Project]  # projects whose main result (chapter 5) names every chosen element
     listed_too: list[Project]  # more that work with every chosen element if chapter 4's project lists count too
     partly: list[tuple[Project, list[Element]]]  # projects whose main result names some, not all, of several
-    activities: list[BudgetActivity]  # costed activities mapped to any chosen element, as the calculator keys them
-    cost_range: tuple[BudgetActivity, BudgetActivity] | None  # cheapest and dearest per child
+    costs: list[CostRow]  # cost columns that are instances of any chosen element and have a cost per child
+    cost_range: tuple[CostRow, CostRow] | None  # cheapest and dearest per child
 
 
 def selection(catalogue: Catalogue, chosen: list[Element]) -> Selection:
@@ -95,14 +95,11 @@ def selection(catalogue: Catalogue, chosen: list[Element]) -> Selection:
             if 1 < len(named) < len(chosen):
                 partly.append((project, named))
     columns = {id(cost.column) for element in chosen for cost in catalogue.activity_costs(element)}
-    activities = [a for a in catalogue.budget_activities if id(a.row.column) in columns]
+    costs = [row for row in catalogue.cost_rows if id(row.column) in columns and row.per_child is not None]
     cost_range = None
-    if activities:
-        cost_range = (
-            min(activities, key=lambda a: a.row.per_child),
-            max(activities, key=lambda a: a.row.per_child),
-        )
-    return Selection(chosen, suggestions(catalogue, chosen), together, listed_too, partly, activities, cost_range)
+    if costs:
+        cost_range = (min(costs, key=lambda r: r.per_child), max(costs, key=lambda r: r.per_child))
+    return Selection(chosen, suggestions(catalogue, chosen), together, listed_too, partly, costs, cost_range)
 
 
 def all_selections(catalogue: Catalogue) -> list[Selection]:

@@ -32,13 +32,6 @@ class Interval:
     def of(cls, span: Span) -> Interval:
         return cls(Decimal(span.low), Decimal(span.high))
 
-    def scaled(self, factor: Decimal) -> Interval:
-        return Interval(self.low * factor, self.high * factor)
-
-    @property
-    def single(self) -> bool:
-        return self.low == self.high
-
 
 def whole_kroner(value: Decimal) -> Decimal:
     """The amount the site shows: whole kroner, halves rounded up (452,5 -> 453)."""

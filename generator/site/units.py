@@ -11,7 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ..data.models import CostColumn, DecisionUnit
 from ..domain.numbers import danish_number
-from ..domain.units import Interval, UnitFigures, unit_figures
+from ..domain.units import Interval, UnitFigures, group_size, unit_figures
 from .render import kroner_range
 
 PERIOD = {"aar": "pr. år", "forloeb": "pr. forløb"}
@@ -61,6 +61,9 @@ def unit_view(column: CostColumn) -> UnitView | None:
         if figures.per_occurrence is not None
         else ""
     )
+    if occurrence and unit.group.low != unit.group.high:  # the calculator needs one figure: the middle
+        middle = column.cost_per_child.value * group_size(unit)
+        occurrence += f" (budgetberegneren regner med midten, {kroner_range(Interval(middle, middle))})"
     per_child = f"{kroner_range(figures.per_child_period)} pr. barn {period}" if figures.per_child_period else ""
     hours = []
     if figures.hours_per_occurrence is not None:

@@ -10,6 +10,8 @@ fails these tests.
 
 from __future__ import annotations
 
+import csv
+import io
 import random
 import re
 from dataclasses import dataclass
@@ -197,10 +199,12 @@ def test_budget_calculator_adds_two_activities_and_keeps_them_in_the_url(page, s
     expect(page.locator("output[name=running]")).to_have_text("38.830 kr.")
     with page.expect_download() as download:
         page.click("[data-kb-csv]")
-    rows = download.value.path().read_text(encoding="utf-8-sig").splitlines()
-    assert rows[1].split(";")[2:] == ["1", "10", "1", "10", "1099", "10990"]
-    assert rows[2].split(";")[2:] == ["2", "1", "4", "8", "3480", "27840"]
-    assert rows[3].split(";")[-1] == "38830"
+    text = download.value.path().read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert rows[1][2] == "pr. barn" and rows[2][2] == "pr. gruppe à 15 familier"  # the unit, and its caveats
+    assert rows[1][4:] == ["1", "10", "1", "10", "1099", "10990"]
+    assert rows[2][4:] == ["2", "1", "4", "8", "3480", "27840"]
+    assert rows[3][-1] == "38830"
     page.check("input[name=have]")
     assert page.locator("output[name=establishment]").text_content() == "0 kr."
     assert page.foreign == []

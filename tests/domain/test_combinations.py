@@ -96,20 +96,25 @@ def test_a_selection_worked_out_by_hand_from_the_report(real):
 def test_a_selection_prices_the_activities_of_its_elements(real):
     chosen = [real.elements["hjemmet-som-samarbejdsramme"], real.elements["tematiserede-foraeldrearrangementer"]]
     result = selection(real, chosen)
-    keys = [a.key for a in result.activities]
-    assert len(keys) == len(set(keys)) > 0
-    for activity in result.activities:  # each one is an example of a chosen element in its project
-        linked = {
-            link.element
-            for a in activity.project.activities
-            if a.id in activity.row.column.activities
-            for link in a.elements
-        }
-        assert linked & {e.id for e in chosen}, activity.key
+    rows = result.costs
+    assert len({id(r.column) for r in rows}) == len(rows) > 0
+    for row in rows:  # each column is itself an instance of a chosen element (its own attribution)
+        assert {link.element for link in row.column.elements} & {e.id for e in chosen}, row.column.label
     low, high = result.cost_range
-    assert low.row.per_child == min(a.row.per_child for a in result.activities)
-    assert high.row.per_child == max(a.row.per_child for a in result.activities)
-    assert low.row.per_child < high.row.per_child
+    assert low.per_child == min(r.per_child for r in rows)
+    assert high.per_child == max(r.per_child for r in rows)
+    assert low.per_child < high.per_child
+
+
+def test_the_explorer_range_of_one_element_is_its_element_pages(real):
+    """Also a column the calculator leaves out (no reading of its group) counts, as on the element page."""
+    for element in real.elements.values():
+        values = [c.column.cost_per_child.value for c in real.activity_costs(element)]
+        values = [v for v in values if v is not None]
+        result = selection(real, [element])
+        assert len(result.costs) == len(values), element.id
+        if values:
+            assert (result.cost_range[0].per_child, result.cost_range[1].per_child) == (min(values), max(values))
 
 
 def test_three_chosen_show_projects_that_named_some_of_them(real):
@@ -160,8 +165,8 @@ def test_the_explorer_script_gets_exactly_what_the_rule_says(real):
         assert [[projects[i].id for i in s[2]] for s in entry["suggest"]] == [
             [p.id for p in s.observed_in] for s in expected
         ]
-        keys = [data["activities"][i]["key"] for i in entry["activities"]]
-        assert keys == [a.key for a in selection(real, chosen).activities]
+        labels = [data["activities"][i]["label"] for i in entry["activities"]]
+        assert labels == [r.column.label for r in selection(real, chosen).costs]
     assert data["budget"] == "../../oekonomi/budget/"
 
 

@@ -89,7 +89,7 @@
     form.dataset.kbReady = "ready";
     var data = JSON.parse(source.textContent);
     var groups = data.groups;  // the staff groups, each shown in the <output> of its name
-    var fields = Object.keys(data.fields);  // daycares, count, times: the numbers of each chosen activity
+    var fields = data.field_order;  // daycares, count, times: the numbers of each chosen activity, in the page's order
     var byKey = new Map();  // a Map, so that "toString" or "__proto__" are just unknown keys
     data.activities.forEach(function (a) {
       var hours = {};
@@ -188,6 +188,9 @@
       var box = document.getElementById("kb-budget-line-" + key);
       box.textContent = "";
       box.hidden = !chosen.has(key);
+      // The fields of each activity have the same labels: the group is named by its activity's checkbox.
+      box.setAttribute("role", "group");
+      box.setAttribute("aria-labelledby", "kb-budget-label-" + key);
       if (!chosen.has(key)) return;
       var a = byKey.get(key);
       var values = chosen.get(key);
@@ -334,7 +337,8 @@
         return row;
       }
       last.lines.forEach(function (line) {
-        rows.push([line.activity.label, line.activity.project, number(line.daycares), number(line.count),
+        rows.push([line.activity.label, line.activity.project, line.activity.unit, line.activity.caveats.join(" "),
+                   number(line.daycares), number(line.count),
                    number(line.times), number(line.occurrences), number(line.activity.occurrenceCost),
                    number(line.running)]);
       });

@@ -174,7 +174,8 @@
       });
       details.appendChild(list);
       part.appendChild(details);
-      var keys = choice.activities.map(function (i) { return data.activities[i].key; });
+      // A column the calculator leaves out (no reading of its group) has no key.
+      var keys = choice.activities.map(function (i) { return data.activities[i].key; }).filter(Boolean);
       var button = link("Åbn budgetberegneren med disse aktiviteter", data.budget + "?a=" + keys.join(";"));
       button.className = "md-button";
       button.id = "kb-combo-budget";

@@ -68,7 +68,8 @@ def activity_view(activity: BudgetActivity, titles: dict[str, str], footnotes: F
     """One activity as its checkbox shows it: the report's cadence, the site's reading of it, the caveats."""
     column = activity.row.column
     place = f"{column.label} ({titles[activity.project.id]})"
-    caveats = [c for cell in ("cost_per_child", "cadence") for c in cell_caveats(activity.project, column, cell)]
+    cells = ("cost_per_child", "cadence", "hours", "establishment")
+    caveats = [c for cell in cells for c in cell_caveats(activity.project, column, cell)]
     return {
         "activity": activity,
         "elements": " ".join(link.element for link in column.elements),
@@ -95,6 +96,8 @@ GROUP_COUNT = "Grupper pr. dagtilbud"
 CSV_HEADER = [
     "Aktivitet",
     "Projekt",
+    "Enhed (sitets læsning)",
+    "Forbehold",
     "Dagtilbud",
     "Børn eller grupper pr. dagtilbud",
     "Gange om året",
@@ -152,8 +155,8 @@ def script_data(activities: list[BudgetActivity], titles: dict[str, str]) -> dic
             for a in activities
         ],
         "groups": list(STAFF_GROUPS),  # the staff groups, in the order of the page's outputs
-        "group_labels": dict(STAFF_LABELS),
         "fields": LINE_FIELDS,
+        "field_order": list(LINE_FIELDS),  # as the page shows them (the JSON's keys are sorted)
         "group_count": GROUP_COUNT,
         "words": WORDS,
         "csv": {

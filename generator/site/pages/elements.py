@@ -99,6 +99,7 @@ def _element_costs(catalogue: Catalogue, element: Element) -> dict[str, Any]:
     return {
         "rows": items,
         "summary": summary,
+        "valued": len(values),  # the columns the summary is computed from
         "flagged_ends": flagged_ends,
         "notes": footnotes.notes,
         "editorial": any(i["cost"].link.basis == "redaktionel" for i in items),

@@ -12,9 +12,9 @@ from typing import Any
 
 from ...data.catalogue import Catalogue
 from ...data.models import Element, Project
-from ...domain.budget import BudgetActivity
 from ...domain.caveats import cell_caveats
 from ...domain.combinations import MAX_CHOSEN, Selection, all_selections, observed_with, recommendations
+from ...domain.costs import CostRow
 from ...domain.numbers import danish_number
 from ..caveats import caveat_text
 from ..diagrams import BOTH, MARK_LABELS, ONLY_LIST, ONLY_RESULT, Column, element_matrix, recommendation_network
@@ -38,8 +38,9 @@ def explorer_data(catalogue: Catalogue) -> dict[str, Any]:
     element_at = {e.id: i for i, e in enumerate(elements)}
     project_at = {p.id: i for i, p in enumerate(projects)}
     selections = all_selections(catalogue)
-    activities = list({a.key: a for s in selections for a in s.activities}.values())
-    activity_at = {a.key: i for i, a in enumerate(activities)}
+    rows = list({id(r.column): r for s in selections for r in s.costs}.values())
+    row_at = {id(r.column): i for i, r in enumerate(rows)}
+    budget_keys = {id(a.row.column): a.key for a in catalogue.budget_activities}
     return {
         "max": MAX_CHOSEN,
         "price_year": catalogue.evaluation.cost_method.price_level,
@@ -48,14 +49,14 @@ def explorer_data(catalogue: Catalogue) -> dict[str, Any]:
         "projects": [{"label": project_label(catalogue, p), "href": str(href(p))} for p in projects],
         "activities": [
             {
-                "key": a.key,
-                "label": a.row.column.label,
-                "project": project_at[a.project.id],
-                "per_child": f"{danish_number(a.row.per_child)} kr.",
+                "key": budget_keys.get(id(r.column)),  # None: the calculator leaves the column out
+                "label": r.column.label,
+                "project": project_at[r.project.id],
+                "per_child": f"{danish_number(r.per_child)} kr.",
                 # what the number's reader must know wherever it is shown (domain/caveats.py)
-                "caveats": [caveat_text(c) for c in cell_caveats(a.project, a.row.column, "cost_per_child")],
+                "caveats": [caveat_text(c) for c in cell_caveats(r.project, r.column, "cost_per_child")],
             }
-            for a in activities
+            for r in rows
         ],
         "selections": {
             selection_key(s): {
@@ -70,19 +71,19 @@ def explorer_data(catalogue: Catalogue) -> dict[str, Any]:
                 "together": [project_at[p.id] for p in s.together],
                 "listed_too": [project_at[p.id] for p in s.listed_too],
                 "partly": [[project_at[p.id], [element_at[e.id] for e in named]] for p, named in s.partly],
-                "activities": [activity_at[a.key] for a in s.activities],
-                "range": [activity_at[a.key] for a in s.cost_range] if s.cost_range else None,
+                "activities": [row_at[id(r.column)] for r in s.costs],
+                "range": [row_at[id(r.column)] for r in s.cost_range] if s.cost_range else None,
                 # activities linked to the chosen elements only by the site's judgement, not the report's words
-                "editorial": [activity_at[a.key] for a in s.activities if _editorial(a, s.chosen)],
+                "editorial": [row_at[id(r.column)] for r in s.costs if _editorial(r, s.chosen)],
             }
             for s in selections
         },
     }
 
 
-def _editorial(activity: BudgetActivity, chosen: list[Element]) -> bool:
+def _editorial(row: CostRow, chosen: list[Element]) -> bool:
     ids = {e.id for e in chosen}
-    return all(link.basis == "redaktionel" for link in activity.row.column.elements if link.element in ids)
+    return all(link.basis == "redaktionel" for link in row.column.elements if link.element in ids)
 
 
 def _column_labels(catalogue: Catalogue, projects: list[Project]) -> list[str]:
