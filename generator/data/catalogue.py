@@ -195,6 +195,11 @@ class Catalogue:
         """Every activity the budget calculator offers, keyed as the calculator keys them."""
         return budget_activities(list(self.projects.values()))
 
+    @cached_property
+    def budget_keys(self) -> dict[int, str]:
+        """The calculator's key of each cost column it offers, by ``id(column)``."""
+        return {id(a.row.column): a.key for a in self.budget_activities}
+
 
 @dataclass(frozen=True)
 class ActivityCost:

@@ -70,6 +70,9 @@ def project_label(catalogue: Catalogue, project: Project) -> str:
 
 
 # The staff groups of the cost tables, as the report names them (keys: domain.costs.STAFF_GROUPS).
+# What a decision unit counts its occurrences per (data.models.Period).
+PERIOD_LABELS = {"aar": "pr. år", "forloeb": "pr. forløb"}
+
 STAFF_LABELS = {
     "paedagogisk_personale": "Pædagogisk personale",
     "paedagogisk_leder": "Pædagogisk leder",

@@ -12,9 +12,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from ..data.models import CostColumn, DecisionUnit
 from ..domain.numbers import danish_number
 from ..domain.units import Interval, UnitFigures, group_size, unit_figures
+from .labels import PERIOD_LABELS
 from .render import kroner_range
-
-PERIOD = {"aar": "pr. år", "forloeb": "pr. forløb"}
 
 
 def hours_text(value: Decimal) -> str:
@@ -55,7 +54,7 @@ def unit_view(column: CostColumn) -> UnitView | None:
     if figures is None:
         return None
     unit = figures.unit
-    period = PERIOD[unit.per] if unit.per else ""
+    period = PERIOD_LABELS[unit.per] if unit.per else ""
     occurrence = (
         f"{kroner_range(figures.per_occurrence)} pr. afholdelse for {group_text(unit)}"
         if figures.per_occurrence is not None

@@ -243,6 +243,6 @@ def test_the_explorer_says_which_activities_are_linked_by_the_sites_judgement(re
     basis = {
         id(cost.column): cost.link.basis for cost in catalogue.activity_costs(catalogue.elements["overgangsmoeder"])
     }
-    keys = {a.key: basis[id(a.row.column)] for a in catalogue.budget_activities if id(a.row.column) in basis}
+    keys = {key: basis[column] for column, key in catalogue.budget_keys.items() if column in basis}
     assert editorial == {key for key, b in keys.items() if b == "redaktionel"} != set()
     assert {data["activities"][i]["key"] for i in choice["activities"]} == set(keys)

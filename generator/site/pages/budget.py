@@ -24,6 +24,7 @@ from ...domain.costs import STAFF_GROUPS
 from ...domain.numbers import danish_number
 from ..caveats import Footnotes, script_caveats
 from ..labels import STAFF_LABELS, project_label
+from ..units import group_text
 from ..urls import BUDGET_PATH
 from .base import Filter, Page, render_page, script_json
 
@@ -80,11 +81,7 @@ def activity_view(activity: BudgetActivity, titles: dict[str, str], footnotes: F
 
 def unit_text(activity: BudgetActivity) -> str:
     """'pr. gruppe à 15 familier' or 'pr. barn': what one occurrence is costed for, in words."""
-    unit = activity.unit
-    if not activity.per_group:
-        return "pr. barn"
-    size = str(unit.group.low) if unit.group.low == unit.group.high else f"{unit.group.low}-{unit.group.high}"
-    return f"pr. gruppe à {size} {'familier' if unit.counted == 'familier' else 'børn'}"
+    return f"pr. gruppe à {group_text(activity.unit)}" if activity.per_group else "pr. barn"
 
 
 # --- what the page's script receives -------------------------------------------------------------

@@ -47,8 +47,7 @@ def economy_page(catalogue: Catalogue) -> Page:
     figure = stated.figure if stated else ""
     stated_numbers = [parse_danish(n) for n in re.findall(r"\d{1,3}(?:\.\d{3})*", figure)]
     footnotes = Footnotes()
-    budget_keys = {id(a.row.column): a.key for a in catalogue.budget_activities}
-    views = [_row_view(catalogue, row, bands, footnotes, budget_keys) for row in rows]
+    views = [_row_view(catalogue, row, bands, footnotes) for row in rows]
     chart_rows = sorted(valued, key=lambda r: r.per_child, reverse=True)
     per_child_marks = {id(view["row"]): view["per_child"]["marks"] for view in views}
     chart_labels = [_bar_label(catalogue, r) + _see_notes(per_child_marks[id(r)]) for r in chart_rows]
@@ -123,9 +122,7 @@ def _cell(figure: Figure, marks: list[Mark]) -> dict:
     return {"text": cell_text(figure), "marks": marks, "sort": figure.value if figure.value is not None else -1}
 
 
-def _row_view(
-    catalogue: Catalogue, row: CostRow, bands: Bands, footnotes: Footnotes, budget_keys: dict[int, str]
-) -> dict:
+def _row_view(catalogue: Catalogue, row: CostRow, bands: Bands, footnotes: Footnotes) -> dict:
     column, project = row.column, row.project
     place = _bar_label(catalogue, row) + (f" ({row.part_heading})" if row.part_heading else "")
 
@@ -156,5 +153,5 @@ def _row_view(
         "partners": " ".join(partner_kinds(row)),
         "elements": " ".join(link.element for link in column.elements),  # this very column's elements
         "unit": unit_view(column),
-        "budget_key": budget_keys.get(id(column)),
+        "budget_key": catalogue.budget_keys.get(id(column)),
     }

@@ -40,7 +40,6 @@ def explorer_data(catalogue: Catalogue) -> dict[str, Any]:
     selections = all_selections(catalogue)
     rows = list({id(r.column): r for s in selections for r in s.costs}.values())
     row_at = {id(r.column): i for i, r in enumerate(rows)}
-    budget_keys = {id(a.row.column): a.key for a in catalogue.budget_activities}
     return {
         "max": MAX_CHOSEN,
         "price_year": catalogue.evaluation.cost_method.price_level,
@@ -49,7 +48,7 @@ def explorer_data(catalogue: Catalogue) -> dict[str, Any]:
         "projects": [{"label": project_label(catalogue, p), "href": str(href(p))} for p in projects],
         "activities": [
             {
-                "key": budget_keys.get(id(r.column)),  # None: the calculator leaves the column out
+                "key": catalogue.budget_keys.get(id(r.column)),  # None: the calculator leaves the column out
                 "label": r.column.label,
                 "project": project_at[r.project.id],
                 "per_child": f"{danish_number(r.per_child)} kr.",

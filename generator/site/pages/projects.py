@@ -105,9 +105,8 @@ def maturity_summary(project: Project) -> str:
 def project_page(catalogue: Catalogue, project: Project) -> Page:
     evaluation = catalogue.evaluation
     bands = catalogue.bands
-    budget_keys = {id(a.row.column): a.key for a in catalogue.budget_activities if a.project is project}
     footnotes = Footnotes("kb-note")
-    cost_parts, cost_notes = table_view(project, bands, budget_keys, footnotes)  # numbers the notes first
+    cost_parts, cost_notes = table_view(project, bands, catalogue.budget_keys, footnotes)  # numbers the notes first
     cost_range = per_child_range(project)
     range_marks = [
         mark for column, caveats in range_end_caveats(project, cost_range) for mark in footnotes.marks(caveats, column)
