@@ -15,7 +15,9 @@ from ..data.models import Element, Municipality, Programme, Project
 HOME_PATH = "index.md"
 ELEMENTS_PATH = "elementer/index.md"
 EXPLORER_PATH = "elementer/sammensaet.md"  # the combination explorer
+ELEMENTS_COMPARE_PATH = "elementer/sammenlign.md"  # two to four elements side by side (?id=…&id=…)
 PROJECTS_PATH = "puljeprojekter/index.md"
+PROJECTS_COMPARE_PATH = "puljeprojekter/sammenlign.md"  # two to four projects side by side (?id=…&id=…)
 ECONOMY_PATH = "oekonomi/index.md"
 BUDGET_PATH = "oekonomi/budget.md"
 PROGRAMMES_PATH = "programmer/index.md"
@@ -24,6 +26,7 @@ RECOMMENDATIONS_PATH = "anbefalinger/index.md"
 MUNICIPALITIES_PATH = "kommuner/index.md"
 ABOUT_PATH = "om/index.md"  # hand-written, in content/
 EVALUATION_PATH = "om/evalueringen.md"
+EVIDENCE_PATH = "om/hvad-evalueringen-kan-vise.md"  # what the evaluation can and cannot show
 SOURCES_PATH = "om/kilder.md"
 CONTRADICTIONS_PATH = "om/uoverensstemmelser.md"  # every contradiction of the sources, by kind
 REFERENCE_DIR = "om/dataformat"  # the data-format pages, one per data file

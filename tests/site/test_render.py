@@ -1,5 +1,7 @@
 """Stage 5: data text is escaped for Markdown and HTML wherever it lands."""
 
+import re
+
 import markdown
 
 from generator.site.render import escape_markdown
@@ -73,3 +75,24 @@ def test_filter_forms_come_from_one_macro():
     assert copies == []
     users = [p.name for p in TEMPLATES.glob("*.j2") if "filter_form(" in p.read_text() and p.name != "_macros.md.j2"]
     assert sorted(users) == ["cases.md.j2", "economy.md.j2", "projects_index.md.j2"]
+
+
+def test_source_lines_come_from_one_macro():
+    """A "Kilde: <source>, <where>." line is the shared source_line/source_note macro, not a copy of it."""
+    from generator.site.render import TEMPLATES
+
+    by_hand = re.compile(r'class="kb-source">\(?Kilde: \{\{ source\.short_name \}\}, \{\{ [^{}]+ \}\}[.)]<')
+    copies = [p.name for p in TEMPLATES.glob("*.j2") if by_hand.search(p.read_text())]
+    assert copies == []
+    users = {p.name for p in TEMPLATES.glob("*.j2") if "source_line(source" in p.read_text()}
+    assert {"element.md.j2", "project.md.j2", "evaluation.md.j2", "programme.md.j2"} <= users
+
+
+def test_source_line_escapes_what_it_names():
+    from generator.site.render import environment
+
+    template = environment().from_string(
+        '{% from "_macros.md.j2" import source_line %}{{ source_line(source, where, more)|safe }}'
+    )
+    html = template.render(source={"short_name": "<b>R</b>"}, where="s. 4", more="; [x](javascript:1)")
+    assert html == '<p class="kb-source">Kilde: &lt;b&gt;R&lt;/b&gt;, s. 4; &#91;x&#93;(javascript:1).</p>'
