@@ -7,6 +7,7 @@ from decimal import Decimal
 from ..data.catalogue import Catalogue
 from ..data.models import Project
 from ..domain.costs import Bands
+from ..domain.units import Interval
 
 MATURITY_LABELS = {
     "modnet": "Modnet",
@@ -85,6 +86,11 @@ BAND_LABELS = ["Meget lav", "Lav", "Middel", "Høj", "Meget høj"]  # the site's
 
 def band_label(bands: Bands, value: Decimal) -> str:
     return BAND_LABELS[bands.band(value)]
+
+
+def band_span(bands: Bands, span: Interval) -> list[str]:
+    """The bands of a range's two ends, lowest first (one band when both ends share it)."""
+    return sorted({band_label(bands, span.low), band_label(bands, span.high)}, key=BAND_LABELS.index)
 
 
 def band_ranges(bands: Bands) -> list[tuple[str, Decimal | None, Decimal | None]]:

@@ -105,6 +105,19 @@ class CostMethod(Strict):
         return next((fact for fact in self.facts if fact.label == STATED_SPREAD), None)
 
 
+class ElementsFinding(Strict):
+    """How the report found the nine elements and how far it says they can be trusted (section 4.1)."""
+
+    method: Quote = Field(description="Hvordan evalueringen fandt elementerne, ordret (afsnit 4.1).")
+    finding: Quote = Field(description="Hvad rapporten siger, evalueringen har vist om elementerne, ordret.")
+    guidance: Quote = Field(
+        description="At elementerne er 'retningsgivende uden at være direkte handlingsanvisende', ordret."
+    )
+    results_count: Quote = Field(
+        description="At antallet af resultater under et element ikke siger, hvor markante de er, ordret."
+    )
+
+
 class Evaluation(Strict):
     source: SourceId = Field(description="Id på evalueringsrapporten (se `data/sources.yaml`).")
     introduction: Passage = Field(description="Rapportens indledning om puljen, ordret.")
@@ -117,6 +130,9 @@ class Evaluation(Strict):
         description="Korte forbehold om, hvad evalueringen kan vise; vises på hver projektside.", min_length=1
     )
     limitations: NumberedList = Field(description="Rapportens forbehold om, hvad data kan vise.")
+    elements_finding: ElementsFinding = Field(
+        description="Hvordan de ni elementer blev fundet, og hvad de kan bruges til; vises øverst på elementsiderne."
+    )
     phases: PhaseTable = Field(description="Tabel 2: dataperioderne.")
     activity_data: Passage = Field(description="Teksten om omfanget af aktiviteter før tabel 3, ordret.")
     activity_table: FigureTable = Field(description="Tabel 3: antal børn og aktiviteter.")

@@ -14,6 +14,7 @@ from ..labels import band_label, project_label
 from ..units import unit_view
 from ..urls import ELEMENTS_PATH, EXPLORER_PATH, element_path
 from .base import Page, _grouped, citation, project_line, render_page
+from .brief import element_brief
 from .contradictions import Contradiction, project_contradictions
 from .projects import _price_year
 
@@ -64,6 +65,8 @@ def element_page(catalogue: Catalogue, element: Element) -> Page:
         costs=_element_costs(catalogue, element),
         price_year=_price_year(catalogue),
         explorer_path=EXPLORER_PATH,
+        brief=element_brief(catalogue, element),
+        finding=catalogue.evaluation.elements_finding,
     )
 
 

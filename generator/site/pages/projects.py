@@ -7,21 +7,19 @@ from typing import Any
 from ...data.catalogue import Catalogue
 from ...data.models import Element, Project
 from ...domain.caveats import Caveat, cell_caveats
-from ...domain.costs import Bands, CostRange, per_child_range
+from ...domain.costs import CostRange, per_child_range
 from ..caveats import Footnotes
 from ..labels import (
     ASSESSMENT_LABELS,
-    BAND_LABELS,
     DAYCARE_LABELS,
     MATURITY_LABELS,
     PARTNER_LABELS,
     PHASE_LABELS,
-    REACH_LABELS,
-    band_label,
     project_label,
 )
 from ..urls import PROJECTS_PATH, project_path
 from .base import Filter, Page, citation, render_page
+from .brief import project_brief
 from .contradictions import project_contradictions
 from .cost_table import table_view
 
@@ -126,9 +124,6 @@ def project_page(catalogue: Catalogue, project: Project) -> Page:
         other_readings=[(r, MATURITY_LABELS[r.level]) for r in project.maturity.other_readings],
         main_elements=_main_elements(catalogue, project),
         relations=catalogue.elements_of(project),
-        partners=_partner_names(project),
-        daycare=[DAYCARE_LABELS[t] for t in project.daycare_types],
-        reach=REACH_LABELS[project.reach],
         phases=[
             (period, PHASE_LABELS[phase])
             for period, phase in zip(evaluation.phases.periods, project.phases.periods, strict=False)
@@ -136,11 +131,6 @@ def project_page(catalogue: Catalogue, project: Project) -> Page:
         phase_table=evaluation.phases,
         assessments=ASSESSMENT_LABELS,
         cost_range=cost_range,
-        band_range=sorted(
-            {band_label(bands, cost_range.low), band_label(bands, cost_range.high)}, key=BAND_LABELS.index
-        )
-        if cost_range
-        else [],
         cost_parts=cost_parts,
         cost_notes=cost_notes,
         range_marks=range_marks,
@@ -149,12 +139,8 @@ def project_page(catalogue: Catalogue, project: Project) -> Page:
         price_year=_price_year(catalogue),
         caveats=evaluation.caveats,
         discrepancies=project_contradictions(catalogue, project),
+        brief=project_brief(catalogue, project),
     )
-
-
-def band_span(bands: Bands, cost_range: CostRange) -> list[str]:
-    """The bands of a range's two ends, lowest first (one band when both ends share it)."""
-    return sorted({band_label(bands, cost_range.low), band_label(bands, cost_range.high)}, key=BAND_LABELS.index)
 
 
 def range_end_caveats(project: Project, cost_range: CostRange | None) -> list[tuple[str, list[Caveat]]]:
