@@ -209,8 +209,8 @@ def test_project_pages_mark_the_flagged_cells_and_list_the_note(flagged):
     assert len(marked) == 4 + 1  # the four hours and the cost per child of Overgangsforløb
     (note,) = {_marks_in(td)[0]["href"] for td in marked}
     assert DOUBTFUL in soup.find(id=note.removeprefix("#")).parent.get_text()
-    strip = soup.find("dt", string="Omkostning pr. barn").find_next_sibling("dd")
-    assert [m["href"] for m in _marks_in(strip)] == [note]  # 11.523 kr. is the top of the project's range
+    brief = soup.find("dt", string="Pris og tid").find_next_sibling("dd")
+    assert [m["href"] for m in _marks_in(brief)] == [note]  # 11.523 kr. is the top of the project's range
 
 
 def test_the_projects_overview_marks_a_range_whose_end_is_flagged(flagged):

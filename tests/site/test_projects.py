@@ -240,5 +240,5 @@ def test_each_activity_shows_its_cost_band(catalogue):
     page = html(project_page(catalogue, catalogue.projects["styrket-deltagende-foraeldresamarbejde"]).markdown)
     band_row = page.find("th", string="Omkostningsbånd (sitets inddeling)").find_parent("tr")
     assert [td.get_text() for td in band_row("td")] == ["Middel", "Middel", "Meget lav"]  # 1.099, 1.269, 232 kr.
-    strip = page.find("dl", class_="kb-strip").get_text(" ")
-    assert "bånd: meget lav–middel" in strip
+    brief = " ".join(page.find("section", class_="kb-brief").get_text(" ").split())
+    assert "pr. barn pr. aktivitet (meget lav–middel)" in brief

@@ -8,6 +8,7 @@ template ``_brief.md.j2`` words it. Nothing here is new information: every value
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from ...data.catalogue import Catalogue
@@ -37,7 +38,9 @@ class Brief:
     bands: list[str]  # the site's bands of the cost per child's two ends, lowest first
     hours: str  # the glance's staff hours per occurrence in words ('2–9,5 timer'), '' without
     staff: list[str]  # staff groups with hours in the cost columns, as the report names them
-    reach: list[str]  # the site's reading of the target group ('Universel', 'Målrettet' …)
+    reach: list[
+        str
+    ]  # the site's reading of the target group ('Universel'; 'Universel (3)' counts an element's projects)
     daycare: list[str]
     partners: list[str]  # the partners the data names by kind (PARTNER_LABELS)
     other_partners: list[str]  # the others, as the report names them
@@ -56,14 +59,18 @@ def _brief(
     named: list[tuple[Project, str, bool]] | None = None,
 ) -> Brief:
     glance = cost_glance(columns)
-    reach = {project.reach for project in projects}
+    reach = Counter(project.reach for project in projects)
     daycare = {kind for project in projects for kind in project.daycare_types}
     return Brief(
         glance=glance,
         bands=band_span(bands, glance.per_child) if glance.per_child else [],
         hours=hours_range(glance.hours) if glance.hours else "",
         staff=[STAFF_LABELS[name] for name in glance.staff_groups],
-        reach=[label for key, label in REACH_LABELS.items() if key in reach],
+        reach=[
+            f"{label} ({reach[key]})" if len(projects) > 1 else label
+            for key, label in REACH_LABELS.items()
+            if key in reach
+        ],
         daycare=[label for key, label in DAYCARE_LABELS.items() if key in daycare],
         partners=[label for key, label in PARTNER_LABELS.items() if any(key in p.partners for p in projects)],
         other_partners=list(dict.fromkeys(other for project in projects for other in project.other_partners)),
@@ -108,7 +115,7 @@ def element_brief(catalogue: Catalogue, element: Element) -> Brief:
         [cost.column for cost in costs],
         [relation.project for relation in relations],
         list(by_municipality.items()),
-        [finding.guidance, finding.results_count, *catalogue.evaluation.caveats],
+        [*catalogue.evaluation.caveats, finding.guidance, finding.results_count],
         [(r.project, _short_label(catalogue, r.project), r.in_element_section) for r in relations],
     )
 
