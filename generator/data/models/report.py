@@ -131,19 +131,6 @@ class Report(Strict):
         description="Steder i disse kapitler, hvor rapporten siger sig selv imod.", default_factory=list
     )
 
-    @model_validator(mode="after")
-    def _points_name_sections(self) -> Report:
-        known = [s.id for s in self.sections]
-        if len(known) != len(set(known)):
-            twice = sorted({i for i in known if known.count(i) > 1})
-            raise ValueError(f"section ids must differ across chapters; repeated: {', '.join(twice)}")
-        for point in self.evidence.points:
-            if point.section not in known:
-                raise ValueError(
-                    f"evidence point '{point.heading}' names section '{point.section}', which no chapter has"
-                )
-        return self
-
     @property
     def sections(self) -> list[ReportSection]:
         return [section for chapter in self.chapters for section in chapter.sections]
