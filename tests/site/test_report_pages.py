@@ -23,7 +23,7 @@ def test_every_chapter_has_its_headings_and_a_source_line_under_every_block(real
     for chapter in real_catalogue.report.chapters:
         page = chapter_page(real_catalogue, chapter)
         assert page.path == chapter_path(chapter)
-        assert page.markdown.startswith(f"# {chapter.number}. {chapter.heading} ")
+        assert f"\n# {chapter.number}. {chapter.heading} " in page.markdown
         for section in chapter.sections:
             heading = headings(chapter)[section.id]
             assert f"\n{heading.level} {heading.text} {{ #{section.id} }}\n" in page.markdown, section.id

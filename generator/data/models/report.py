@@ -101,7 +101,7 @@ class ReportChapter(Strict):
     id: Slug = Field(description="Stabilt id; bliver sidens adresse `om/rapporten/<id>/`.")
     number: Section = Field(description="Kapitlets nummer i rapporten, fx '4'.")
     heading: Name = Field(description="Kapitlets overskrift, ordret (uden nummeret).")
-    pages: Pages = Field(description="De sider af kapitlet, sitet gengiver.")
+    pages: Pages = Field(description="Første og sidste side af kapitlet.")
     summary: Name = Field(description="Redaktionel: én linje om, hvad siden gengiver af kapitlet.")
     blocks: list[ReportBlock] = Field(description="Teksten før kapitlets første afsnit.", default_factory=list)
     sections: Annotated[list[ReportSection], Unique("id")] = Field(
