@@ -38,6 +38,8 @@ def test_section_levels_follow_the_report_numbers(real_catalogue):
     assert found["kvantitative-data"] == ("###", "6.2.1 Kvantitative data")
     assert found["aktivitetsindikatorer"] == ("####", "Aktivitetsindikatorer")  # a box inside 6.2.1
     assert found["covid-19-bilag"] == ("###", "Covid-19")  # the box inside 6.2
+    opening = next(c for c in real_catalogue.report.chapters if c.number == "1")
+    assert [str(h.level) for h in headings(opening).values()] == ["##", "##"]  # two boxes, no numbered section
 
 
 def test_table1_has_every_project_and_marks_where_its_text_names_more(real_catalogue):

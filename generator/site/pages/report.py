@@ -42,13 +42,14 @@ class Table1Row:
 
 def headings(chapter: ReportChapter) -> dict[str, Heading]:
     """Numbered sections by their depth (2.1 → ##, 4.3.1 → ###); a box one level below the section before it."""
-    found, level = {}, 2
+    found, box = {}, 2  # a box before the first numbered section is a section of the chapter
     for section in chapter.sections:
         if section.number:
             level = section.number.count(".") + 1
             found[section.id] = Heading(Markup("#" * level), f"{section.number} {section.heading}")
+            box = min(level + 1, 6)
         else:
-            found[section.id] = Heading(Markup("#" * min(level + 1 if found else 2, 6)), section.heading)
+            found[section.id] = Heading(Markup("#" * box), section.heading)
     return found
 
 
