@@ -42,6 +42,8 @@ from .models import (
     ProjectsFile,
     RecommendationsFile,
     Region,
+    Report,
+    ReportFile,
     SearchFile,
     Source,
     SourcesFile,
@@ -59,6 +61,7 @@ DATA_FILES: dict[str, type[BaseModel]] = {
     "elements.yaml": ElementsFile,
     "projects.yaml": ProjectsFile,
     "evaluation.yaml": EvaluationFile,
+    "report.yaml": ReportFile,
     "programmes.yaml": ProgrammesFile,
     "cases.yaml": CasesFile,
     "recommendations.yaml": RecommendationsFile,
@@ -93,6 +96,7 @@ class Catalogue:
     projects: dict[str, Project]
     relations: list[ElementProject]
     evaluation: Evaluation
+    report: Report  # the rest of the report: chapters 1–4 and annex A, and what the evaluation can show
     regions: dict[str, Region]
     municipalities_source: str
     programmes: dict[str, Programme]
@@ -272,6 +276,7 @@ def _assemble(models: dict[str, Any]) -> Catalogue:
         projects=projects,
         relations=relations,
         evaluation=models["evaluation.yaml"].evaluation,
+        report=models["report.yaml"].report,
         regions={r.id: r for r in models["municipalities.yaml"].regions},
         municipalities_source=models["municipalities.yaml"].source,
         programmes={p.id: p for p in models["programmes.yaml"].programmes},

@@ -26,6 +26,7 @@ def check_rules(docs: dict[str, Document], models: dict[str, Any]) -> list[Probl
         *_project_phases(docs, models),
         *_page_anchors(docs, models),
         *_page_counts(docs, models),
+        *_report_sections(docs, models),
     ]
 
 
@@ -37,6 +38,26 @@ def _self_combinations(docs: dict[str, Document], models: dict[str, Any]) -> Ite
         if element.id in combined:
             loc = ("elements", i, "combines_with", "elements", combined.index(element.id))
             yield docs["elements.yaml"].problem(loc, "an element cannot be combined with itself")
+
+
+def _report_sections(docs: dict[str, Document], models: dict[str, Any]) -> Iterator[Problem]:
+    """A section id is unique across the report's chapters, and an evidence point names one of them."""
+    if "report.yaml" not in models:
+        return
+    report, doc = models["report.yaml"].report, docs["report.yaml"]
+    seen: set[str] = set()
+    for c, chapter in enumerate(report.chapters):
+        for s, section in enumerate(chapter.sections):
+            if section.id in seen:
+                loc = ("report", "chapters", c, "sections", s, "id")
+                yield doc.problem(loc, f"section id '{section.id}' is used in another chapter too; ids must differ")
+            seen.add(section.id)
+    for i, point in enumerate(report.evidence.points):
+        if point.section not in seen:
+            yield doc.problem(
+                ("report", "evidence", "points", i, "section"),
+                f"no chapter has a section '{point.section}'; expected one of the sections' ids",
+            )
 
 
 def _unlinked_activities(docs: dict[str, Document], models: dict[str, Any]) -> Iterator[Problem]:

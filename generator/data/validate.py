@@ -7,6 +7,7 @@ located Problem with a message a maintainer can act on.
 from __future__ import annotations
 
 import difflib
+import typing
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -48,13 +49,28 @@ def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
     for part in loc:
         if isinstance(part, int):
             continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
-            return None
-        field = current.model_fields.get(part)
+        member = _member_of_kind(current, part)  # pydantic's tag of a union chosen by `kind`
+        if member is not None:
+            current = member
+            continue
+        owner = _inner_model(current)
+        field = owner.model_fields.get(part) if owner else None
         if field is None:
             return None
-        current = _inner_model(field.annotation)
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+        current = field.annotation
+    return _inner_model(current)
+
+
+def _member_of_kind(annotation: Any, tag: str) -> type[BaseModel] | None:
+    """The model in a union whose ``kind`` is the literal ``tag``, if the union is chosen by kind."""
+    for arg in getattr(annotation, "__args__", ()):
+        if isinstance(arg, type) and issubclass(arg, BaseModel):
+            kind = arg.model_fields.get("kind")
+            if kind is not None and tag in typing.get_args(kind.annotation):
+                return arg
+        elif (found := _member_of_kind(arg, tag)) is not None:
+            return found
+    return None
 
 
 def _inner_model(annotation: Any) -> Any:
@@ -136,9 +152,25 @@ def problems_of(model: type[M], doc: Document) -> tuple[M | None, list[Problem]]
     except ValidationError as exc:
         problems = []
         for error in exc.errors(include_url=False):
-            loc = tuple(error["loc"])
+            loc = _untagged(doc.data, tuple(error["loc"]))
             problems.append(doc.problem(loc, _message(model, error), key=error["type"] == "extra_forbidden"))
         return None, problems
+
+
+def _untagged(data: Any, loc: Loc) -> Loc:
+    """``loc`` without the tag pydantic adds inside a union chosen by ``kind`` ('blocks', 0, 'tekst', 'lost'),
+    so that the problem is placed on the field in the file and named by the file's own path."""
+    kept: list[Any] = []
+    for part in loc:
+        if isinstance(data, dict) and part not in data and data.get("kind") == part:
+            continue
+        kept.append(part)
+        data = data.get(part) if isinstance(data, dict) else data[part] if _indexable(data, part) else None
+    return tuple(kept)
+
+
+def _indexable(data: Any, part: Any) -> bool:
+    return isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
 
 
 def validate(model: type[M], doc: Document) -> M:

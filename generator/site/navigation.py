@@ -11,6 +11,7 @@ from typing import Any
 
 from ..data.catalogue import DATA_FILES, Catalogue
 from .labels import project_label
+from .pages.contradictions import REPORT_TITLE
 from .pages.explorer import EXPLORER_TITLE
 from .pages.reference import REFERENCE_TITLE
 from .urls import (
@@ -28,7 +29,10 @@ from .urls import (
     RECOMMENDATIONS_PATH,
     REFERENCE_DIR,
     REFERENCE_INDEX,
+    REPORT_DIR,
+    REPORT_INDEX,
     SOURCES_PATH,
+    chapter_path,
     element_path,
     programme_path,
     project_path,
@@ -61,10 +65,14 @@ def navigation(catalogue: Catalogue, paths: list[str]) -> list[Any]:
         (
             p
             for p in paths
-            if p.startswith("om/") and p.endswith(".md") and p != ABOUT_PATH and not p.startswith(REFERENCE_DIR + "/")
+            if p.startswith("om/")
+            and p.endswith(".md")
+            and p != ABOUT_PATH
+            and not p.startswith((REFERENCE_DIR + "/", REPORT_DIR + "/"))
         ),
         key=_about_order,
     )
+    report = [REPORT_INDEX, *({f"{c.number}. {c.heading}": chapter_path(c)} for c in catalogue.report.chapters)]
     reference = [REFERENCE_INDEX, *({f"data/{name}": reference_path(name)} for name in DATA_FILES)]
     return [
         {"Forside": HOME_PATH},
@@ -72,7 +80,7 @@ def navigation(catalogue: Catalogue, paths: list[str]) -> list[Any]:
         {"Puljeprojekter": [PROJECTS_PATH, *projects]},
         {"Økonomi": [ECONOMY_PATH, {"Budgetberegner": BUDGET_PATH}]},
         *({title: entry} for title, entry in navigation_entries(catalogue).items()),
-        {"Om": [ABOUT_PATH, *about, {REFERENCE_TITLE: reference}]},
+        {"Om": [ABOUT_PATH, *about, {REPORT_TITLE: report}, {REFERENCE_TITLE: reference}]},
     ]
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..data.models import Element, Municipality, Programme, Project
+from ..data.models import Element, Municipality, Programme, Project, ReportChapter
 
 # Fixed pages and downloads, from the docs tree's root.
 HOME_PATH = "index.md"
@@ -27,6 +27,8 @@ MUNICIPALITIES_PATH = "kommuner/index.md"
 ABOUT_PATH = "om/index.md"  # hand-written, in content/
 EVALUATION_PATH = "om/evalueringen.md"
 EVIDENCE_PATH = "om/hvad-evalueringen-kan-vise.md"  # what the evaluation can and cannot show
+REPORT_DIR = "om/rapporten"  # the rest of the report, one page per chapter
+REPORT_INDEX = f"{REPORT_DIR}/index.md"
 SOURCES_PATH = "om/kilder.md"
 CONTRADICTIONS_PATH = "om/uoverensstemmelser.md"  # every contradiction of the sources, by kind
 REFERENCE_DIR = "om/dataformat"  # the data-format pages, one per data file
@@ -53,6 +55,8 @@ class Urls:
     municipalities: str = MUNICIPALITIES_PATH
     about: str = ABOUT_PATH
     evaluation: str = EVALUATION_PATH
+    evidence: str = EVIDENCE_PATH
+    report: str = REPORT_INDEX
     sources: str = SOURCES_PATH
     contradictions: str = CONTRADICTIONS_PATH
     data_format: str = REFERENCE_INDEX
@@ -81,6 +85,10 @@ def municipality_path(municipality: Municipality) -> str:
     return f"kommuner/{municipality.id}.md"
 
 
+def chapter_path(chapter: ReportChapter) -> str:
+    return f"{REPORT_DIR}/{chapter.id}.md"
+
+
 def _target_path(target: Any) -> str:
     if isinstance(target, Element):
         return element_path(target)
@@ -90,6 +98,8 @@ def _target_path(target: Any) -> str:
         return programme_path(target)
     if isinstance(target, Municipality):
         return municipality_path(target)
+    if isinstance(target, ReportChapter):
+        return chapter_path(target)
     return str(target)
 
 

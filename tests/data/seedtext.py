@@ -52,6 +52,23 @@ def squashed_seed_text(file: str) -> str:
     return squash("".join(line for line in seed_lines(file) if not PAGE_MARKER.match(line)))
 
 
+FOOTNOTE = re.compile(r"^\d{1,2} [A-ZÆØÅ]")  # '4 Vurderingerne i figuren …' at the foot of a page
+
+
+@cache
+def report_text_without_footnotes() -> str:
+    """The report's text with its footnotes taken out: a footnote at the foot of a page splits the sentence
+    that runs on to the next page ('at den løbende' / '4 Vurderingerne …' / 'sparring og …')."""
+    kept, in_footnote = [], False
+    for line in seed_lines(REPORT):
+        if PAGE_MARKER.match(line) or _page_start(line):
+            in_footnote = False
+        in_footnote = in_footnote or FOOTNOTE.match(line) is not None
+        if not in_footnote and not PAGE_MARKER.match(line):
+            kept.append(line)
+    return normalise(" ".join(kept))
+
+
 def occurs(text: str, file: str, *, loose: bool = False, squashed: bool = False) -> bool:
     """Whether ``text`` is in the seed: exactly (up to whitespace), ignoring line-break hyphens (loose),
     or ignoring all whitespace and hyphens (squashed; the order of every other character still counts)."""

@@ -13,7 +13,7 @@ from functools import cache
 import pytest
 
 from ..helpers import ROOT, SEEDS, load_yaml
-from .seedtext import REPORT, occurs, pages_where_starts, seed_lines
+from .seedtext import REPORT, normalise, occurs, pages_where_starts, report_text_without_footnotes, seed_lines
 
 pytestmark = pytest.mark.skipif(
     not SEEDS.is_dir() and not os.environ.get("CI"), reason="../shared/seeds is not present (it is in CI)"
@@ -54,6 +54,8 @@ def _quoted(value: str, path: tuple) -> bool:
     """Ids (like element references under `items`) and our own editorial text are not quoted."""
     if re.fullmatch(r"[a-z0-9-]+", value) or path[-1] in EDITORIAL_KEYS:
         return False
+    if path[-1] == "heading" and "points" in path:  # the site's own headings on the evidence page
+        return False
     return not (path[-1] == "label" and any(part in LABELLED for part in path))
 
 
@@ -68,6 +70,8 @@ def entries():
         yield entry["id"], entry["source"], entry
     evaluation = load("evaluation.yaml")["evaluation"]
     yield "evaluation", evaluation["source"], evaluation
+    report = load("report.yaml")["report"]
+    yield "report", report["source"], report
 
 
 def other_entries():
@@ -84,10 +88,15 @@ def test_every_text_is_verbatim_in_the_source():
     for entry_id, source, entry in entries():
         for key, path, text in strings(entry):
             if key in EXACT_KEYS or key in CELL_KEYS:
-                found = occurs(text, seed_file(source), loose=key in CELL_KEYS)
+                found = occurs(text, seed_file(source), loose=key in CELL_KEYS) or _across_a_footnote(text, source)
                 if not found:
                     missing.append((entry_id, ".".join(path), text[:80]))
     assert missing == []
+
+
+def _across_a_footnote(text: str, source: str) -> bool:
+    """A sentence of the report that runs past a footnote at the foot of its page is quoted without it."""
+    return seed_file(source) == REPORT and normalise(text) in report_text_without_footnotes()
 
 
 def test_every_text_of_the_other_sources_is_verbatim():

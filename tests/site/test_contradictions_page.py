@@ -36,6 +36,7 @@ def _recorded_in_the_yaml() -> list[dict]:
     """Every `discrepancies` entry of every data file, read from the YAML itself."""
     found = [d for p in _yaml("projects.yaml")["projects"] for d in p.get("discrepancies", [])]
     found += _yaml("evaluation.yaml")["evaluation"].get("discrepancies", [])
+    found += _yaml("report.yaml")["report"].get("discrepancies", [])
     found += [d for p in _yaml("programmes.yaml")["programmes"] for d in p.get("discrepancies", [])]
     return found + _yaml("cases.yaml").get("discrepancies", [])
 

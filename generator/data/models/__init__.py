@@ -123,6 +123,21 @@ from .projects import (
     Table1Row,
 )
 from .recommendations import AbsenceData, AbsenceFigure, Recommendation, RecommendationsFile, SubRecommendation
+from .report import (
+    Evidence,
+    EvidencePoint,
+    FigureBasis,
+    Report,
+    ReportBlock,
+    ReportChapter,
+    ReportFigure,
+    ReportFile,
+    ReportList,
+    ReportListItem,
+    ReportSection,
+    ReportTable1,
+    ReportText,
+)
 from .search import SearchFile, SearchTerm, SearchWord
 from .sources import Source, SourcesFile
 
@@ -172,8 +187,11 @@ __all__ = [
     "Evaluation",
     "EvaluationFile",
     "Event",
+    "Evidence",
+    "EvidencePoint",
     "Fact",
     "Figure",
+    "FigureBasis",
     "FigureRow",
     "FigureTable",
     "FlaggedCell",
@@ -223,7 +241,17 @@ __all__ = [
     "RecommendationsFile",
     "Region",
     "RegionId",
+    "Report",
+    "ReportBlock",
+    "ReportChapter",
     "ReportElementLink",
+    "ReportFigure",
+    "ReportFile",
+    "ReportList",
+    "ReportListItem",
+    "ReportSection",
+    "ReportTable1",
+    "ReportText",
     "ResultList",
     "SearchFile",
     "SearchTerm",

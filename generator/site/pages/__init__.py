@@ -22,6 +22,7 @@ from .programmes import programme_page, programmes_index_page
 from .projects import project_page, projects_index_page
 from .recommendations import recommendations_page
 from .reference import reference_pages
+from .report import chapter_page, evidence_page, report_index_page
 
 
 def all_pages(catalogue: Catalogue) -> Iterator[Page]:
@@ -44,6 +45,10 @@ def all_pages(catalogue: Catalogue) -> Iterator[Page]:
     for municipality in mentioned(catalogue):
         yield municipality_page(catalogue, municipality)
     yield evaluation_page(catalogue)
+    yield evidence_page(catalogue)
+    yield report_index_page(catalogue)
+    for chapter in catalogue.report.chapters:
+        yield chapter_page(catalogue, chapter)
     yield sources_page(catalogue)
     yield contradictions_page(catalogue)
     yield from reference_pages(catalogue)

@@ -19,6 +19,8 @@ from ..urls import (
     CASES_PATH,
     CONTRADICTIONS_PATH,
     EVALUATION_PATH,
+    EVIDENCE_PATH,
+    REPORT_INDEX,
     discrepancy_anchor,
     element_path,
     programme_path,
@@ -26,6 +28,8 @@ from ..urls import (
 )
 from .base import Page, render_page
 
+REPORT_TITLE = "Rapporten"
+EVIDENCE_TITLE = "Hvad evalueringen kan og ikke kan vise"
 TABLE1_KEY = "tabel-1"  # the computed table 1 contradiction's key on its project page
 
 
@@ -142,6 +146,13 @@ def evaluation_contradictions(catalogue: Catalogue) -> list[Contradiction]:
     return [recorded("evaluering", d, source, shown_on, catalogue) for d in evaluation.discrepancies]
 
 
+def report_contradictions(catalogue: Catalogue) -> list[Contradiction]:
+    """The report's chapters 1–4 and annex A: shown on the report's overview and on the evidence page."""
+    report, source = catalogue.report, catalogue.sources[catalogue.report.source]
+    found = [recorded("rapport", d, source, (REPORT_TITLE, REPORT_INDEX), catalogue) for d in report.discrepancies]
+    return [replace(c, shown=[*c.shown, Shown(EVIDENCE_TITLE, EVIDENCE_PATH, c.here.anchor)]) for c in found]
+
+
 def programme_contradictions(catalogue: Catalogue, programme: Programme) -> list[Contradiction]:
     shown_on = (programme.name, programme_path(programme))
     source = catalogue.source_of(programme)
@@ -164,7 +175,7 @@ def all_contradictions(catalogue: Catalogue) -> list[Contradiction]:
     for element in catalogue.elements.values():
         found += _element_names(catalogue, element)
         found += [_listed(catalogue, r) for r in catalogue.projects_of(element) if not r.agreed]
-    found += evaluation_contradictions(catalogue)
+    found += evaluation_contradictions(catalogue) + report_contradictions(catalogue)
     for programme in catalogue.programmes.values():
         found += programme_contradictions(catalogue, programme)
     return _once(found + cases_contradictions(catalogue))
