@@ -17,10 +17,10 @@ from ...domain.costs import Bands
 from ...domain.glance import CostGlance, cost_glance
 from ..labels import DAYCARE_LABELS, PARTNER_LABELS, REACH_LABELS, STAFF_LABELS, band_span
 from ..units import hours_range
-from ..urls import EVALUATION_PATH
+from ..urls import EVIDENCE_PATH
 
-# Where the evaluation page says what the evaluation can and cannot show (its own page will replace it).
-EVIDENCE_LINK = (EVALUATION_PATH, "hvad-evalueringen-kan-og-ikke-kan-vise")
+# The page on what the evaluation can and cannot show, at its title.
+EVIDENCE_LINK = (EVIDENCE_PATH, "hvad-evalueringen-kan-og-ikke-kan-vise")
 
 
 @dataclass(frozen=True)
