@@ -137,6 +137,7 @@ def elements_index_page(catalogue: Catalogue) -> Page:
         compare=ELEMENTS_COMPARE,
         price_year=_price_year(catalogue),
         citation=citation(catalogue, elements),
+        projects_citation=citation(catalogue, list(catalogue.projects.values())),
         notes=footnotes.notes,
     )
 
