@@ -2,8 +2,8 @@
 
 Plain references and unique ids are declared on the models and checked by references.py. What
 stays here needs more than one field to judge: an element combined with itself, an activity tied to
-an element its project is not linked to, ids that would collide as anchors on one page, the phase
-count of every project, and pages beyond the end of their source.
+an element its project is not linked to, outcome words that are not in the purpose sentence, ids that
+would collide as anchors on one page, the phase count of every project, and pages beyond the end of their source.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ def check_rules(docs: dict[str, Document], models: dict[str, Any]) -> list[Probl
         *_self_combinations(docs, models),
         *_unlinked_activities(docs, models),
         *_project_phases(docs, models),
+        *_outcome_words(docs, models),
         *_page_anchors(docs, models),
         *_page_counts(docs, models),
         *_report_sections(docs, models),
@@ -109,6 +110,17 @@ def _project_phases(docs: dict[str, Document], models: dict[str, Any]) -> Iterat
                 f"expected {periods} phases, one per data period in data/evaluation.yaml, "
                 f"got {len(project.phases.periods)}",
             )
+
+
+def _outcome_words(docs: dict[str, Document], models: dict[str, Any]) -> Iterator[Problem]:
+    """A project's outcome words are quoted from its purpose sentence, so they must stand in it."""
+    if "projects.yaml" not in models:
+        return
+    for i, project in enumerate(models["projects.yaml"].projects):
+        for k, outcome in enumerate(project.outcomes):
+            if outcome.words not in project.purpose.text:
+                loc = ("projects", i, "outcomes", k, "words")
+                yield docs["projects.yaml"].problem(loc, f"{outcome.words!r} is not in this project's `purpose` text")
 
 
 def _page_anchors(docs: dict[str, Document], models: dict[str, Any]) -> Iterator[Problem]:

@@ -36,9 +36,12 @@ def per_child_values(columns: list[CostColumn]) -> list[tuple[Decimal, bool]]:
 
 def per_child_range(project: Project) -> CostRange | None:
     """Lowest and highest cost per child per activity in the project's table, or None without numbers."""
-    if project.cost is None:
-        return None
-    values = per_child_values(project.cost.columns)
+    return None if project.cost is None else columns_range(project.cost.columns)
+
+
+def columns_range(columns: list[CostColumn]) -> CostRange | None:
+    """Lowest and highest cost per child of some columns (a project's or an element's), or None without numbers."""
+    values = per_child_values(columns)
     if not values:
         return None
     numbers = [v for v, _ in values]

@@ -39,6 +39,19 @@ REACH_LABELS = {
 }
 
 
+# The site's groups of the words in a project's purpose sentence (data: Project.outcomes).
+OUTCOME_LABELS = {
+    "laering": "Læring",
+    "trivsel": "Trivsel",
+    "sprog": "Sprog",
+    "sundhed": "Sundhed",
+    "foraeldresamarbejde": "Forældresamarbejde",
+    "foraeldrekompetencer": "Forældrekompetencer",
+    "tvaerfagligt-samarbejde": "Tværfagligt samarbejde",
+    "tidlig-indsats": "Tidlig opsporing og indsats",
+}
+
+
 PHASE_LABELS = {
     "konkretisering": "Konkretisering",
     "udbredelse": "Udbredelse",

@@ -37,6 +37,7 @@ XLSX_PATH = "oekonomi/omkostninger.xlsx"
 CSV_PATH = "oekonomi/omkostninger.csv"
 JSON_PATH = "data/vidensbase.json"
 SCHEMA_PATH = "data/vidensbase.schema.json"
+OVERVIEW_SCRIPT = "assets/javascripts/overviews.js"  # filters and sort of the two overviews, loaded only there
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ class Urls:
     csv: str = CSV_PATH
     json: str = JSON_PATH
     json_schema: str = SCHEMA_PATH
+    overview_script: str = OVERVIEW_SCRIPT
 
 
 URLS = Urls()

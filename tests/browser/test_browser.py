@@ -14,58 +14,6 @@ import pytest
 import yaml
 
 
-def visible_rows(page) -> list[dict]:
-    return page.eval_on_selector_all(
-        "#kb-projects tbody tr",
-        "rows => rows.filter(r => !r.hidden).map(r => ({"
-        "title: r.querySelector('th').textContent.trim(),"
-        "element: r.dataset.element, partner: r.dataset.partner, maturity: r.dataset.maturity,"
-        "cost: r.querySelector('td.kb-num').dataset.sort}))",
-    )
-
-
-def test_overview_filters_and_sorts(page, server):
-    page.goto(server + "puljeprojekter/")
-    assert page.locator("form.kb-filters").is_visible()
-    total = page.locator("#kb-projects tbody tr").count()
-    assert len(visible_rows(page)) == total > 1
-    status = page.locator(".kb-filter-status")
-    assert status.text_content() == ""  # the live region stays quiet until a filter changes
-
-    page.select_option("select[name=element]", "overgangsmoeder")
-    rows = visible_rows(page)
-    assert 0 < len(rows) < total
-    assert all("overgangsmoeder" in r["element"].split() for r in rows)
-    assert status.text_content() == f"Viser {len(rows)} af {total} puljeprojekter."
-
-    page.select_option("select[name=partner]", "socialraadgiver")
-    both = visible_rows(page)
-    assert both, "no project has both the element and the partner"
-    assert all("socialraadgiver" in r["partner"].split() and "overgangsmoeder" in r["element"] for r in both)
-    assert len(both) <= len(rows)
-
-    page.locator(".kb-filters button[type=reset]").press("Enter")
-    page.wait_for_function("document.querySelector('.kb-filter-status').textContent.startsWith('Viser 15')")
-    page.select_option("select[name=maturity]", "delvist-modnet")
-    assert {r["maturity"] for r in visible_rows(page)} == {"delvist-modnet"}
-    page.locator(".kb-filters button[type=reset]").press("Enter")
-    page.wait_for_function("document.querySelector('.kb-filter-status').textContent.startsWith('Viser 15')")
-
-    # Sort by cost per child with the keyboard: focus the header, press Enter.
-    header = page.locator("#kb-projects thead th", has_text="Kr. pr. barn")
-    header.focus()
-    page.keyboard.press("Enter")
-    costs = [float(r["cost"]) for r in visible_rows(page)]
-    assert header.get_attribute("aria-sort") in {"ascending", "descending"}
-    assert costs in (sorted(costs), sorted(costs, reverse=True))
-    first = header.get_attribute("aria-sort")
-    page.keyboard.press(" ")  # Space works like Enter
-    assert header.get_attribute("aria-sort") != first
-    reversed_costs = [float(r["cost"]) for r in visible_rows(page)]
-    assert reversed_costs == sorted(costs, reverse=(first == "ascending"))
-    assert page.foreign == []
-
-
 def test_project_page_loads_nothing_from_other_hosts(page, server):
     page.goto(server + "puljeprojekter/maalrettet-samarbejde-mellem-foraeldre-sundhedsplejen-og-dagtilbud/")
     caption = page.locator("caption", has_text="Tabel 17")
@@ -206,30 +154,6 @@ def test_page_weight(page, server, built):
     print(f"\nlargest page HTML: {max(sizes.values())} bytes; smaaboernstrampolinen loads {total} bytes before search")
     assert too_big == {}
     assert total < LOAD_BUDGET
-
-
-def test_overview_works_with_the_keyboard_and_focus_is_visible(page, server):
-    page.goto(server + "puljeprojekter/")
-    page.keyboard.press("Tab")  # the first stop is the skip link, then the menu
-    assert page.evaluate("document.activeElement.classList.contains('md-skip')")
-    for _ in range(6):
-        page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.tagName") in {"A", "INPUT", "LABEL", "BUTTON"}
-    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
-    page.locator("select[name=element]").focus()
-    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
-    assert outline != "none"
-    page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.name") == "partner"
-    page.keyboard.press("Tab")
-    page.keyboard.press("ArrowDown")  # choose the first maturity with the keyboard
-    status = page.locator(".kb-filter-status").text_content()
-    assert status.startswith("Viser ") and not status.startswith("Viser 15 af 15")
-    header = page.locator("#kb-projects thead th").first
-    header.focus()
-    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
-    page.keyboard.press("Enter")
-    assert header.get_attribute("aria-sort") in {"ascending", "descending"}
 
 
 def test_project_page_prints_on_a4_without_navigation(page, server, tmp_path):

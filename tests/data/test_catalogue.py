@@ -67,8 +67,8 @@ def test_repeated_and_self_references_are_errors(minimal):
         load_catalogue(minimal / "data")
     assert [p.format() for p in caught.value.problems] == [
         "data/elements.yaml:27:32: elements[0].combines_with.elements[1]: an element cannot be combined with itself",
-        "data/projects.yaml:119:29: projects[1].elements.items[1]: duplicate element 'sprogkuffert' "
-        "(first used at line 119)",
+        "data/projects.yaml:120:29: projects[1].elements.items[1]: duplicate element 'sprogkuffert' "
+        "(first used at line 120)",
     ]
 
 

@@ -22,7 +22,8 @@ from generator.site.caveats import script_caveats
 from generator.site.pages.economy import economy_page
 from generator.site.pages.elements import element_page
 from generator.site.pages.explorer import explorer_data
-from generator.site.pages.projects import project_page, projects_index_page
+from generator.site.pages.overviews import projects_index_page
+from generator.site.pages.projects import project_page
 
 from ..helpers import ROOT, edit, html
 

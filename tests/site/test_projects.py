@@ -14,7 +14,8 @@ from generator.domain.costs import per_child_range
 from generator.domain.numbers import danish_number
 from generator.pipeline import build_site
 from generator.site.pages.about import evaluation_page
-from generator.site.pages.projects import project_page, projects_index_page
+from generator.site.pages.overviews import projects_index_page
+from generator.site.pages.projects import project_page
 from generator.site.render import kroner_range
 
 from ..helpers import edit, html
@@ -166,29 +167,30 @@ def test_overview_table_reads_without_script(catalogue):
     page = html(projects_index_page(catalogue).markdown)
     table = page.find("table", id="kb-projects")
     assert [th.get_text() for th in table.thead("th")] == [
-        "Kommune",
         "Projekt",
-        "Modenhed",
-        "Elementer",
-        "Samarbejdsparter",
-        "Dagtilbud",
         "Kr. pr. barn",
-        "Afsnit",
+        "Elementer",
+        "Dagtilbud",
+        "Målgruppe",
+        "Formål",
+        "Samarbejdsparter",
     ]
     rows = table.tbody("tr")
     assert len(rows) == len(catalogue.projects)
     frederikshavn = rows[0]
-    assert frederikshavn["data-maturity"] == "modnet"
+    assert frederikshavn["data-modenhed"] == "modnet"
     assert frederikshavn["data-partner"] == "foraeldre sundhedsplejerske"
     assert "overgangsmoeder" in frederikshavn["data-element"].split()
     assert "232–1.269 kr." in frederikshavn.get_text()
-    # The filters are hidden until the script shows them; every option matches some row.
-    form = page.find("form", class_="kb-filters")
-    assert form.has_attr("hidden")
+    # The form is in place (disabled until the script runs); every option matches some row.
+    form = page.find("form", class_="kb-overview-form")
+    assert form.fieldset.has_attr("disabled") and not form.has_attr("hidden")
     for select in form("select"):
         for option in select("option"):
-            if option["value"]:
+            if option["value"] and select["name"] != "sort":
                 assert any(option["value"] in row[f"data-{select['name']}"].split() for row in rows)
+            elif option["value"]:
+                assert any(row.has_attr(f"data-sort-{option['value']}") for row in rows)
 
 
 def test_evaluation_page_has_table_3_and_the_cost_method(catalogue):

@@ -66,6 +66,17 @@ Reach = Literal["universel", "maalrettet", "universel-og-maalrettet"]
 Partner = Literal["foraeldre", "sundhedsplejerske", "socialraadgiver", "frivillige"]
 DaycareType = Literal["vuggestue", "boernehave", "dagpleje", "aldersintegreret"]
 Phase = Literal["konkretisering", "udbredelse", "virkning", "afsluttet"]
+# What a project's purpose sentence says it aims at, grouped by the site (labels: site/labels.py OUTCOME_LABELS).
+Outcome = Literal[
+    "laering",
+    "trivsel",
+    "sprog",
+    "sundhed",
+    "foraeldresamarbejde",
+    "foraeldrekompetencer",
+    "tvaerfagligt-samarbejde",
+    "tidlig-indsats",
+]
 ImplementationLevel = Literal["velimplementeret", "implementeret", "delvist-implementeret", "ikke-implementeret"]
 
 
@@ -92,6 +103,16 @@ class Assessment(Strict):
     )
     pages: Pages = Field(description="Side i rapporten.")
     text: Text = Field(description="Sætningen med vurderingen, ordret.")
+
+
+class OutcomeWords(Strict):
+    outcome: Outcome = Field(
+        description="Sitets gruppe for ordene: `laering`, `trivsel`, `sprog`, `sundhed`, `foraeldresamarbejde`, "
+        "`foraeldrekompetencer`, `tvaerfagligt-samarbejde` eller `tidlig-indsats`."
+    )
+    words: Name = Field(
+        description="Ordene i formålssætningen (`purpose`), ordret, som nævner det, indsatsen sigter mod."
+    )
 
 
 class Count(Strict):
@@ -169,6 +190,11 @@ class Project(Strict):
     elements: ElementRefs = Field(description="De betydningsfulde elementer, som projektets hovedresultat nævner.")
     overview: ListPassage = Field(description="Afsnittet 'Indsatsen i overblik', ordret.")
     purpose: Quote = Field(description="Sætningen om indsatsens formål, ordret fra 'Indsatsen i overblik'.")
+    outcomes: Annotated[list[OutcomeWords], Unique("outcome", what="outcome")] = Field(
+        description="Hvad formålssætningen (`purpose`) siger, indsatsen sigter mod (læring, trivsel, sprog …): "
+        "ordene ordret fra sætningen (samme side), hver i sitets gruppe.",
+        min_length=1,
+    )
     target_group: Quote = Field(description="Sætningen om indsatsens målgruppe, ordret.")
     reach: Reach = Field(
         description="Om indsatsen er `universel`, `maalrettet` eller `universel-og-maalrettet`, som teksten om "

@@ -14,12 +14,13 @@ from .budget import budget_page
 from .cases import cases_page
 from .contradictions import contradictions_page
 from .economy import economy_page
-from .elements import element_page, elements_index_page
+from .elements import element_page
 from .explorer import explorer_page
 from .home import home_page
 from .municipalities import mentioned, municipalities_index_page, municipality_page
+from .overviews import elements_index_page, projects_index_page
 from .programmes import programme_page, programmes_index_page
-from .projects import project_page, projects_index_page
+from .projects import project_page
 from .recommendations import recommendations_page
 from .reference import reference_pages
 from .report import chapter_page, evidence_page, report_index_page

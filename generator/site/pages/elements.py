@@ -1,4 +1,4 @@
-"""The element overview and one page per element."""
+"""One page per element (the overview is in overviews.py)."""
 
 from __future__ import annotations
 
@@ -12,36 +12,11 @@ from ...domain.combinations import observed_with
 from ..caveats import Footnotes
 from ..labels import band_label, project_label
 from ..units import unit_view
-from ..urls import ELEMENTS_PATH, EXPLORER_PATH, element_path
-from .base import Page, _grouped, citation, project_line, render_page
+from ..urls import EXPLORER_PATH, element_path
+from .base import Page, project_line, render_page
 from .brief import element_brief
 from .contradictions import Contradiction, project_contradictions
 from .projects import _price_year
-
-
-def elements_index_page(catalogue: Catalogue) -> Page:
-    groups = [
-        (group, [(e, _project_counts(catalogue, e)) for e in elements]) for group, elements in _grouped(catalogue)
-    ]
-    return render_page(
-        ELEMENTS_PATH,
-        "Elementer",
-        "data/elements.yaml",
-        "elements_index.md.j2",
-        groups=groups,
-        group_count=len(groups),
-        element_count=len(catalogue.elements),
-        citation=citation(catalogue, list(catalogue.elements.values())),
-    )
-
-
-def _project_counts(catalogue: Catalogue, element: Element) -> dict[str, int]:
-    """How many projects the element's own list names, and how many more only chapter 5 adds."""
-    relations = catalogue.projects_of(element)
-    return {
-        "listed": sum(1 for r in relations if r.in_element_section),
-        "only_in_project": sum(1 for r in relations if not r.in_element_section),
-    }
 
 
 def element_page(catalogue: Catalogue, element: Element) -> Page:

@@ -1,82 +1,23 @@
-"""The pool-project overview and one page per project."""
+"""One page per pool project (the overview is in overviews.py)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from ...data.catalogue import Catalogue
-from ...data.models import Element, Project
+from ...data.models import CostColumn, Element, Project
 from ...domain.caveats import Caveat, cell_caveats
 from ...domain.costs import CostRange, per_child_range
 from ..caveats import Footnotes
 from ..labels import (
     ASSESSMENT_LABELS,
-    DAYCARE_LABELS,
     MATURITY_LABELS,
     PARTNER_LABELS,
     PHASE_LABELS,
-    project_label,
 )
-from ..urls import PROJECTS_PATH, project_path
-from .base import Filter, Page, citation, render_page
+from ..urls import project_path
+from .base import Page, render_page
 from .brief import project_brief
 from .contradictions import project_contradictions
 from .cost_table import table_view
-
-
-def projects_index_page(catalogue: Catalogue) -> Page:
-    projects = list(catalogue.projects.values())
-    footnotes = Footnotes()
-    rows = [_project_row(catalogue, p, footnotes) for p in projects]
-    used_elements = {e.id for row in rows for e in row["elements"]}
-    used_partners = {k for row in rows for k in row["project"].partners}
-    used_maturity = {row["project"].maturity.level for row in rows}
-    return render_page(
-        PROJECTS_PATH,
-        "Puljeprojekter",
-        "data/projects.yaml",
-        "projects_index.md.j2",
-        rows=rows,
-        project_count=len(projects),
-        filters=[
-            Filter(
-                "element",
-                "Element",
-                "Alle elementer",
-                [(e.id, e.name) for e in catalogue.elements.values() if e.id in used_elements],
-            ),
-            Filter(
-                "partner",
-                "Samarbejdspartner",
-                "Alle samarbejdsparter",
-                [(k, v) for k, v in PARTNER_LABELS.items() if k in used_partners],
-            ),
-            Filter("maturity", "Modenhed", "Alle", [(k, v) for k, v in MATURITY_LABELS.items() if k in used_maturity]),
-        ],
-        price_year=_price_year(catalogue),
-        citation=citation(catalogue, projects),
-        notes=footnotes.notes,
-    )
-
-
-def _project_row(catalogue: Catalogue, project: Project, footnotes: Footnotes) -> dict[str, Any]:
-    cost_range = per_child_range(project)
-    place = project_label(catalogue, project)
-    return {
-        "project": project,
-        "municipality": catalogue.municipality_of(project),
-        "elements": _main_elements(catalogue, project),
-        "maturity": maturity_summary(project),
-        "partners": _partner_names(project),
-        "daycare": [DAYCARE_LABELS[t] for t in project.daycare_types],
-        "cost_range": cost_range,
-        "range_marks": [
-            mark
-            for column, caveats in range_end_caveats(project, cost_range)
-            for mark in footnotes.marks(caveats, f"{place}, {column}")
-        ],
-        "section_sort": "".join(f"{n:03d}" for n in project.section_key),
-    }
 
 
 def _partner_names(project: Project) -> list[str]:
@@ -145,13 +86,21 @@ def project_page(catalogue: Catalogue, project: Project) -> Page:
 
 def range_end_caveats(project: Project, cost_range: CostRange | None) -> list[tuple[str, list[Caveat]]]:
     """(column label, caveats) of the columns whose cost per child is the range's lowest or highest number."""
-    if cost_range is None or project.cost is None:
+    columns = [(project, c) for c in project.cost.columns] if project.cost else []
+    return [(column.label, caveats) for _, column, caveats in columns_end_caveats(columns, cost_range)]
+
+
+def columns_end_caveats(
+    columns: list[tuple[Project, CostColumn]], cost_range: CostRange | None
+) -> list[tuple[Project, CostColumn, list[Caveat]]]:
+    """(project, column, caveats) of the columns whose cost per child is the range's lowest or highest number."""
+    if cost_range is None:
         return []
     ends = {cost_range.low, cost_range.high}
     found = []
-    for column in project.cost.columns:
+    for project, column in columns:
         if column.cost_per_child.value in ends:
             caveats = cell_caveats(project, column, "cost_per_child")
             if caveats:
-                found.append((column.label, caveats))
+                found.append((project, column, caveats))
     return found
