@@ -23,6 +23,7 @@ from ..labels import (
     PARTNER_LABELS,
     REACH_LABELS,
     STAFF_LABELS,
+    band_span,
     project_label,
 )
 from ..urls import ELEMENTS_PATH, PROJECTS_PATH
@@ -31,7 +32,6 @@ from .projects import (
     _main_elements,
     _partner_names,
     _price_year,
-    band_span,
     columns_end_caveats,
     maturity_summary,
     range_end_caveats,
