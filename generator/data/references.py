@@ -59,12 +59,17 @@ class RefersWithin:
     """The value is the id of an entry in the list ``key`` of the enclosing ``owner`` (e.g. a project's activities)."""
 
     owner: str  # the enclosing model's class name, e.g. 'Project'
-    key: str
+    key: str  # an attribute of the owner that lists the entries (a field, or a property that gathers them)
     kind: str
+    shown: str | None = None  # where a maintainer finds the entries in the YAML, when ``key`` is a property
+
+    @property
+    def where(self) -> str:
+        return self.shown or self.key
 
     @property
     def expected(self) -> str:
-        return f"an id in this {self.owner.lower()}'s `{self.key}`"
+        return f"an id in this {self.owner.lower()}'s `{self.where}`"
 
 
 @dataclass(frozen=True)

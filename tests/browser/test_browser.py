@@ -102,13 +102,14 @@ def test_every_page_passes_axe_loads_nothing_from_elsewhere_and_sets_no_cookie(b
 
 
 def test_search_queries_find_their_page(page, server):
-    """Each query in tests/browser/search_queries.yaml, typed into the real search box, finds its page in the top 5."""
+    """Each query in tests/browser/search_queries.yaml, typed into the real search box, finds its page in the top 5
+    (and a query marked `known_miss` still does not: the mark is true)."""
     queries = yaml.safe_load((Path(__file__).parent / "search_queries.yaml").read_text(encoding="utf-8"))["queries"]
     assert len(queries) >= 25
     page.goto(server)
     box = page.locator("input.md-search__input")
     box.click()
-    missing = []
+    missing = []  # a query that misses its page, or one marked as a known miss that now finds it
     meta = "document.querySelector('.md-search-result__meta').textContent"
     for query in queries:
         box.fill("")
@@ -123,9 +124,10 @@ def test_search_queries_find_their_page(page, server):
             ".md-search-result__item > .md-search-result__link", "links => links.map(a => a.href)"
         )
         top = list(dict.fromkeys(urlparse(h).path for h in hrefs))[:5]
-        if query["expect"] not in top:
+        if (query["expect"] in top) == bool(query.get("known_miss")):
             missing.append((query["query"], query["expect"], top))
     print(f"\nsearch: {len(queries)} queries")
+    # A query that misses its page, or one marked as a known miss that now finds it (remove the mark).
     assert missing == []
     assert page.foreign == []
 

@@ -5,6 +5,7 @@ import pytest
 from generator.data.models import ReportFile, ReportList, ReportListItem, ReportText
 from generator.data.problems import DataError
 from generator.data.read import load_text
+from generator.data.references import check_references
 from generator.data.rules import check_rules
 from generator.data.validate import validate
 
@@ -95,10 +96,14 @@ def rule_problems(text: str) -> list[str]:
 
 
 def test_an_evidence_point_names_a_section_that_exists():
-    found = rule_problems(report("            - {kind: tekst, pages: 1, paragraphs: [x]}\n", "intet-afsnit"))
+    document = load_text(
+        report("            - {kind: tekst, pages: 1, paragraphs: [x]}\n", "intet-afsnit"), "data/report.yaml"
+    )
+    model = validate(ReportFile, document)
+    found = [p.format() for p in check_references({"report.yaml": document}, {"report.yaml": model})]
     assert found == [
-        "data/report.yaml:20:37: report.evidence.points[0].section: no chapter has a section 'intet-afsnit'; "
-        "expected one of the sections' ids"
+        "data/report.yaml:20:37: report.evidence.points[0].section: unknown section 'intet-afsnit' "
+        "(did you mean 'afsnit'?); it must be an id in this report's `chapters[].sections`"
     ]
 
 

@@ -132,7 +132,9 @@ def test_the_box_follows_the_data(minimal):
     catalogue = load_catalogue(minimal / "data")
     project = next(iter(catalogue.projects.values()))
     before = _text(_box(project_page(catalogue, project).markdown)[1]["Hvad"])
-    edit(minimal / "data" / "projects.yaml", f'text: "{project.purpose.text}"', 'text: "Et helt andet formål."')
+    # The outcomes quote words of the purpose, so the new purpose keeps the old one after its own sentence.
+    new = f"Et helt andet formål. {project.purpose.text}"
+    edit(minimal / "data" / "projects.yaml", f'text: "{project.purpose.text}"', f'text: "{new}"')
     changed = load_catalogue(minimal / "data")
     after = _text(_box(project_page(changed, changed.projects[project.id]).markdown)[1]["Hvad"])
     assert "Et helt andet formål." in after and after != before

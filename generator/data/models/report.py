@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from ..references import Unique
+from ..references import RefersWithin, Unique
 from .common import Name, Ordinal, Pages, Quote, Section, Slug, SourceId, Strict, Text
 from .projects import Discrepancy
 
@@ -77,6 +77,8 @@ class ReportTable1(Strict):
 ReportBlock = Annotated[ReportText | ReportList | ReportFigure | ReportTable1, Field(discriminator="kind")]
 
 Elsewhere = Literal["om-evalueringen"]
+# A section of any chapter (Report.sections gathers them; their ids differ across chapters, see rules.py).
+SectionId = Annotated[Slug, RefersWithin("Report", "sections", "section", shown="chapters[].sections")]
 
 
 class ReportSection(Strict):
@@ -111,7 +113,7 @@ class ReportChapter(Strict):
 
 class EvidencePoint(Strict):
     heading: Name = Field(description="Redaktionel overskrift på dansk.")
-    section: Slug = Field(description="Id på det afsnit i `chapters`, som punktet er hentet fra.")
+    section: SectionId = Field(description="Id på det afsnit i `chapters`, som punktet er hentet fra.")
     quotes: list[Quote] = Field(description="Rapportens ordlyd, ordret.", min_length=1)
     figures: bool = Field(description="`true`: vis her, hvad rapportens figurer bygger på.", default=False)
 

@@ -70,7 +70,7 @@ Href = Callable[[str], str]  # the relative URL of another page of the site, fro
 def reference_label(reference: RefersTo | RefersWithin, where: dict[type[BaseModel], list[str]], href: Href) -> str:
     """'id i data/municipalities.yaml', linked to the kind of entry the id must name (from the field's type)."""
     if isinstance(reference, RefersWithin):
-        return f'id i <code>{reference.key}</code> i samme <a href="#{reference.owner.lower()}">{reference.owner}</a>'
+        return f'id i <code>{reference.where}</code> i samme <a href="#{reference.owner.lower()}">{reference.owner}</a>'
     target = _models_in(DATA_FILES[reference.file].model_fields[reference.key].annotation)[0]
     page = "" if target in where else href(reference_path(reference.file))
     in_list = "" if reference.main_list else f" (<code>{reference.key}</code>)"
