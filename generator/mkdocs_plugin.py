@@ -6,13 +6,16 @@ results to MkDocs, so moving to another builder means replacing these lines. Und
 navigation and the rest (``BUILDER_DATA_ENV``), and nothing is generated here a second time.
 
 ``mkdocs serve --dirty`` (what ``scripts/serve`` runs) rebuilds only the pages whose Markdown
-changed, so an edit shows at once; when the edit also changed the navigation, the other pages are
-rebuilt right after it, so that every menu shows the new titles too. The search index of a dirty
-rebuild is merged here, page by page (Material's own merge expects one page per rebuild).
+changed, so an edit shows at once. The pages made from the edited file come first: other pages the
+edit changed (an overview that shows the edited title, say) are written and rebuilt right after them,
+and when the edit also changed the navigation, so are all other pages, so that every menu shows it
+too. The search index of a dirty rebuild is merged here, page by page (Material's own merge expects
+one page per rebuild).
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import time
@@ -32,8 +35,8 @@ from watchdog.observers.polling import PollingObserver
 from .data.problems import DataError, errors
 from .output.editing import EditLink, edit_link, repository_url
 from .output.search import Enricher, enrich_index_file, merge_index_file
-from .output.write import sync_tree
-from .pipeline import BUILDER_DATA_ENV, CONTENT_DIR, DATA_DIR, BuilderData, build_site
+from .output.write import hold_back, sync_tree, with_other_files_kept
+from .pipeline import BUILDER_DATA_ENV, CONTENT_DIR, DATA_DIR, BuilderData, Site, build_site
 from .site.navigation import html_navigation
 from .site.render import TEMPLATES
 
@@ -63,6 +66,51 @@ class CompiledTemplates(BytecodeCache):
         self.code[bucket.key] = bucket.bytecode_to_string()
 
 
+class ThemeFiles:
+    """The theme's static files listed once per server, not once per rebuild (a tenth of a second each time).
+
+    MkDocs lists every file of the theme's folders for each build (Material has about 1,400), through the
+    Jinja environment it makes for the build. The list is kept until a file in a folder of the theme that
+    can change (``custom_dir``, our overrides) comes, goes or moves.
+    """
+
+    def __init__(self) -> None:
+        self.listed: dict[tuple[Any, ...], list[str]] = {}
+
+    def install(self, config: MkDocsConfig) -> None:
+        """Have the environments the theme makes for this build list its files from here."""
+        theme = config.theme
+        make_env = theme.get_env
+
+        def get_env() -> Environment:
+            env = make_env()
+            list_templates = env.list_templates
+
+            def listed(extensions: Any = None, filter_func: Any = None) -> list[str]:
+                # MkDocs' filter is a new function each build, with the same code and settings
+                what = (
+                    getattr(filter_func, "__code__", filter_func),
+                    tuple(sorted(theme.static_templates)),
+                    extensions,
+                )
+                key = (tuple(theme.dirs), what, _tree(theme.custom_dir))
+                if key not in self.listed:
+                    self.listed = {key: list_templates(extensions, filter_func)}
+                return self.listed[key]
+
+            env.list_templates = listed  # type: ignore[method-assign]
+            return env
+
+        theme.get_env = get_env  # type: ignore[method-assign]
+
+
+def _tree(folder: str | None) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """What is in ``folder``, to tell when a listing of it is out of date."""
+    if not folder:
+        return ()
+    return tuple((root, tuple(sorted(files))) for root, _dirs, files in sorted(os.walk(folder)))
+
+
 class KnowledgeBasePlugin(BasePlugin):
     command: str | None = None
     dirty = False
@@ -71,6 +119,8 @@ class KnowledgeBasePlugin(BasePlugin):
     nav: list[Any] | None = None  # of the last generation that worked
     menus_behind = False  # a dirty rebuild changed the navigation; the pages it did not rebuild show the old one
     index: list[dict[str, str]] | None = None  # the search index's entries as of the last build (dirty serve)
+    later: Site | None = None  # the site whose other files to write once the edited file's pages are shown
+    stamps: dict[str, bytes] | None = None  # data and content files as of the last generation
 
     def __init__(self) -> None:
         super().__init__()
@@ -82,23 +132,29 @@ class KnowledgeBasePlugin(BasePlugin):
         # Having this hook also makes MkDocs keep this one instance across the rebuilds of `serve`.
         self.command, self.dirty = command, dirty
         self.compiled = CompiledTemplates()
+        self.theme_files = ThemeFiles()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         if self.dirty:
             self._merge_search_index_here(config)
+        if self.command == "serve":
+            self.theme_files.install(config)
         generated = os.environ.get(BUILDER_DATA_ENV) if self.command != "serve" else None
         if generated:  # `generator build` wrote the tree and this file under its lock
             data = BuilderData.from_json(Path(generated).read_bytes())
         else:
-            try:
-                site = build_site(root)
-            except DataError as exc:
-                if self.command != "serve" or self.nav is None:
-                    raise PluginError(f"The data has errors:\n{exc.report()}") from None
-                return self._keep_last_good(config, exc)
-            sync_tree(site.files(), Path(config.docs_dir))
+            stamps = _stamps(root) if self.dirty else None
+            site = self.later if self.later is not None and stamps == self.stamps else None
+            if site is None:
+                try:
+                    site = build_site(root)
+                except DataError as exc:
+                    if self.command != "serve" or self.nav is None:
+                        raise PluginError(f"The data has errors:\n{exc.report()}") from None
+                    return self._keep_last_good(config, exc)
             data = site.builder_data()
+            self._write(site, data, stamps, Path(config.docs_dir))
         if data.warnings:
             log.info("%d places where the sources disagree; `python -m generator check` lists them", data.warnings)
         self.synonyms = data.synonyms
@@ -108,6 +164,21 @@ class KnowledgeBasePlugin(BasePlugin):
         self.menus_behind = self.dirty and self.nav is not None and nav != self.nav
         config.nav = self.nav = nav
         return config
+
+    def _write(self, site: Site, data: BuilderData, stamps: dict[str, bytes] | None, docs: Path) -> None:
+        """Write the docs tree. In a dirty serve, after an edit, first only the pages made from the edited files
+        (see ``hold_back``), and the rest of the tree, downloads included, with the rebuild that follows
+        (on_post_build asks for it), from the same ``site``: the browser reloads when a rebuild ends."""
+        if self.later is None and stamps is not None and self.stamps is not None:
+            edited = {path for path, stamp in stamps.items() if self.stamps.get(path) != stamp}
+            made_from = {path: origin.file for path, origin in data.origins.items()}
+            held = hold_back(site.pages_and_content(), docs, made_from, edited)
+            sync_tree(with_other_files_kept(held, docs), docs)
+            self.later = site
+        else:
+            sync_tree(site.files(), docs)
+            self.later = None
+        self.stamps = stamps
 
     def _keep_last_good(self, config: MkDocsConfig, exc: DataError) -> MkDocsConfig:
         """While serving, broken data leaves the docs tree and the navigation as they last worked.
@@ -155,6 +226,9 @@ class KnowledgeBasePlugin(BasePlugin):
                 self.index = merge_index_file(index, self.index or [], self.rebuilt, self.pages)
             changed = enrich_index_file(index, self.synonyms, self.enricher)
             log.info("search index: compound parts added to %d entries", changed)
+        if self.later is not None:
+            self._wake(config, "pages-changed")
+            log.info("The edited file's pages are shown: rebuilding the other files the edit changed")
         if self.menus_behind:
             self._rebuild_every_page(config)
 
@@ -163,10 +237,15 @@ class KnowledgeBasePlugin(BasePlugin):
         now = time.time_ns()
         for page in Path(config.docs_dir).rglob("*.md"):
             os.utime(page, ns=(now, now))
+        self._wake(config, "navigation-changed")
+        log.info("The navigation changed: rebuilding every page so that every menu shows it")
+
+    @staticmethod
+    def _wake(config: MkDocsConfig, reason: str) -> None:
+        """Ask the server for one more rebuild: WAKE_DIR is watched."""
         wake = Path(config.config_file_path).parent / WAKE_DIR
         wake.mkdir(parents=True, exist_ok=True)
-        (wake / "navigation-changed").write_text(str(now), encoding="utf-8")
-        log.info("The navigation changed: rebuilding every page so that every menu shows it")
+        (wake / reason).write_text(str(time.time_ns()), encoding="utf-8")
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
         root = Path(config.config_file_path).parent
@@ -177,6 +256,17 @@ class KnowledgeBasePlugin(BasePlugin):
         for folder in (root / DATA_DIR, root / CONTENT_DIR, TEMPLATES, root / WAKE_DIR):
             server.watch(str(folder))
         return server
+
+
+def _stamps(root: Path) -> dict[str, bytes]:
+    """A digest of each data and content file, to tell which files an edit changed (a modification time can
+    repeat within a file system's resolution; reading the files takes about a millisecond)."""
+    found = {}
+    for folder in (DATA_DIR, CONTENT_DIR):
+        for path in (root / folder).rglob("*"):
+            if path.is_file():
+                found[path.relative_to(root).as_posix()] = hashlib.blake2b(path.read_bytes()).digest()
+    return found
 
 
 def _look_often(server: LiveReloadServer) -> None:

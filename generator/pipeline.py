@@ -11,6 +11,7 @@ comes from); the builder it starts reads that file instead of generating again.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -60,7 +61,12 @@ class Site:
     pages: list[Page]
     content: dict[str, bytes]
     nav: list[Any]
-    downloads: dict[str, bytes]  # generated files that are not pages, e.g. the cost CSV
+
+    @functools.cached_property
+    def downloads(self) -> dict[str, bytes]:
+        """Generated files that are not pages, e.g. the cost CSV; made when first asked for (a served edit
+        shows its pages before they are made)."""
+        return downloads(self.catalogue)
 
     @property
     def warnings(self) -> list[Problem]:
@@ -76,10 +82,13 @@ class Site:
         return BuilderData(self.nav, self.catalogue.synonyms, self.origins(), len(self.warnings))
 
     def files(self) -> dict[str, bytes]:
-        """Every file of the docs tree: hand-written content plus generated pages."""
+        """Every file of the docs tree: hand-written content plus generated pages and downloads."""
+        return self.pages_and_content() | self.downloads
+
+    def pages_and_content(self) -> dict[str, bytes]:
+        """The docs tree but the downloads."""
         files = dict(self.content)
         files.update({page.path: page.markdown.encode("utf-8") for page in self.pages})
-        files.update(self.downloads)
         return files
 
 
@@ -179,4 +188,4 @@ def build_site(root: Path) -> Site:
     if problems:
         raise DataError(problems)
     nav = navigation(catalogue, sorted({*content, *(p.path for p in pages)}))
-    return Site(catalogue, pages, content, nav, downloads=downloads(catalogue))
+    return Site(catalogue, pages, content, nav)

@@ -18,6 +18,7 @@ so that the knowledge base can grow a hundredfold.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -241,8 +242,13 @@ class _Builder:
 
 def _scalar_tag(event: yaml.ScalarEvent) -> str:
     if event.tag in (None, "!"):
-        return _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
+        return _resolve(event.value, event.implicit)
     return event.tag
+
+
+@functools.lru_cache(maxsize=4096)  # most values repeat (ids, numbers, kinds); resolving runs a regex per value
+def _resolve(value: str, implicit: tuple[bool, bool]) -> str:
+    return _RESOLVER.resolve(yaml.ScalarNode, value, implicit)
 
 
 def _refused_key(event: yaml.Event) -> str | None:

@@ -49,6 +49,36 @@ def sync_tree(files: dict[str, bytes], dest: Path) -> list[str]:
     return changed
 
 
+def hold_back(files: dict[str, bytes], dest: Path, made_from: dict[str, str], edited: set[str]) -> dict[str, bytes]:
+    """While serving, what to write now so that the pages made from the files just ``edited`` show first.
+
+    Of the pages whose Markdown an edit changed, those made from an edited file (``made_from``: a page's
+    path to its source file, as in its edit link) are written now, and every other changed page keeps its
+    last text for one more rebuild, so the dirty rebuild that follows the edit renders only the pages a
+    maintainer is looking at. Everything is written at once (``files`` itself is returned) when no changed
+    page is made from an edited file, when all of them are, or when pages come or go.
+    """
+    on_disk = {path.relative_to(dest).as_posix() for path in dest.rglob("*.md")} if dest.is_dir() else set()
+    if on_disk != {path for path in files if path.endswith(".md")}:
+        return files
+    changed = [p for p in on_disk if (dest / p).read_bytes() != files[p]]
+    first = [p for p in changed if made_from.get(p) in edited]
+    if not first or len(first) == len(changed):
+        return files
+    return files | {p: (dest / p).read_bytes() for p in changed if p not in first}
+
+
+def with_other_files_kept(files: dict[str, bytes], dest: Path) -> dict[str, bytes]:
+    """``files`` plus every file now in ``dest`` that is not a page, as it is: a served edit's pages are
+    written before the downloads are made again (they follow with the rest of the tree)."""
+    kept = {}
+    for path in dest.rglob("*") if dest.is_dir() else ():
+        relative = path.relative_to(dest).as_posix()
+        if path.is_file() and not relative.endswith(".md") and relative not in files and not relative.startswith("."):
+            kept[relative] = path.read_bytes()
+    return files | kept
+
+
 class Busy(Exception):
     """Another build holds the lock and did not finish within the time we were willing to wait."""
 

@@ -11,6 +11,7 @@ from generator.output.write import (
     Busy,
     exclusive,
     expected_outputs,
+    hold_back,
     missing_outputs,
     remove_stale_scratch,
     scratch_dir,
@@ -151,3 +152,38 @@ def test_a_second_holder_waits_until_the_first_lets_go(tmp_path):
     finally:
         release.set()
         thread.join(timeout=30)
+
+
+# --- serving: the edited file's pages first ---------------------------------------------------------
+
+MADE_FROM = {"a.md": "data/a.yaml", "b.md": "data/b.yaml", "c.md": "data/a.yaml"}
+
+
+def _tree(tmp_path: Path, files: dict[str, bytes]) -> Path:
+    sync_tree(files, tmp_path / "docs")
+    return tmp_path / "docs"
+
+
+def test_pages_of_other_files_keep_their_last_text_for_one_more_rebuild(tmp_path):
+    docs = _tree(tmp_path, {"a.md": b"A", "b.md": b"B", "c.md": b"C", "x.csv": b"1"})
+    new = {"a.md": b"A2", "b.md": b"B2", "c.md": b"C", "x.csv": b"2"}
+    assert hold_back(new, docs, MADE_FROM, {"data/a.yaml"}) == {
+        "a.md": b"A2",
+        "b.md": b"B",
+        "c.md": b"C",
+        "x.csv": b"2",
+    }
+
+
+@pytest.mark.parametrize(
+    "new, edited",
+    [
+        ({"a.md": b"A2", "b.md": b"B2", "c.md": b"C"}, {"templates/x.j2"}),  # no changed page is from an edited file
+        ({"a.md": b"A2", "b.md": b"B", "c.md": b"C2"}, {"data/a.yaml"}),  # every changed page is
+        ({"a.md": b"A2", "b.md": b"B2", "c.md": b"C", "d.md": b"D"}, {"data/a.yaml"}),  # a page comes
+        ({"a.md": b"A2", "b.md": b"B2"}, {"data/a.yaml"}),  # a page goes
+    ],
+)
+def test_everything_is_written_at_once_when_nothing_is_worth_holding_back(tmp_path, new, edited):
+    docs = _tree(tmp_path, {"a.md": b"A", "b.md": b"B", "c.md": b"C"})
+    assert hold_back(new, docs, MADE_FROM, edited) is new

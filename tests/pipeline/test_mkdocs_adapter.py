@@ -215,17 +215,49 @@ def test_a_dirty_rebuild_that_changes_the_navigation_has_every_page_rebuilt_next
     assert (minimal / WAKE_DIR / "navigation-changed").is_file()  # watched: the server rebuilds
 
 
+def test_the_edited_files_pages_are_written_first_and_the_others_it_changed_right_after(minimal, tmp_path, monkeypatch):
+    import generator.mkdocs_plugin as adapter
+
+    generations = []
+    monkeypatch.setattr(adapter, "build_site", lambda root: generations.append(root) or build_site(root))
+    plugin = serving()
+    config = plugin.on_config(config_for(minimal))
+    config.site_dir = str(tmp_path / "site")
+    plugin.on_post_build(config)
+    docs = Path(config.docs_dir)
+    made_from = {path: origin.file for path, origin in build_site(minimal).origins().items()}
+    edit(minimal / "data" / "projects.yaml", 'title: "Sammen i Nordby"', 'title: "Sammen i Nordbx"')
+    plugin.on_config(config)
+    showing = {p for p in made_from if "Nordbx" in (docs / p).read_text(encoding="utf-8")}
+    assert showing and {made_from[p] for p in showing} == {"data/projects.yaml"}
+    plugin.on_post_build(config)
+    assert (minimal / WAKE_DIR / "pages-changed").is_file()  # watched: the server rebuilds
+    plugin.on_config(config)  # that rebuild writes the rest of the tree, generated with the pages shown first
+    assert len(generations) == 2
+    shown_later = {p for p in made_from if "Nordbx" in (docs / p).read_text(encoding="utf-8")} - showing
+    assert {made_from[p] for p in shown_later} >= {"data/municipalities.yaml", "data/elements.yaml"}
+    assert {p: (docs / p).read_bytes() for p in made_from} == {
+        p: data for p, data in build_site(minimal).files().items() if p in made_from
+    }
+
+
 def test_an_edit_that_keeps_the_navigation_rebuilds_only_its_pages(minimal, tmp_path):
     plugin = serving()
     config = plugin.on_config(config_for(minimal))
     config.site_dir = str(tmp_path / "site")
+    docs = Path(config.docs_dir)
+    texts = {page: page.read_bytes() for page in docs.rglob("*.md")}
+    before = mtimes(docs)
     edit(minimal / "data" / "projects.yaml", '"I Nordby Kommune er indsatsen blevet modnet."', '"Ny tekst."')
     plugin.on_config(config)
-    before = mtimes(Path(config.docs_dir))
+    plugin.on_post_build(config)
+    plugin.on_config(config)  # the rebuild it asks for, if any pages of other files changed
     plugin.on_post_build(config)
     assert not plugin.menus_behind
-    assert mtimes(Path(config.docs_dir)) == before
-    assert not (minimal / WAKE_DIR).exists()
+    after = mtimes(docs)
+    changed = {page for page in texts if page.read_bytes() != texts[page]}
+    assert changed and {page for page in before if after[page] != before[page]} == changed
+    assert not (minimal / WAKE_DIR / "navigation-changed").exists()
 
 
 def test_full_rebuilds_need_no_second_pass(minimal, tmp_path):
@@ -258,6 +290,27 @@ def test_theme_templates_are_compiled_once_per_server_until_one_changes(tmp_path
     (tmp_path / "page.html").write_text("<p>{{ text }}!</p>", encoding="utf-8")
     assert render() == "<p>x!</p>"
     assert CountingEnvironment.compiled == 2
+
+
+def test_the_server_lists_the_themes_files_once_until_the_overrides_change(minimal, monkeypatch):
+    from jinja2 import FileSystemLoader
+
+    listings = []
+    list_templates = FileSystemLoader.list_templates
+    monkeypatch.setattr(FileSystemLoader, "list_templates", lambda self: listings.append(1) or list_templates(self))
+    (minimal / "overrides").mkdir()
+    edit(minimal / "mkdocs.yml", "  name: material\n", "  name: material\n  custom_dir: overrides\n")
+    plugin = serving(dirty=False)
+    theme_files = []
+    for _ in range(2):  # two rebuilds: MkDocs makes a new config, theme and environment for each
+        config = plugin.on_config(config_for(minimal))
+        theme_files.append(config.theme.get_env().list_templates(filter_func=lambda name: name.endswith(".css")))
+    assert len(listings) == 1 and theme_files[0] == theme_files[1] and theme_files[0]
+    overrides = Path(config.theme.custom_dir)
+    (overrides / "new.css").write_text("p {}", encoding="utf-8")
+    config = plugin.on_config(config_for(minimal))
+    assert "new.css" in config.theme.get_env().list_templates(filter_func=lambda name: name.endswith(".css"))
+    assert len(listings) == 2
 
 
 def test_only_the_server_shares_compiled_templates(minimal):
@@ -295,16 +348,22 @@ def test_serve_dirty_shows_an_edit_then_brings_every_menu_and_the_search_index_u
         # An edit that keeps the navigation: one dirty rebuild of the pages it changes.
         edit(minimal / "data" / "projects.yaml", OLD_TEXT, NEW_TEXT)
         wait_for(lambda: NEW_TEXT in get(base + "puljeprojekter/sammen-i-nordby/")[1], "the edited page")
+
+        def index_shows_only_the_new_text() -> bool:
+            docs = json.loads(get(base + "search/search_index.json")[1])["docs"]
+            return any(NEW_TEXT in doc["text"] for doc in docs) and not any(OLD_TEXT in doc["text"] for doc in docs)
+
+        # The other pages the edit changed follow with the next rebuild.
+        wait_for(index_shows_only_the_new_text, "every page of the search index in its new version")
         docs = json.loads(get(base + "search/search_index.json")[1])["docs"]
         locations = [doc["location"] for doc in docs]
         assert len(locations) == len(set(locations))  # each section once, in its latest version
         assert {location.split("#")[0] for location in locations} == pages
-        assert any(NEW_TEXT in doc["text"] for doc in docs) and not any(OLD_TEXT in doc["text"] for doc in docs)
-        # A value on two pages, not in the navigation: the one rebuild that shows it on one page has
-        # rebuilt the other too (no later rebuild comes to mend a page it skipped).
+        # A value on two pages, not in the navigation: the page made from the edited file shows it first,
+        # the other one with the rebuild after.
         edit(minimal / "data" / "projects.yaml", "    pages: 6-7", "    pages: 6-8")
         wait_for(lambda: "s. 6–8" in get(base + "puljeprojekter/sammen-i-nordby/")[1], "the edited page")
-        assert "<code>6-8</code>" in get(base + "om/dataformat/projects/")[1]
+        wait_for(lambda: "<code>6-8</code>" in get(base + "om/dataformat/projects/")[1], "the other page")
         # An edit of a title in the navigation.
         edit(minimal / "data" / "projects.yaml", 'title: "Sammen i Nordby"', 'title: "Sammen i Nordbx"')
         wait_for(lambda: "Sammen i Nordbx" in get(base + "puljeprojekter/sammen-i-nordby/")[1], "the edited page")
