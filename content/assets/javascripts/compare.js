@@ -46,7 +46,7 @@
     var shown = wanted.slice(0, most);
     if (shown.length < fewest) {
       say(shown.length ? "Vælg mindst " + (fewest - shown.length) + " mere for at sammenligne."
-        : "Vælg " + fewest + " til " + most + " " + noun + " og tryk »Sammenlign«.");
+        : "Vælg " + fewest + " til " + most + " " + noun + " herunder og tryk »Sammenlign«.");
       return;
     }
     say("Henter " + shown.length + " " + noun + " …");

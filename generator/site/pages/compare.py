@@ -44,7 +44,7 @@ COST_ROWS = [
     ("pris-afholdelse", "Kr. pr. afholdelse"),
     ("timer", "Personaletimer pr. afholdelse"),
     ("personale", "Personale med timer"),
-    ("etablering", "Etableringsomkostninger"),
+    ("etablering", "Etablering"),
 ]
 WHO_ROWS = [
     ("maalgruppe", "Målgruppe"),
