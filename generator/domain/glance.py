@@ -8,7 +8,8 @@ a range over the columns given (a project's table, or the columns that are insta
 - cost per occurrence: the site's calculation (``units.unit_figures``), the lowest column's lower end to
   the highest column's upper end, over the columns with the site's reading of their group;
 - staff hours per occurrence: the site's calculation, every staff group's hours of one occurrence together;
-- staff groups: those with hours in at least one column, in the report's order.
+- staff groups: those with hours in at least one column, in the report's order;
+- establishment: the report's one-off amounts (above nought), lowest to highest; the comparison pages show it.
 
 Pages label every range as the site's calculation, since choosing the ends across columns is the site's.
 """
@@ -37,6 +38,8 @@ class CostGlance:
     hours: Interval | None  # the site's calculation: staff hours of one occurrence
     hours_counted: int  # columns with hours in every staff group
     staff_groups: tuple[str, ...]  # keys of STAFF_GROUPS with hours above nought in some column
+    establishment: Interval | None = None  # the report's establishment costs above nought, lowest to highest
+    establishment_counted: int = 0  # columns with an establishment cost above nought
 
 
 def _span(values: Sequence[Decimal], highs: Sequence[Decimal] | None = None) -> Interval | None:
@@ -54,6 +57,7 @@ def cost_glance(columns: Sequence[CostColumn]) -> CostGlance:
         for name in STAFF_GROUPS
         if any((value := getattr(c.hours, name).value) is not None and value > 0 for c in columns)
     )
+    establishment = [v for c in columns if (v := c.establishment.value) is not None and v > 0]
     return CostGlance(
         columns=len(columns),
         per_child=_span([v for v, _ in per_child]),
@@ -67,4 +71,6 @@ def cost_glance(columns: Sequence[CostColumn]) -> CostGlance:
         hours=_span(hours),
         hours_counted=len(hours),
         staff_groups=groups,
+        establishment=_span(establishment),
+        establishment_counted=len(establishment),
     )

@@ -36,6 +36,7 @@ from ..domain.numbers import danish_number
 from ..maintainers.schemas import for_maintainers
 from ..site.caveats import caveat_text, cell_name
 from ..site.labels import STAFF_LABELS
+from ..site.pages.compare import compare_files
 from ..site.urls import CSV_PATH, JSON_PATH, SCHEMA_PATH, XLSX_PATH
 
 HEADERS = [
@@ -211,4 +212,5 @@ def downloads(catalogue: Catalogue) -> dict[str, bytes]:
         XLSX_PATH: cost_xlsx(catalogue),
         JSON_PATH: knowledge_json(catalogue),
         SCHEMA_PATH: knowledge_schema(),
+        **compare_files(catalogue),
     }

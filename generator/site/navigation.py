@@ -11,6 +11,7 @@ from typing import Any
 
 from ..data.catalogue import DATA_FILES, Catalogue
 from .labels import project_label
+from .pages.compare import ELEMENTS_COMPARE_TITLE, PROJECTS_COMPARE_TITLE
 from .pages.contradictions import REPORT_TITLE
 from .pages.explorer import EXPLORER_TITLE
 from .pages.reference import REFERENCE_TITLE
@@ -20,11 +21,13 @@ from .urls import (
     CASES_PATH,
     CONTRADICTIONS_PATH,
     ECONOMY_PATH,
+    ELEMENTS_COMPARE_PATH,
     ELEMENTS_PATH,
     EXPLORER_PATH,
     HOME_PATH,
     MUNICIPALITIES_PATH,
     PROGRAMMES_PATH,
+    PROJECTS_COMPARE_PATH,
     PROJECTS_PATH,
     RECOMMENDATIONS_PATH,
     REFERENCE_DIR,
@@ -76,8 +79,15 @@ def navigation(catalogue: Catalogue, paths: list[str]) -> list[Any]:
     reference = [REFERENCE_INDEX, *({f"data/{name}": reference_path(name)} for name in DATA_FILES)]
     return [
         {"Forside": HOME_PATH},
-        {"Elementer": [ELEMENTS_PATH, {EXPLORER_TITLE: EXPLORER_PATH}, *elements]},
-        {"Puljeprojekter": [PROJECTS_PATH, *projects]},
+        {
+            "Elementer": [
+                ELEMENTS_PATH,
+                {EXPLORER_TITLE: EXPLORER_PATH},
+                {ELEMENTS_COMPARE_TITLE: ELEMENTS_COMPARE_PATH},
+                *elements,
+            ]
+        },
+        {"Puljeprojekter": [PROJECTS_PATH, {PROJECTS_COMPARE_TITLE: PROJECTS_COMPARE_PATH}, *projects]},
         {"Økonomi": [ECONOMY_PATH, {"Budgetberegner": BUDGET_PATH}]},
         *({title: entry} for title, entry in navigation_entries(catalogue).items()),
         {"Om": [ABOUT_PATH, *about, {REPORT_TITLE: report}, {REFERENCE_TITLE: reference}]},

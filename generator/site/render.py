@@ -101,3 +101,8 @@ def render(template: str, **context: Any) -> str:
     text = _ENV.get_template(template).render(**context)
     # Collapse runs of blank lines left by template logic; Markdown treats them alike.
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def macros(template: str, **context: Any) -> Any:
+    """A template's macros with ``context`` as their globals: for HTML fragments that are not pages."""
+    return _ENV.get_template(template).make_module(vars=context)

@@ -38,6 +38,8 @@ CSV_PATH = "oekonomi/omkostninger.csv"
 JSON_PATH = "data/vidensbase.json"
 SCHEMA_PATH = "data/vidensbase.schema.json"
 OVERVIEW_SCRIPT = "assets/javascripts/overviews.js"  # filters and sort of the two overviews, loaded only there
+COMPARE_SCRIPT = "assets/javascripts/compare.js"  # fills the comparison table, loaded only on the two compare pages
+COMPARE_DATA_DIR = "data/sammenlign"  # one small JSON per entry: its comparison rows as escaped HTML
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,9 @@ class Urls:
     home: str = HOME_PATH
     elements: str = ELEMENTS_PATH
     explorer: str = EXPLORER_PATH
+    elements_compare: str = ELEMENTS_COMPARE_PATH
     projects: str = PROJECTS_PATH
+    projects_compare: str = PROJECTS_COMPARE_PATH
     economy: str = ECONOMY_PATH
     budget: str = BUDGET_PATH
     programmes: str = PROGRAMMES_PATH
@@ -66,6 +70,7 @@ class Urls:
     json: str = JSON_PATH
     json_schema: str = SCHEMA_PATH
     overview_script: str = OVERVIEW_SCRIPT
+    compare_script: str = COMPARE_SCRIPT
 
 
 URLS = Urls()
@@ -85,6 +90,15 @@ def programme_path(programme: Programme) -> str:
 
 def municipality_path(municipality: Municipality) -> str:
     return f"kommuner/{municipality.id}.md"
+
+
+def compare_data_dir(kind: str) -> str:
+    """The folder of one kind's comparison JSON ('elementer' or 'puljeprojekter'), one file per entry."""
+    return f"{COMPARE_DATA_DIR}/{kind}"
+
+
+def compare_data_path(kind: str, entry_id: str) -> str:
+    return f"{compare_data_dir(kind)}/{entry_id}.json"
 
 
 def chapter_path(chapter: ReportChapter) -> str:

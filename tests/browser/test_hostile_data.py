@@ -307,3 +307,17 @@ def test_explorer_and_calculator_show_payloads_as_text(watched, hostile_server):
     assert watched.locator("output[name=running]").text_content() != "0 kr."
     _assert_clean(watched, "calculator with every activity")
     assert watched.dialogs == []
+
+
+@hostile_group
+def test_comparisons_show_payloads_as_text(watched, hostile_server):
+    """Both comparison pages, filled with four entries from their JSON, show every payload as text."""
+    for path in ("puljeprojekter/sammenlign/", "elementer/sammenlign/"):
+        watched.goto(hostile_server + path)
+        watched.wait_for_selector("form[data-kb-compare-ready]")
+        ids = watched.eval_on_selector_all("input[name=id]", "bs => bs.slice(0, 4).map(b => b.value)")
+        watched.goto(hostile_server + path + "?" + "&".join(f"id={i}" for i in ids))
+        watched.wait_for_selector("#kb-compare-region:not([hidden]) thead th")
+        assert MARK in watched.locator("#kb-compare-table").text_content(), path
+        _assert_clean(watched, f"{path} with four entries")
+    assert watched.dialogs == []

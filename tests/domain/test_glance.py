@@ -19,7 +19,7 @@ def test_a_projects_ranges_over_its_table(real_catalogue):
       hours 6 + 2 + 0 + 1,5 = 9,5.
 
     Per child 232–1.269 kr.; per occurrence 1.099–3.480 kr.; hours 3,5–9,5; every staff group has hours somewhere
-    (the leader only at the cafés).
+    (the leader only at the cafés). Establishment 5.543, 6.071 and 2.876 kr.: 2.876–6.071 kr. in three columns.
     """
     glance = cost_glance(real_catalogue.projects["styrket-deltagende-foraeldresamarbejde"].cost.columns)
     assert glance.columns == glance.per_child_counted == glance.per_occurrence_counted == glance.hours_counted == 3
@@ -28,6 +28,7 @@ def test_a_projects_ranges_over_its_table(real_catalogue):
     assert glance.hours == Interval(D("3.5"), D("9.5"))
     assert glance.staff_groups == ("paedagogisk_personale", "paedagogisk_leder", "vikarer", "samarbejdspartner")
     assert not glance.per_child_uses_reading
+    assert glance.establishment == Interval(D(2876), D(6071)) and glance.establishment_counted == 3
 
 
 def test_an_elements_ranges_over_the_columns_that_are_instances_of_it(real_catalogue):
@@ -56,11 +57,13 @@ def test_a_ranged_group_gives_the_widest_occurrence_range():
         hours = NS(paedagogisk_personale=base, paedagogisk_leder=base, vikarer=base, samarbejdspartner=base)
         unit = NS(group=NS(low=group[0], high=group[1]), times=None, per=None)
         cost = NS(value=D(per_child), regular=True, as_written=per_child)
-        return NS(cost_per_child=cost, hours=hours, unit=unit)  # duck-typed CostColumn: what glance reads
+        # duck-typed CostColumn: what glance reads
+        return NS(cost_per_child=cost, hours=hours, unit=unit, establishment=NS(value=None, as_written="-"))
 
     glance = cost_glance([column("100", (4, 5)), column("450", (1, 1))])
     assert glance.per_occurrence == Interval(D(400), D(500))
     assert glance.staff_groups == ()  # nought hours everywhere: nobody is listed
+    assert glance.establishment is None and glance.establishment_counted == 0  # the report's '-'
 
 
 def test_no_table_gives_no_ranges(real_catalogue):

@@ -56,10 +56,11 @@ def test_project_rows_have_badges_and_the_purpose_words_page(real_catalogue):
     ]
     assert row["data-formaal"] == "laering trivsel" and row["data-maalgruppe"] == "universel"
     assert row.find("td", attrs={"data-label": "Formål"}).get_text() == "Læring, Trivsel (s. 59)"
-    # Compare is left for the comparison pages: the checkbox is there, hidden, and names its project.
+    # Each row's "Sammenlign" checkbox names its project and sends it to the comparison page's form.
     choice = row.find("label", class_="kb-compare-choice")
-    assert choice.has_attr("hidden") and choice.input["value"] == "styrket-deltagende-foraeldresamarbejde"
-    assert soup.find("form", id="kb-compare-projects").has_attr("hidden")
+    assert not choice.has_attr("hidden") and choice.input["value"] == "styrket-deltagende-foraeldresamarbejde"
+    assert choice.input["form"] == "kb-compare-projects" and choice.input["name"] == "id"
+    assert not soup.find("form", id="kb-compare-projects").has_attr("hidden")
     rows = soup.find("table", id="kb-projects").tbody("tr")
     ishoj = next(r for r in rows if "Børn og familier i fokus" in r.th.a.text)
     assert ishoj["data-maalgruppe"] == "universel maalrettet"  # found under both filters

@@ -12,6 +12,7 @@ from .about import evaluation_page, sources_page
 from .base import Page
 from .budget import budget_page
 from .cases import cases_page
+from .compare import elements_compare_page, projects_compare_page
 from .contradictions import contradictions_page
 from .economy import economy_page
 from .elements import element_page
@@ -29,10 +30,12 @@ from .report import chapter_page, evidence_page, report_index_page
 def all_pages(catalogue: Catalogue) -> Iterator[Page]:
     yield home_page(catalogue)
     yield elements_index_page(catalogue)
+    yield elements_compare_page(catalogue)
     yield explorer_page(catalogue)  # before the element pages: an element id that clashes is the one reported
     for element in catalogue.elements.values():
         yield element_page(catalogue, element)
     yield projects_index_page(catalogue)
+    yield projects_compare_page(catalogue)
     for project in catalogue.projects.values():
         yield project_page(catalogue, project)
     yield economy_page(catalogue)

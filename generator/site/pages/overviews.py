@@ -26,7 +26,7 @@ from ..labels import (
     band_span,
     project_label,
 )
-from ..urls import ELEMENTS_PATH, PROJECTS_PATH
+from ..urls import ELEMENTS_COMPARE_PATH, ELEMENTS_PATH, PROJECTS_COMPARE_PATH, PROJECTS_PATH
 from .base import Filter, Page, _grouped, citation, render_page
 from .projects import (
     _main_elements,
@@ -37,10 +37,10 @@ from .projects import (
     range_end_caveats,
 )
 
-# LEAD: the comparison pages, once they exist (urls.PROJECTS_COMPARE_PATH, urls.ELEMENTS_COMPARE_PATH). While
-# None, each entry's "Sammenlign" checkbox and the form's button stay in the HTML but hidden.
-PROJECTS_COMPARE: str | None = None
-ELEMENTS_COMPARE: str | None = None
+# The comparison pages (pages/compare.py): each entry's "Sammenlign" checkbox sends its id there. While one is
+# None, its checkboxes and the form's button stay in the HTML but hidden.
+PROJECTS_COMPARE: str | None = PROJECTS_COMPARE_PATH
+ELEMENTS_COMPARE: str | None = ELEMENTS_COMPARE_PATH
 
 # Target group as a filter: a project that is both universal and targeted is found under both.
 REACH_FILTER_LABELS = {"universel": "Universel (alle børn)", "maalrettet": "Målrettet"}
