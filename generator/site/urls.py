@@ -38,6 +38,7 @@ CSV_PATH = "oekonomi/omkostninger.csv"
 JSON_PATH = "data/vidensbase.json"
 SCHEMA_PATH = "data/vidensbase.schema.json"
 OVERVIEW_SCRIPT = "assets/javascripts/overviews.js"  # filters and sort of the two overviews, loaded only there
+BRIEF_SCRIPT = "assets/javascripts/brief.js"  # "Print et beslutningsoplæg" on element and project pages only
 
 
 @dataclass(frozen=True)
