@@ -5,9 +5,11 @@
 (function () {
   "use strict";
   var button = document.querySelector("[data-kb-print-brief]");
-  if (!button) {
+  /* Set up once, even if the script runs again (as overviews.js guards too). */
+  if (!button || button.dataset.kbBriefReady) {
     return;
   }
+  button.dataset.kbBriefReady = "ready";
   var root = document.documentElement;
   function writeAddress() {
     var address = window.location.href.split("#")[0];
