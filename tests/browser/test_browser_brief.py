@@ -10,6 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from .test_browser import AXE, AXE_TAGS
+
+try:
+    from playwright.sync_api import expect
+except ImportError:  # the browser fixture then skips the tests (or fails them in CI)
+    expect = None
+
 VIEWPORTS = [(1366, 768), (390, 844)]
 
 
@@ -50,3 +57,87 @@ def test_the_boxs_folded_parts_open_with_the_keyboard_and_show_focus(page, serve
     assert details.get_attribute("open") is not None
     assert details.locator("a").first.is_visible()  # the prerequisites' links
     assert page.foreign == []
+
+
+# --- the one-page brief for a political committee ("Print et beslutningsoplæg") ---------------------------------
+
+BRIEF_PARTS = ".kb-brief, .kb-in-brief"  # what the printed brief holds besides the title
+
+
+def _longest_brief(built: Path, folder: str) -> str:
+    """The entry page whose printed brief has the most text: the hardest to fit on one A4 page."""
+    from bs4 import BeautifulSoup
+
+    def length(path: str) -> int:
+        soup = BeautifulSoup((built / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+        return sum(len(part.get_text(" ", strip=True)) for part in soup.select(BRIEF_PARTS))
+
+    return max(_entry_pages(built, folder), key=length)
+
+
+def _print_brief(page, server: str, path: str) -> None:
+    """Open the page and press its button, as a reader would; the browser's print dialog is left out."""
+    page.goto(server + path)
+    button = page.locator("[data-kb-print-brief]")
+    expect(button).to_be_visible()  # the script has shown it
+    page.evaluate("() => { window.kbPrinted = 0; window.print = () => { window.kbPrinted += 1; }; }")
+    button.focus()
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+    page.keyboard.press("Enter")
+    page.wait_for_function("window.kbPrinted === 1")
+    page.wait_for_selector("html.kb-printing-brief")
+
+
+@pytest.mark.parametrize("folder", ["elementer", "puljeprojekter"])
+def test_the_brief_prints_on_one_a4_page(page, server, built, tmp_path, folder):
+    """Every entry's brief prints on one A4 page; the longest is read back from its PDF."""
+    from pypdf import PdfReader
+
+    longest = _longest_brief(built, folder)
+    pages = [longest, *(path for path in _entry_pages(built, folder) if path != longest)]
+    over, text = {}, ""
+    for path in pages:
+        _print_brief(page, server, path)
+        page.emulate_media(media="print")
+        assert page.locator(".kb-brief").is_visible() and page.locator(".kb-print-only").is_visible()
+        assert not page.locator("#hvad-kraever-det-at-starte").is_visible()  # the long page is left out
+        assert not page.locator("[data-kb-print-brief]").is_visible()
+        pdf = tmp_path / "brief.pdf"
+        page.pdf(path=str(pdf), format="A4")
+        reader = PdfReader(str(pdf))
+        if len(reader.pages) != 1:
+            over[path] = len(reader.pages)
+        if path == longest:
+            text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+        page.emulate_media(media="screen")
+    assert over == {}, "these briefs print on more than one A4 page"
+    assert "Kort fortalt" in text and "Hvad evalueringen kan og ikke kan vise" in text
+    assert "Kilder:" in text and "2022-priser" in text and "dataperioder" in text
+    assert (server + longest).replace(" ", "") in text.replace(" ", "")  # the page's full address
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    page.wait_for_selector("html:not(.kb-printing-brief)")
+    assert not page.locator(".kb-print-only").is_visible()
+    assert page.foreign == []
+
+
+def test_the_brief_names_the_first_steps_by_their_recommendations_titles(page, server):
+    page.goto(server + "elementer/systematisk-trivselsvurdering/")
+    steps = page.locator(".kb-first-steps")
+    expect(steps.locator("h3").first).to_contain_text("Skab mere trivsel blandt børn og unge")
+    expect(steps).to_contain_text("Sitets kobling (redaktionel)")
+    page.goto(server + "elementer/overgangsmoeder/")  # no first step is linked to it
+    expect(page.locator(".kb-first-steps")).to_have_count(0)
+
+
+def test_the_start_section_and_the_brief_pass_axe(page, server, built):
+    """The two longest pages, with the button shown by the script (the site-wide axe test sees them too)."""
+    for path in (_longest_brief(built, "elementer"), _longest_brief(built, "puljeprojekter")):
+        page.goto(server + path)
+        expect(page.locator("[data-kb-print-brief]")).to_be_visible()
+        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+        violations = page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
+            ".then(r => r.violations.map(v => [v.id, v.nodes.map(n => n.target.join(' '))]))",
+            AXE_TAGS,
+        )
+        assert violations == [], path

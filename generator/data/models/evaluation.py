@@ -72,11 +72,35 @@ class TitledPassage(Strict):
     paragraphs: list[Text] = Field(description="Afsnit af tekst, ordret.", min_length=1)
 
 
+# The label of a fact the cost tables leave out begins with this (KeyFact.left_out).
+LEFT_OUT_PREFIX = "Ikke medregnet: "
+
+
 class KeyFact(Strict):
     label: Name = Field(description="Hvad tallet eller forholdet er, kort på dansk.")
     figure: Name = Field(description="Tallet eller udtrykket, præcis som rapporten skriver det.")
     pages: Pages = Field(description="Side i rapporten.")
     quote: Text = Field(description="Den del af sætningen, der indeholder det, ordret.")
+    left_out: bool = Field(
+        description="true, hvis rapporten her siger, hvad omkostningstabellerne ikke medregner (fx ekstra tid i en "
+        f"opstartsperiode); label begynder så med '{LEFT_OUT_PREFIX}'. Vises under 'Hvad kræver det at starte?' på "
+        "element- og projektsiderne og under hver omkostningstabel.",
+        default=False,
+    )
+
+    @model_validator(mode="after")
+    def _left_out_is_labelled(self) -> KeyFact:
+        if self.left_out != self.label.startswith(LEFT_OUT_PREFIX):
+            raise ValueError(
+                f"a fact the cost tables leave out has `left_out: true` and a label starting '{LEFT_OUT_PREFIX}'; "
+                "give both or neither"
+            )
+        return self
+
+    @property
+    def left_out_label(self) -> str:
+        """What the cost tables leave out, without the prefix ('transporttid')."""
+        return self.label.removeprefix(LEFT_OUT_PREFIX)
 
 
 PRICE_LEVEL = "Prisniveau"
@@ -97,7 +121,17 @@ class CostMethod(Strict):
 
     @property
     def price_level(self) -> str:
-        return next(fact.figure for fact in self.facts if fact.label == PRICE_LEVEL)
+        return self.price_level_fact.figure
+
+    @property
+    def price_level_fact(self) -> KeyFact:
+        """The report's statement of the price level, with its page."""
+        return next(fact for fact in self.facts if fact.label == PRICE_LEVEL)
+
+    @property
+    def left_out(self) -> list[KeyFact]:
+        """What the cost tables do not include (start-up time, transport, development), in the data's order."""
+        return [fact for fact in self.facts if fact.left_out]
 
     @property
     def stated_spread(self) -> KeyFact | None:

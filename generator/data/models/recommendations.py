@@ -6,8 +6,9 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
+from ..references import Unique
 from .common import AreaId, Name, Ordinal, Slug, SourceId, Strict, Text
-from .programmes import Locator
+from .programmes import ElementLink, Locator
 
 
 class SubRecommendation(Strict):
@@ -15,6 +16,12 @@ class SubRecommendation(Strict):
     at: Locator = Field(description="Hvor i kilden.")
     problem: list[Text] = Field(description="Problemet og anbefalingen, ordret.", min_length=1)
     first_step: list[Text] = Field(description="'Første skridt som kommunalpolitiker …', ordret.", min_length=1)
+    elements: Annotated[list[ElementLink], Unique("element")] = Field(
+        description="De af de ni elementer, som det første skridt vedrører: med citat, hvis kilden siger det, ellers "
+        "`basis: redaktionel` (sitets egen kobling, mærket sådan). Element- og projektsidernes beslutningsoplæg "
+        "viser det første skridt ved elementerne og ved projekter med elementet.",
+        default_factory=list,
+    )
 
 
 class Recommendation(Strict):

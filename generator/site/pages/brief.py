@@ -12,12 +12,29 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ...data.catalogue import Catalogue
-from ...data.models import Activity, CostColumn, Element, Project, Quote
+from ...data.models import (
+    Activity,
+    CostColumn,
+    CostTable,
+    DataPeriod,
+    Element,
+    ElementLink,
+    KeyFact,
+    PhaseTable,
+    Project,
+    Quote,
+    Recommendation,
+    Source,
+    SubRecommendation,
+)
+from ...domain.caveats import cell_caveats
 from ...domain.costs import Bands
 from ...domain.glance import CostGlance, cost_glance
+from ..caveats import Footnote, Footnotes, Mark
 from ..labels import DAYCARE_LABELS, PARTNER_LABELS, REACH_LABELS, STAFF_LABELS, band_span
 from ..units import hours_range
-from ..urls import EVIDENCE_PATH
+from ..urls import BRIEF_SCRIPT, EVIDENCE_PATH, element_path, page_url, project_path
+from .base import located
 
 # The page on what the evaluation can and cannot show, at its title.
 EVIDENCE_LINK = (EVIDENCE_PATH, "hvad-evalueringen-kan-og-ikke-kan-vise")
@@ -82,10 +99,7 @@ def _brief(
 
 
 def project_brief(catalogue: Catalogue, project: Project) -> Brief:
-    places = []
-    if project.prerequisites_across:
-        places.append(Prerequisite(None, "forudsaetninger-paa-tvaers", "På tværs af aktiviteterne"))
-    places += [Prerequisite(None, _prerequisites_anchor(a), a.name) for a in project.activities if a.prerequisites]
+    places = _prerequisite_places(project, same_page=True)
     return _brief(
         catalogue.bands,
         list(project.cost.columns) if project.cost else [],
@@ -130,3 +144,141 @@ def _short_label(catalogue: Catalogue, project: Project) -> str:
 def _prerequisites_anchor(activity: Activity) -> str:
     """The anchor of an activity's 'Forudsætninger' on its project page (templates/project.md.j2)."""
     return f"{activity.id}-forudsaetninger"
+
+
+# --- "Hvad kræver det at starte?" (issue 16, part 6) ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Establishment:
+    """One cost column's establishment cost as the report's table writes it, with its project and table."""
+
+    project: Project
+    project_label: str  # the municipality's short name (with the title where it has two projects)
+    column: CostColumn
+    table: CostTable
+    marks: list[Mark]  # the caveats of the amount (irregular cell, flags, an amount the table repeats)
+
+
+@dataclass(frozen=True)
+class StartNeeds:
+    """What starting takes: prerequisites, establishment costs, and what the cost tables leave out."""
+
+    prerequisites: list[tuple[Project, str, list[Prerequisite]]]  # (project, its label, places), projects' order
+    establishment: list[Establishment]  # every costed column's establishment cell, in the tables' order
+    notes: list[Footnote]  # the caveats the establishment marks link to
+    left_out: list[KeyFact]  # the report's words on what the cost tables do not include
+    price_level: str  # '2022-priser'
+
+
+def _prerequisite_places(project: Project, same_page: bool) -> list[Prerequisite]:
+    owner = None if same_page else project
+    places = []
+    if project.prerequisites_across:
+        places.append(Prerequisite(owner, "forudsaetninger-paa-tvaers", "På tværs af aktiviteterne"))
+    places += [Prerequisite(owner, _prerequisites_anchor(a), a.name) for a in project.activities if a.prerequisites]
+    return places
+
+
+def _start_needs(
+    catalogue: Catalogue, projects: list[Project], columns: list[tuple[Project, CostColumn]], same_page: bool
+) -> StartNeeds:
+    footnotes = Footnotes("kb-etablering")
+    establishment = []
+    for project, column in columns:
+        assert project.cost is not None  # a column comes from the project's table
+        label = _short_label(catalogue, project)
+        caveats = cell_caveats(project, column, "establishment")
+        marks = footnotes.marks(caveats, f"{label}, {column.label}")
+        establishment.append(Establishment(project, label, column, project.cost, marks))
+    method = catalogue.evaluation.cost_method
+    return StartNeeds(
+        prerequisites=[
+            (project, _short_label(catalogue, project), places)
+            for project in projects
+            if (places := _prerequisite_places(project, same_page))
+        ],
+        establishment=establishment,
+        notes=footnotes.notes,
+        left_out=method.left_out,
+        price_level=method.price_level,
+    )
+
+
+def project_start(catalogue: Catalogue, project: Project) -> StartNeeds:
+    columns = [(project, column) for column in project.cost.columns] if project.cost else []
+    return _start_needs(catalogue, [project], columns, same_page=True)
+
+
+def element_start(catalogue: Catalogue, element: Element) -> StartNeeds:
+    """An element's prerequisites from all its projects; establishment costs of the columns that count for it."""
+    projects = [relation.project for relation in catalogue.projects_of(element)]
+    columns = [(cost.project, cost.column) for cost in catalogue.activity_costs(element)]
+    return _start_needs(catalogue, projects, columns, same_page=False)
+
+
+# --- the one-page brief for a political committee (issue 16, part 7) --------------------------------------------
+
+
+@dataclass(frozen=True)
+class FirstStep:
+    """A Børns Vilkår sub-recommendation whose first step the data links to an element of this page."""
+
+    recommendation: Recommendation
+    item: SubRecommendation
+    number: str  # '3.1': the recommendation's number and the item's place, as on the recommendations page
+    where: str  # where in the source ("afsnit '…'")
+    links: list[tuple[Element, ElementLink]]  # the elements of this page it is linked to, and why
+
+
+@dataclass(frozen=True)
+class Handout:
+    """What the printed brief adds to the box: first steps, sources, the page's address and the data's dates."""
+
+    first_steps: list[FirstStep]
+    recommendations_source: Source
+    address: str  # the page's address under the site's root ('elementer/overgangsmoeder/')
+    tables: list[CostTable]  # the cost tables the page's figures come from
+    phases: PhaseTable  # the evaluation's data periods (tabel 2)
+    first_period: DataPeriod
+    last_period: DataPeriod
+    price_level: KeyFact  # the report's 'Alle beløb er opgjort i 2022-priser.'
+    script: str  # the script that prints the brief
+
+
+def first_steps(catalogue: Catalogue, elements: list[Element]) -> list[FirstStep]:
+    """The first steps that data/recommendations.yaml links to any of ``elements``, in the source's order."""
+    wanted = {element.id: element for element in elements}
+    found = []
+    for recommendation in catalogue.recommendations.recommendations:
+        for index, item in enumerate(recommendation.items, start=1):
+            links = [(wanted[link.element], link) for link in item.elements if link.element in wanted]
+            if links:
+                number = f"{recommendation.number}.{index}"
+                found.append(FirstStep(recommendation, item, number, located(item.at), links))
+    return found
+
+
+def _handout(catalogue: Catalogue, path: str, elements: list[Element], tables: list[CostTable]) -> Handout:
+    evaluation = catalogue.evaluation
+    return Handout(
+        first_steps=first_steps(catalogue, elements),
+        recommendations_source=catalogue.sources[catalogue.recommendations.source],
+        address=page_url(path),
+        tables=list({table.number: table for table in tables}.values()),
+        phases=evaluation.phases,
+        first_period=evaluation.phases.periods[0],
+        last_period=evaluation.phases.periods[-1],
+        price_level=evaluation.cost_method.price_level_fact,
+        script=BRIEF_SCRIPT,
+    )
+
+
+def project_handout(catalogue: Catalogue, project: Project) -> Handout:
+    elements = [relation.element for relation in catalogue.elements_of(project)]
+    return _handout(catalogue, project_path(project), elements, [project.cost] if project.cost else [])
+
+
+def element_handout(catalogue: Catalogue, element: Element) -> Handout:
+    tables = [cost.project.cost for cost in catalogue.activity_costs(element) if cost.project.cost]
+    return _handout(catalogue, element_path(element), [element], tables)

@@ -14,7 +14,7 @@ from ..labels import band_label, project_label
 from ..units import unit_view
 from ..urls import EXPLORER_PATH, element_path
 from .base import Page, project_line, render_page
-from .brief import element_brief
+from .brief import element_brief, element_handout, element_start
 from .contradictions import Contradiction, project_contradictions
 from .projects import _price_year
 
@@ -41,6 +41,8 @@ def element_page(catalogue: Catalogue, element: Element) -> Page:
         price_year=_price_year(catalogue),
         explorer_path=EXPLORER_PATH,
         brief=element_brief(catalogue, element),
+        start=element_start(catalogue, element),
+        handout=element_handout(catalogue, element),
         finding=catalogue.evaluation.elements_finding,
     )
 

@@ -15,7 +15,7 @@ from ..labels import (
 )
 from ..urls import project_path
 from .base import Page, render_page
-from .brief import project_brief
+from .brief import project_brief, project_handout, project_start
 from .contradictions import project_contradictions
 from .cost_table import table_view
 
@@ -81,6 +81,8 @@ def project_page(catalogue: Catalogue, project: Project) -> Page:
         caveats=evaluation.caveats,
         discrepancies=project_contradictions(catalogue, project),
         brief=project_brief(catalogue, project),
+        start=project_start(catalogue, project),
+        handout=project_handout(catalogue, project),
     )
 
 

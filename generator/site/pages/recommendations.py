@@ -37,4 +37,5 @@ def recommendations_page(catalogue: Catalogue) -> Page:
         figures=figures,
         chart=chart,
         located=located,
+        elements=catalogue.elements,
     )
