@@ -84,6 +84,14 @@ def cost_rows(projects: list[Project]) -> list[CostRow]:
     ]
 
 
+def per_child_spread(rows: list[CostRow]) -> tuple[CostRow, CostRow] | None:
+    """The activities with the lowest and the highest cost per child (the first of equals); None if none has one."""
+    valued = [row for row in rows if row.per_child is not None]
+    if not valued:
+        return None
+    return min(valued, key=lambda r: r.per_child), max(valued, key=lambda r: r.per_child)
+
+
 @dataclass(frozen=True)
 class Bands:
     """Five bands of cost per child, each holding about a fifth of the costed activities.

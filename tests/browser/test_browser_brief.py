@@ -141,3 +141,22 @@ def test_the_start_section_and_the_brief_pass_axe(page, server, built):
             AXE_TAGS,
         )
         assert violations == [], path
+
+
+@pytest.mark.parametrize(("width", "height"), VIEWPORTS)
+def test_the_home_pages_three_doors_are_within_the_first_screen_and_one_click_from_the_comparison(
+    browser, server, width, height
+):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.goto(server)
+    doors = page.locator("nav.kb-doors a")
+    expect(doors).to_have_count(3)
+    for index in range(3):
+        box = doors.nth(index).bounding_box()
+        assert box["y"] + box["height"] <= height, doors.nth(index).inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    doors.nth(1).click()
+    page.wait_for_url("**/puljeprojekter/sammenlign/")
+    expect(page.locator("form input[name=id]").first).to_be_attached()
+    context.close()

@@ -7,7 +7,7 @@ import re
 from ...data.catalogue import Catalogue
 from ...data.models import STATED_SPREAD, Figure, FlaggedCell
 from ...domain.caveats import cell_caveats
-from ...domain.costs import STAFF_GROUPS, Bands, CostRow, cell_text
+from ...domain.costs import STAFF_GROUPS, Bands, CostRow, cell_text, per_child_spread
 from ...domain.numbers import danish_number, parse_danish
 from ..caveats import Footnotes, Mark
 from ..chart import Bar, bar_chart
@@ -41,8 +41,7 @@ def economy_page(catalogue: Catalogue) -> Page:
     rows = catalogue.cost_rows
     valued = [row for row in rows if row.per_child is not None]
     bands = catalogue.bands
-    low = min(valued, key=lambda r: r.per_child)
-    high = max(valued, key=lambda r: r.per_child)
+    low, high = per_child_spread(rows)
     stated = catalogue.evaluation.cost_method.stated_spread
     figure = stated.figure if stated else ""
     stated_numbers = [parse_danish(n) for n in re.findall(r"\d{1,3}(?:\.\d{3})*", figure)]
