@@ -40,7 +40,7 @@ SCHEMA_PATH = "data/vidensbase.schema.json"
 OVERVIEW_SCRIPT = "assets/javascripts/overviews.js"  # filters and sort of the two overviews, loaded only there
 COMPARE_SCRIPT = "assets/javascripts/compare.js"  # fills the comparison table, loaded only on the two compare pages
 COMPARE_DATA_DIR = "data/sammenlign"  # one small JSON per entry: its comparison rows as escaped HTML
-BRIEF_SCRIPT = "assets/javascripts/brief.js"  # "Print et beslutningsoplæg" on element and project pages only
+BRIEF_SCRIPT = "assets/javascripts/brief.js"  # "Print et beslutningsoplæg": element, project and comparison pages
 
 
 @dataclass(frozen=True)

@@ -131,3 +131,26 @@ def test_compare_prints_on_a4_as_one_table(real_catalogue, page, server, tmp_pat
     assert "Læsevenner" not in text and "Vælg 2 til 4 puljeprojekter Frederikshavn" not in text  # not the form
     assert "Indholdsfortegnelse" not in text and "Søg" not in text.split()
     assert len(reader.pages) <= 4
+
+
+def test_a_comparison_prints_as_a_brief_with_its_address_and_the_datas_dates(real_catalogue, page, server, tmp_path):
+    from pypdf import PdfReader
+
+    from .test_browser_brief import _print_brief
+
+    chosen = "?" + "&".join(f"id={i}" for i in TWO)
+    _print_brief(page, server, "puljeprojekter/sammenlign/" + chosen)
+    page.wait_for_selector(FILLED)
+    page.emulate_media(media="print")
+    assert page.locator("#kb-compare-region").is_visible() and page.locator(".kb-print-only").is_visible()
+    assert not page.locator("#kb-compare-form").is_visible() and not page.locator("#saadan-laeses-tallene").is_visible()
+    pdf = tmp_path / "brief.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    reader = PdfReader(str(pdf))
+    text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+    assert all(real_catalogue.projects[i].title in text for i in TWO)
+    assert "Hvad evalueringen kan og ikke kan vise" in text and "Beslutningsoplæg" in text
+    assert "puljeprojekter/sammenlign/" + chosen in text.replace(" ", "")  # the address holds the choice
+    periods = real_catalogue.evaluation.phases.periods
+    assert periods[0].dates in text and periods[-1].dates in text
+    assert len(reader.pages) == 1

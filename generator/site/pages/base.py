@@ -50,8 +50,13 @@ def citation(catalogue: Catalogue, entries: list[Element] | list[Project]) -> st
     """'Evalueringsrapporten (Titel), afsnit 4.1' for the documents and sections a list of entries comes from."""
     sources = [catalogue.sources[i] for i in dict.fromkeys(entry.source for entry in entries)]
     documents = "; ".join(f"{s.short_name} ({s.title})" for s in sources)
+    return f"{documents}, {sections_label(entries)}"
+
+
+def sections_label(entries: list[Element] | list[Project]) -> str:
+    """'afsnit 4.1' or 'kapitel 5': the part of the report the entries come from."""
     span = section_span([entry.section for entry in entries])
-    return f"{documents}, {'afsnit' if '.' in span else 'kapitel'} {span}"
+    return f"{'afsnit' if '.' in span else 'kapitel'} {span}"
 
 
 def section_span(sections: list[str]) -> str:

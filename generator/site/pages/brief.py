@@ -282,3 +282,9 @@ def project_handout(catalogue: Catalogue, project: Project) -> Handout:
 def element_handout(catalogue: Catalogue, element: Element) -> Handout:
     tables = [cost.project.cost for cost in catalogue.activity_costs(element) if cost.project.cost]
     return _handout(catalogue, element_path(element), [element], tables)
+
+
+def comparison_handout(catalogue: Catalogue, path: str) -> Handout:
+    """A comparison's brief: the entries are chosen in the browser, so it names no first steps or tables of its own
+    (each entry's page has them); the address the script writes holds the choice."""
+    return _handout(catalogue, path, [], [])

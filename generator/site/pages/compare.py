@@ -30,8 +30,8 @@ from ..urls import (
     hrefer,
     linker,
 )
-from .base import Page, citation, render_page
-from .brief import EVIDENCE_LINK, Brief, element_brief, project_brief
+from .base import Page, citation, render_page, sections_label
+from .brief import EVIDENCE_LINK, Brief, comparison_handout, element_brief, project_brief
 from .projects import _main_elements, _price_year, columns_end_caveats, maturity_summary, range_end_caveats
 
 PROJECTS_COMPARE_TITLE = "Sammenlign puljeprojekter"
@@ -171,6 +171,8 @@ def _compare_page(
         source=catalogue.sources[entries[0].source],
         price_year=_price_year(catalogue),
         citation=citation(catalogue, entries),
+        handout=comparison_handout(catalogue, kind.path),
+        sections=sections_label(entries),
     )
 
 
