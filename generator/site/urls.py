@@ -37,6 +37,8 @@ XLSX_PATH = "oekonomi/omkostninger.xlsx"
 CSV_PATH = "oekonomi/omkostninger.csv"
 JSON_PATH = "data/vidensbase.json"
 SCHEMA_PATH = "data/vidensbase.schema.json"
+BUDGET_SCRIPT = "assets/javascripts/budget.js"  # the budget calculator, loaded only on its page
+EXPLORER_SCRIPT = "assets/javascripts/combinations.js"  # the combination explorer, loaded only on its page
 OVERVIEW_SCRIPT = "assets/javascripts/overviews.js"  # filters and sort of the two overviews, loaded only there
 COMPARE_SCRIPT = "assets/javascripts/compare.js"  # fills the comparison table, loaded only on the two compare pages
 COMPARE_DATA_DIR = "data/sammenlign"  # one small JSON per entry: its comparison rows as escaped HTML
@@ -71,6 +73,8 @@ class Urls:
     json: str = JSON_PATH
     json_schema: str = SCHEMA_PATH
     overview_script: str = OVERVIEW_SCRIPT
+    budget_script: str = BUDGET_SCRIPT
+    explorer_script: str = EXPLORER_SCRIPT
     compare_script: str = COMPARE_SCRIPT
 
 

@@ -84,6 +84,26 @@ def test_no_asset_comes_from_another_host(built, built_html):
         assert "fonts.googleapis" not in text and "@import url(http" not in text, css
 
 
+@every_page
+def test_a_pages_own_script_loads_on_that_page_only_and_never_blocks_rendering(built, built_html):
+    from generator.site import urls
+
+    own = {  # script -> the pages that need it
+        urls.BUDGET_SCRIPT: {"oekonomi/budget/index.html"},
+        urls.EXPLORER_SCRIPT: {"elementer/sammensaet/index.html"},
+        urls.OVERVIEW_SCRIPT: {"elementer/index.html", "puljeprojekter/index.html"},
+        urls.COMPARE_SCRIPT: {"elementer/sammenlign/index.html", "puljeprojekter/sammenlign/index.html"},
+    }
+    found: dict[str, set[str]] = {script: set() for script in own}
+    for path, page in built_html.items():
+        for node in page.find_all("script", src=True):
+            script = next((s for s in own if node["src"].endswith(s)), None)
+            if script:
+                found[script].add(path.relative_to(built).as_posix())
+                assert node.has_attr("defer"), f"{path}: {node['src']} blocks rendering"
+    assert found == own
+
+
 def test_no_github_widget(built):
     text = (built / "index.html").read_text(encoding="utf-8")
     assert "api.github.com" not in text and 'class="md-source"' not in text

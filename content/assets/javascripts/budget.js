@@ -407,5 +407,5 @@
     status.textContent = "";
   }
 
-  window.kbOnPage(setup);  // defined in tables.js, which mkdocs.yml loads first
+  window.kbOnPage(setup);  // defined in tables.js, which every page loads before its own deferred script
 })();

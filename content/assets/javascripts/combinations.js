@@ -215,5 +215,5 @@
     update(ignored);
   }
 
-  window.kbOnPage(setup);  // defined in tables.js, which mkdocs.yml loads first
+  window.kbOnPage(setup);  // defined in tables.js, which every page loads before its own deferred script
 })();
