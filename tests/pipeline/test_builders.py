@@ -199,3 +199,18 @@ def test_the_main_text_is_the_same(sites, page):
     assert text.startswith("404") if page == "404.html" else len(text) > 100
     for name in BUILDERS:
         assert _article(sites[name], page) == text, name
+
+
+def test_every_builder_uses_our_theme_overrides(sites):
+    """overrides/ uses only what Material and Zensical both have: the htmltitle and config blocks, the copyright
+    partial (Zensical's templates keep Material's names)."""
+    for name in BUILDERS:
+        soup = _soup(sites[name], "om/index.html")
+        footer = soup.select_one("nav.kb-footer-links")
+        assert footer is not None, name
+        assert [_target("om/index.html", a["href"]) for a in footer.select("a")] == [
+            "/om/tilgaengelighed/",
+            "/om/kilder/",
+            "/om/",
+        ], name
+        assert soup.find("script", src=re.compile(r"lazy-search\.js$")) is not None, name
