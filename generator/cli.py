@@ -1,7 +1,7 @@
 """Command line for maintainers: check the data, generate the docs tree, build the site.
 
 python -m generator check      validate all data; print every problem; exit 1 on errors
-python -m generator generate   write the Markdown tree that mkdocs.yml's docs_dir points at
+python -m generator generate   write the Markdown tree that mkdocs.yml's docs_dir points at, and build/mkdocs.yml
 python -m generator build      generate, build with MkDocs (--strict) under a lock, swap into site/ atomically
 python -m generator schemas    write data/schemas/*.schema.json from the models (editors read them)
 python -m generator changes B  Markdown summary of the data entries added, removed and changed since git revision B
@@ -21,6 +21,7 @@ from pathlib import Path
 from .data.problems import DataError, Problem, Severity, printable
 from .maintainers.changes import data_changes, report
 from .maintainers.schemas import SCHEMA_DIR, schema_files
+from .output.builder_config import ConfigError, builder_config, config_text, read_project_config
 from .output.write import (
     Busy,
     exclusive,
@@ -31,7 +32,16 @@ from .output.write import (
     swap_in,
     sync_tree,
 )
-from .pipeline import BUILDER_DATA, BUILDER_DATA_ENV, DOCS_DIR, Site, build_site
+from .pipeline import (
+    BUILDER_CONFIG,
+    BUILDER_DATA,
+    BUILDER_DATA_ENV,
+    BUILDER_SITE_DIR,
+    DOCS_DIR,
+    PROJECT_CONFIG,
+    Site,
+    build_site,
+)
 
 DEFAULT_WAIT = 600.0  # seconds a build waits for another one to finish
 
@@ -90,24 +100,38 @@ def _say_waiting(wait: float) -> Callable[[str], None]:
     return say
 
 
-def _generate(root: Path, site: Site) -> None:
+def _write_if_changed(path: Path, data: bytes) -> None:
+    if not path.is_file() or path.read_bytes() != data:
+        path.write_bytes(data)
+
+
+def _generate(root: Path, site: Site, site_dir: Path | None = None) -> None:
+    """Write the docs tree, the builder data and, if the project has a mkdocs.yml, the builder-neutral
+    configuration whose site goes to ``site_dir`` (default BUILDER_SITE_DIR)."""
     changed = sync_tree(site.files(), root / DOCS_DIR)
-    handoff = root / BUILDER_DATA
-    data = site.builder_data().to_json()
-    if not handoff.is_file() or handoff.read_bytes() != data:
-        handoff.write_bytes(data)
+    _write_if_changed(root / BUILDER_DATA, site.builder_data().to_json())
+    project_config = root / PROJECT_CONFIG
+    if project_config.is_file():
+        config_file = root / BUILDER_CONFIG
+        settings = read_project_config(project_config.read_text(encoding="utf-8"))
+        target = site_dir or root / BUILDER_SITE_DIR
+        config = builder_config(settings, site.nav, root, config_file, root / DOCS_DIR, target)
+        _write_if_changed(config_file, config_text(config, BUILDER_CONFIG))
     print(f"generated {DOCS_DIR}: {len(changed)} file(s) changed", file=sys.stderr)
 
 
-def generate(root: Path, wait: float = DEFAULT_WAIT) -> int:
+def generate(root: Path, wait: float = DEFAULT_WAIT, site_dir: Path | None = None) -> int:
     try:
         with _docs_lock(root, wait):
             site = _load(root)
             if site is None:
                 return 1
-            _generate(root, site)
+            _generate(root, site, site_dir)
     except Busy as exc:
         print(f"error: {exc}; {DOCS_DIR} was left as it was", file=sys.stderr)
+        return 1
+    except ConfigError as exc:
+        print(f"error: {printable(exc)}", file=sys.stderr)
         return 1
     return 0
 
@@ -210,7 +234,18 @@ def main(argv: list[str] | None = None) -> int:
         metavar="SECONDS",
         help=f"how long to wait for another build of the same project or site to finish (default: {DEFAULT_WAIT:g})",
     )
-    commands.add_parser("generate", parents=[common, waiting], help=f"write the generated docs tree to {DOCS_DIR}")
+    generate_parser = commands.add_parser(
+        "generate",
+        parents=[common, waiting],
+        help=f"write the generated docs tree to {DOCS_DIR} and, beside it, {BUILDER_CONFIG} for any builder",
+    )
+    generate_parser.add_argument(
+        "--site-dir",
+        type=Path,
+        default=None,
+        help=f"where a build from {BUILDER_CONFIG} puts the site (default: ROOT/{BUILDER_SITE_DIR}; "
+        "Zensical needs it inside ROOT/build)",
+    )
     build_parser = commands.add_parser(
         "build", parents=[common, waiting], help="generate and build the site with MkDocs"
     )
@@ -225,7 +260,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return check(root)
     if args.command == "generate":
-        return generate(root, args.wait)
+        site_dir = args.site_dir.resolve() if args.site_dir else None
+        return generate(root, args.wait, site_dir)
     if args.command == "schemas":
         return schemas(root)
     if args.command == "changes":

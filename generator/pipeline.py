@@ -32,6 +32,12 @@ CONTENT_DIR = "content"
 DATA_DIR = "data"
 DOCS_DIR = "build/docs"
 BUILDER_DATA = "build/builder.json"  # beside the docs tree, not in it: the builder must not publish it
+PROJECT_CONFIG = "mkdocs.yml"
+# The builder-neutral configuration `generate` writes beside the tree (mkdocs, properdocs and zensical read it).
+BUILDER_CONFIG = "build/mkdocs.yml"
+# Where a site built from BUILDER_CONFIG goes unless `generate --site-dir` says otherwise; Zensical wants the
+# site folder inside the configuration file's folder.
+BUILDER_SITE_DIR = "build/site"
 # Set by `generator build` for the builder it starts: the BuilderData file of the tree just generated.
 BUILDER_DATA_ENV = "KB_BUILDER_DATA"
 
