@@ -80,3 +80,32 @@ def test_overviews_fit_a_phone_work_with_the_keyboard_and_pass_axe(browser, serv
         )
         assert violations == [], path
     context.close()
+
+
+LAYOUT_SHIFT = """window.kbShift = 0;
+new PerformanceObserver(list => {
+  for (const e of list.getEntries()) if (!e.hadRecentInput) window.kbShift += e.value;
+}).observe({type: 'layout-shift', buffered: true});"""
+
+
+def test_filters_appear_without_moving_the_page(browser, built, server):
+    """Cumulative layout shift on every page whose filters a script shows, on a phone, once they are shown."""
+    paths = sorted(
+        p.parent.relative_to(built).as_posix() + "/"
+        for p in built.rglob("index.html")
+        if 'class="kb-filters"' in p.read_text(encoding="utf-8")
+    )
+    assert paths  # the cases page and Økonomi at least
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.add_init_script(LAYOUT_SHIFT)
+    shifted = {}
+    for path in paths:
+        page.goto(server + path)
+        page.wait_for_selector("form.kb-filters:not([hidden])")
+        page.wait_for_load_state("load")
+        shift = page.evaluate("window.kbShift")
+        if shift > 0.01:
+            shifted[path] = round(shift, 3)
+    context.close()
+    assert shifted == {}
