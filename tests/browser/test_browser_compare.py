@@ -154,3 +154,17 @@ def test_a_comparison_prints_as_a_brief_with_its_address_and_the_datas_dates(rea
     periods = real_catalogue.evaluation.phases.periods
     assert periods[0].dates in text and periods[-1].dates in text
     assert len(reader.pages) == 1
+
+
+def test_a_chosen_comparison_fills_its_table_without_moving_the_page(browser, server):
+    from .test_browser_overviews import LAYOUT_SHIFT
+
+    for width, height in ((390, 844), (1366, 768)):
+        context = browser.new_context(viewport={"width": width, "height": height})
+        page = context.new_page()
+        page.add_init_script(LAYOUT_SHIFT)
+        page.goto(server + "puljeprojekter/sammenlign/?" + "&".join(f"id={i}" for i in TWO))
+        page.wait_for_selector(FILLED)
+        page.wait_for_load_state("load")
+        assert page.evaluate("window.kbShift") < 0.05, (width, page.evaluate("window.kbShift"))
+        context.close()

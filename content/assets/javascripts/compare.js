@@ -45,6 +45,7 @@
     boxes.forEach(function (box) { box.checked = wanted.indexOf(box.value) !== -1; });
     var shown = wanted.slice(0, most);
     if (shown.length < fewest) {
+      document.documentElement.classList.remove("kb-compare-chosen");  // no table comes: give its place back
       say(shown.length ? "Vælg mindst " + (fewest - shown.length) + " mere for at sammenligne."
         : "Vælg " + fewest + " til " + most + " " + noun + " herunder og tryk »Sammenlign«.");
       return;
@@ -76,6 +77,7 @@
       var more = wanted.length > most ? " Højst " + most + " ad gangen; de første er vist." : "";
       say("Sammenligner " + entries.length + " " + noun + ": " + names + "." + more);
     }).catch(function () {
+      document.documentElement.classList.remove("kb-compare-chosen");
       say("Sammenligningen kunne ikke hentes. Prøv at genindlæse siden.");
     });
   }
