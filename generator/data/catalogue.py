@@ -109,23 +109,44 @@ class Catalogue:
 
     def line_of(self, file: str, key: str, entry_id: str) -> int | None:
         """The line where an entry (``- id: …`` under ``key``) starts in a data file, for edit links."""
-        document = self.documents.get(file)
-        entries = document.data.get(key) if document and isinstance(document.data, dict) else None
-        for index, entry in enumerate(entries or []):
-            if isinstance(entry, dict) and entry.get("id") == entry_id:
-                position = document.position((key, index))
-                return position.line if position else None
-        return None
+        if (file, key) not in self._entry_index:
+            document = self.documents.get(file)
+            entries = document.data.get(key) if document and isinstance(document.data, dict) else None
+            found: dict[str, int] = {}
+            for index, entry in enumerate(entries or []):
+                if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                    found.setdefault(entry["id"], index)  # the first entry with the id, as a scan would find
+            self._entry_index[(file, key)] = found
+        index = self._entry_index[(file, key)].get(entry_id)
+        if index is None:
+            return None
+        position = self.documents[file].position((key, index))
+        return position.line if position else None
+
+    @cached_property
+    def _entry_index(self) -> dict[tuple[str, str], dict[str, int]]:
+        """Where each entry of a data file's list is, by id: filled by ``line_of`` one list at a time."""
+        return {}
+
+    @cached_property
+    def _relations_by(self) -> tuple[dict[str, list[ElementProject]], dict[str, list[ElementProject]]]:
+        """The relations of each element and of each project, in the order of ``relations``."""
+        by_element: dict[str, list[ElementProject]] = {}
+        by_project: dict[str, list[ElementProject]] = {}
+        for relation in self.relations:
+            by_element.setdefault(relation.element.id, []).append(relation)
+            by_project.setdefault(relation.project.id, []).append(relation)
+        return by_element, by_project
 
     def projects_of(self, element: Element) -> list[ElementProject]:
         """Relations of an element: the report's 4.1 order first, then those only chapter 5 states."""
-        mine = [r for r in self.relations if r.element.id == element.id]
+        mine = self._relations_by[0].get(element.id, [])
         order = {m.project: i for i, m in enumerate(element.projects.items)}
         return sorted(mine, key=lambda r: (order.get(r.project.id, len(order)), r.project.section_key))
 
     def elements_of(self, project: Project) -> list[ElementProject]:
         """Relations of a project: its main result's order first, then those only section 4.1 states."""
-        mine = [r for r in self.relations if r.project.id == project.id]
+        mine = self._relations_by[1].get(project.id, [])
         order = {e: i for i, e in enumerate(project.elements.items)}
         return sorted(mine, key=lambda r: (order.get(r.element.id, len(order)), r.element.number))
 
@@ -163,24 +184,46 @@ class Catalogue:
 
     def mentions_of(self, municipality: Municipality) -> MunicipalityMentions:
         """Everything on the site that names a municipality."""
-        mid = municipality.id
-        return MunicipalityMentions(
-            projects=[p for p in self.projects.values() if p.municipality == mid],
-            examples=[
-                (e, i) for e in self.elements.values() for i, ex in enumerate(e.examples) if ex.municipality == mid
-            ],
-            in_evaluation=any(m.municipality == mid for m in self.evaluation.municipalities.items),
-            programmes=[
-                p
-                for p in self.programmes.values()
-                if any(m.municipality == mid for m in p.municipalities)
-                or any(v.person.municipality == mid for v in p.voices)
-            ],
-            cases=[
-                c for c in self.cases.cases if mid in c.municipalities or any(s.municipality == mid for s in c.speakers)
-            ],
-            sessions=[t for t in self.cases.theme_meetings if any(p.municipality == mid for p in [*t.hosts, *t.panel])],
-        )
+        return self._mentions[municipality.id]
+
+    @cached_property
+    def _mentions(self) -> dict[str, MunicipalityMentions]:
+        """Every municipality's mentions, gathered in one pass over each list (each in catalogue order)."""
+        projects: dict[str, list[Project]] = {}
+        examples: dict[str, list[tuple[Element, int]]] = {}
+        programmes: dict[str, list[Programme]] = {}
+        cases: dict[str, list[Case]] = {}
+        sessions: dict[str, list[ThemeMeeting]] = {}
+
+        def add(into: dict[str, list[Any]], mids: list[str | None], entry: Any) -> None:
+            for mid in dict.fromkeys(mids):  # once per municipality, however often the entry names it
+                if mid is not None:
+                    into.setdefault(mid, []).append(entry)
+
+        for project in self.projects.values():
+            add(projects, [project.municipality], project)
+        for element in self.elements.values():
+            for i, example in enumerate(element.examples):
+                add(examples, [example.municipality], (element, i))
+        for programme in self.programmes.values():
+            voices = [v.person.municipality for v in programme.voices]
+            add(programmes, [*(m.municipality for m in programme.municipalities), *voices], programme)
+        for case in self.cases.cases:
+            add(cases, [*case.municipalities, *(s.municipality for s in case.speakers)], case)
+        for meeting in self.cases.theme_meetings:
+            add(sessions, [p.municipality for p in [*meeting.hosts, *meeting.panel]], meeting)
+        evaluated = {m.municipality for m in self.evaluation.municipalities.items}
+        return {
+            mid: MunicipalityMentions(
+                projects.get(mid, []),
+                examples.get(mid, []),
+                mid in evaluated,
+                programmes.get(mid, []),
+                cases.get(mid, []),
+                sessions.get(mid, []),
+            )
+            for mid in self.municipalities
+        }
 
     # --- derived once per build: every page that needs these gets the same objects ---------
 
@@ -261,13 +304,19 @@ def load_catalogue(data_dir: Path, root: Path | None = None) -> Catalogue:
 def _assemble(models: dict[str, Any]) -> Catalogue:
     elements = {e.id: e for e in sorted(models["elements.yaml"].elements, key=lambda e: e.number)}
     projects = {p.id: p for p in sorted(models["projects.yaml"].projects, key=lambda p: p.section_key)}
+    position = {project_id: i for i, project_id in enumerate(projects)}
+    naming: dict[str, set[str]] = {}  # element id -> the projects whose main result names it
+    for project in projects.values():
+        for element_id in project.elements.items:
+            naming.setdefault(element_id, set()).add(project.id)
     relations = []
-    for element in elements.values():
+    for element in elements.values():  # in element order, then project order
         mentions = {m.project: m for m in element.projects.items}
-        for project in projects.values():
-            in_main = element.id in project.elements.items
-            if project.id in mentions or in_main:
-                relations.append(ElementProject(element, project, mentions.get(project.id), in_main))
+        named = naming.get(element.id, set())
+        for project_id in sorted((set(mentions) | named) & position.keys(), key=position.__getitem__):
+            relations.append(
+                ElementProject(element, projects[project_id], mentions.get(project_id), project_id in named)
+            )
     return Catalogue(
         sources={s.id: s for s in models["sources.yaml"].sources},
         municipalities={m.id: m for m in models["municipalities.yaml"].municipalities},

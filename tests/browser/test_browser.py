@@ -217,6 +217,12 @@ def test_combination_explorer_suggests_names_projects_and_fills_the_calculator(r
     # A third choice is the most; the rest are then disabled, and the status says so.
     third = expected.suggestions[0].element
     page.get_by_label(third.name, exact=True).check()
+    three = selection(catalogue, sorted([*chosen, third], key=lambda e: e.number))  # worked out by the script too
+    partly = page.locator(".kb-combo-partly > li").all_text_contents()
+    assert partly == [f"{names[p.id]} ({' og '.join(e.name for e in named)})" for p, named in three.partly]
+    assert page.locator(".kb-combo-suggestions > li > a").all_text_contents() == [
+        s.element.name for s in three.suggestions
+    ]
     assert page.locator("input[name=element]:disabled").count() == len(catalogue.elements) - 3
     assert "højst vælge 3" in page.locator("#kb-combo [role=status]").text_content()
     page.add_script_tag(content=AXE.read_text(encoding="utf-8"))

@@ -1,7 +1,7 @@
 /* The combination explorer on elementer/sammensaet/.
- * Every choice of one to three elements is worked out at build time (generator/combinations.py) and
- * embedded as JSON; this script only looks the chosen one up and shows it. The choice lives in the
- * URL: ?e=<element id>,<element id>,...
+ * The page embeds the elements, projects and activities as compact JSON (generator/site/pages/explorer.py);
+ * this script works out the chosen one to three elements by the rule in generator/domain/combinations.py
+ * (`selection`, `suggestions`) and shows it. The choice lives in the URL: ?e=<element id>,<element id>,...
  */
 (function () {
   "use strict";
@@ -41,6 +41,53 @@
     }
     function elementLink(i) { return link(data.elements[i].name, data.elements[i].href); }
     function names(indices) { return indices.map(function (i) { return data.elements[i].name; }); }
+
+    function contains(list, value) { return list.indexOf(value) !== -1; }
+    function range(n) { var all = []; for (var i = 0; i < n; i++) all.push(i); return all; }
+
+    // One choice (element positions), worked out as combinations.selection does in Python.
+    function work(chosen) {
+      chosen = chosen.slice().sort(function (a, b) { return a - b; });  // the report's element order
+      function all(list) { return chosen.every(function (c) { return contains(list, c); }); }
+      var projects = range(data.projects.length);
+      var suggest = [];
+      data.elements.forEach(function (candidate, c) {
+        if (contains(chosen, c)) return;
+        var by = chosen.filter(function (e) { return contains(data.elements[e].recommends, c); });
+        var seen = projects.filter(function (p) { return contains(data.projects[p].named, c) && all(data.projects[p].named); });
+        if (by.length || seen.length) suggest.push([c, by, seen]);
+      });
+      suggest.sort(function (a, b) {
+        return (b[1].length - a[1].length) || (b[2].length - a[2].length) ||
+          (data.elements[a[0]].number - data.elements[b[0]].number);
+      });
+      var together = projects.filter(function (p) { return all(data.projects[p].named); });
+      var listed = projects.filter(function (p) { return !contains(together, p) && all(data.projects[p].either); });
+      var partly = [];
+      if (chosen.length > 2) {
+        projects.forEach(function (p) {
+          var named = chosen.filter(function (e) { return contains(data.projects[p].named, e); });
+          if (named.length > 1 && named.length < chosen.length) partly.push([p, named]);
+        });
+      }
+      var activities = range(data.activities.length).filter(function (i) {
+        return data.activities[i].elements.some(function (e) { return contains(chosen, e); });
+      });
+      var low = null, high = null;
+      activities.forEach(function (i) {
+        var order = data.activities[i].order;
+        if (low === null || order < data.activities[low].order) low = i;
+        if (high === null || order > data.activities[high].order) high = i;
+      });
+      return {
+        suggest: suggest, together: together, listed_too: listed, partly: partly, activities: activities,
+        range: activities.length ? [low, high] : null,
+        // linked to the chosen elements only by the site's judgement, not the report's words
+        editorial: activities.filter(function (i) {
+          return !data.activities[i].quoted.some(function (e) { return contains(chosen, e); });
+        })
+      };
+    }
 
     function chosenIds() {
       return boxes.filter(function (box) { return box.checked; }).map(function (box) { return box.value; });
@@ -195,7 +242,9 @@
         status.textContent = "Vælg et element for at se forslag." + dropped;
         return;
       }
-      var choice = data.selections[ids.join("+")];
+      var choice = work(ids.map(function (id) {
+        return data.elements.map(function (e) { return e.id; }).indexOf(id);
+      }));
       showSuggestions(choice);
       showProjects(choice, ids.length);
       showCosts(choice);

@@ -92,7 +92,10 @@ def _disputed_examples(catalogue: Catalogue, element: Element) -> dict[int, list
     A reading names the element (Reading.element); the example is the one about the project's municipality.
     """
     disputed: dict[int, list[Contradiction]] = {}
+    places = {example.municipality for example in element.examples}
     for project in catalogue.projects.values():
+        if project.municipality not in places:  # no example can be about it: skip working out its contradictions
+            continue
         about = [c for c in project_contradictions(catalogue, project) if element_path(element) in c.shown_paths]
         for i, example in enumerate(element.examples):
             if about and example.municipality == project.municipality:

@@ -1,7 +1,7 @@
 """The "Sammensæt en indsats" page: choose one to three elements and see what to add, who did it, and the cost.
 
-Every choice the page offers is worked out here, at build time, by the rule in ``combinations``; the page's
-script (assets/javascripts/combinations.js) only looks the chosen one up and shows it. Without script the
+The page's script (assets/javascripts/combinations.js) works out the chosen one by the rule in ``combinations``
+from a compact description of the elements, projects and activities made here. Without script the
 page still gives each element's recommended complements and both pictures with their tables.
 """
 
@@ -11,10 +11,9 @@ from collections import Counter
 from typing import Any
 
 from ...data.catalogue import Catalogue
-from ...data.models import Element, Project
+from ...data.models import Project
 from ...domain.caveats import cell_caveats
-from ...domain.combinations import MAX_CHOSEN, Selection, all_selections, observed_with, recommendations
-from ...domain.costs import CostRow
+from ...domain.combinations import MAX_CHOSEN, observed_with, recommendations
 from ...domain.numbers import danish_number
 from ..caveats import caveat_text
 from ..diagrams import BOTH, MARK_LABELS, ONLY_LIST, ONLY_RESULT, Column, element_matrix, recommendation_network
@@ -25,64 +24,63 @@ from .base import Page, render_page, script_json
 EXPLORER_TITLE = "Sammensæt en indsats"
 
 
-def selection_key(selection: Selection) -> str:
-    """How the script finds a choice: the chosen ids in the report's element order, joined by '+'."""
-    return "+".join(e.id for e in selection.chosen)
-
-
 def explorer_data(catalogue: Catalogue) -> dict[str, Any]:
-    """What the script needs, with elements, projects and activities referred to by their position."""
+    """What the script needs to work out any choice by the rule in ``combinations``, derived once per entry.
+
+    Elements, projects and activities refer to each other by their position in these lists. The script
+    computes a choice's suggestions, projects and costs from them (no choice is worked out in advance: their
+    number grows with the cube of the elements). ``order`` ranks activities by their cost per child.
+    """
     href = hrefer(EXPLORER_PATH)
     elements = list(catalogue.elements.values())
     projects = list(catalogue.projects.values())
     element_at = {e.id: i for i, e in enumerate(elements)}
+    either: dict[str, list[int]] = {p.id: [] for p in projects}  # chapter 4 or chapter 5
+    for relation in catalogue.relations:
+        either[relation.project.id].append(element_at[relation.element.id])
     project_at = {p.id: i for i, p in enumerate(projects)}
-    selections = all_selections(catalogue)
-    rows = list({id(r.column): r for s in selections for r in s.costs}.values())
-    row_at = {id(r.column): i for i, r in enumerate(rows)}
+    linked = {id(c.column) for e in elements for c in catalogue.activity_costs(e)}
+    rows = [r for r in catalogue.cost_rows if id(r.column) in linked and r.per_child is not None]
+    rank = {value: i for i, value in enumerate(sorted({r.per_child for r in rows}))}
     return {
         "max": MAX_CHOSEN,
         "price_year": catalogue.evaluation.cost_method.price_level,
         "budget": str(href(BUDGET_PATH)),
-        "elements": [{"id": e.id, "name": e.name, "href": str(href(e))} for e in elements],
-        "projects": [{"label": project_label(catalogue, p), "href": str(href(p))} for p in projects],
+        "elements": [
+            {
+                "id": e.id,
+                "name": e.name,
+                "href": str(href(e)),
+                "number": e.number,
+                "recommends": [element_at[i] for i in e.combines_with.elements],
+            }
+            for e in elements
+        ],
+        "projects": [
+            {
+                "label": project_label(catalogue, p),
+                "href": str(href(p)),
+                "named": [element_at[i] for i in p.elements.items],  # by the main result (chapter 5)
+                "either": sorted(set(either[p.id])),
+            }
+            for p in projects
+        ],
         "activities": [
             {
                 "key": catalogue.budget_keys.get(id(r.column)),  # None: the calculator leaves the column out
                 "label": r.column.label,
                 "project": project_at[r.project.id],
                 "per_child": f"{danish_number(r.per_child)} kr.",
+                "order": rank[r.per_child],
+                "elements": [element_at[link.element] for link in r.column.elements],
+                # linked by the report's words; the rest only by the site's judgement
+                "quoted": [element_at[link.element] for link in r.column.elements if link.basis != "redaktionel"],
                 # what the number's reader must know wherever it is shown (domain/caveats.py)
                 "caveats": [caveat_text(c) for c in cell_caveats(r.project, r.column, "cost_per_child")],
             }
             for r in rows
         ],
-        "selections": {
-            selection_key(s): {
-                "suggest": [
-                    [
-                        element_at[x.element.id],
-                        [element_at[e.id] for e in x.recommended_by],
-                        [project_at[p.id] for p in x.observed_in],
-                    ]
-                    for x in s.suggestions
-                ],
-                "together": [project_at[p.id] for p in s.together],
-                "listed_too": [project_at[p.id] for p in s.listed_too],
-                "partly": [[project_at[p.id], [element_at[e.id] for e in named]] for p, named in s.partly],
-                "activities": [row_at[id(r.column)] for r in s.costs],
-                "range": [row_at[id(r.column)] for r in s.cost_range] if s.cost_range else None,
-                # activities linked to the chosen elements only by the site's judgement, not the report's words
-                "editorial": [row_at[id(r.column)] for r in s.costs if _editorial(r, s.chosen)],
-            }
-            for s in selections
-        },
     }
-
-
-def _editorial(row: CostRow, chosen: list[Element]) -> bool:
-    ids = {e.id for e in chosen}
-    return all(link.basis == "redaktionel" for link in row.column.elements if link.element in ids)
 
 
 def _column_labels(catalogue: Catalogue, projects: list[Project]) -> list[str]:
