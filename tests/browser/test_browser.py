@@ -132,6 +132,13 @@ def test_search_queries_find_their_page(page, server):
     assert page.foreign == []
 
 
+def test_the_search_dialog_is_named_by_its_field(page, server):
+    """Material's search dialog has no name of its own (WCAG 4.1.2); lazy-search.js gives it its field's."""
+    page.goto(server + "puljeprojekter/")
+    dialog = page.wait_for_selector(".md-search[role=dialog][aria-label]", state="attached")
+    assert dialog.get_attribute("aria-label") == page.get_attribute("input.md-search__input", "aria-label") == "Søg"
+
+
 def test_search_index_loads_only_when_searching(page, server):
     requests = []
     page.on("request", lambda r: requests.append(urlparse(r.url).path))

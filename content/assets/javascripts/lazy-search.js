@@ -45,4 +45,12 @@
     // Material opens search with "/", "s" or "f".
     if (["/", "s", "S", "f", "F"].indexOf(event.key) !== -1) release();
   });
+
+  // Material's search dialog has no accessible name (WCAG 4.1.2; Lighthouse's aria-dialog-name): it takes the
+  // name of its own search field, in the theme's language.
+  document.addEventListener("DOMContentLoaded", function () {
+    var dialog = document.querySelector(".md-search[role=dialog]:not([aria-label])");
+    var field = dialog && dialog.querySelector("input[aria-label]");
+    if (field) dialog.setAttribute("aria-label", field.getAttribute("aria-label"));
+  });
 })();
