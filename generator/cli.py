@@ -109,13 +109,14 @@ def _generate(root: Path, site: Site, site_dir: Path | None = None) -> None:
     """Write the docs tree, the builder data and, if the project has a mkdocs.yml, the builder-neutral
     configuration whose site goes to ``site_dir`` (default BUILDER_SITE_DIR)."""
     changed = sync_tree(site.files(), root / DOCS_DIR)
-    _write_if_changed(root / BUILDER_DATA, site.builder_data().to_json())
+    data = site.builder_data()
+    _write_if_changed(root / BUILDER_DATA, data.to_json())
     project_config = root / PROJECT_CONFIG
     if project_config.is_file():
         config_file = root / BUILDER_CONFIG
         settings = read_project_config(project_config.read_text(encoding="utf-8"))
         target = site_dir or root / BUILDER_SITE_DIR
-        config = builder_config(settings, site.nav, root, config_file, root / DOCS_DIR, target)
+        config = builder_config(settings, site.nav, root, config_file, root / DOCS_DIR, target, data.off_menu)
         _write_if_changed(config_file, config_text(config, BUILDER_CONFIG))
     print(f"generated {DOCS_DIR}: {len(changed)} file(s) changed", file=sys.stderr)
 

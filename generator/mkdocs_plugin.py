@@ -30,6 +30,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from pathspec.gitignore import GitIgnoreSpec
 from watchdog.observers.polling import PollingObserver
 
 from .data.problems import DataError, errors
@@ -160,6 +161,9 @@ class KnowledgeBasePlugin(BasePlugin):
         self.synonyms = data.synonyms
         repository = repository_url(root, os.environ)
         self.edit_links = {path: edit_link(repository, o) for path, o in data.origins.items()} if repository else {}
+        if data.off_menu:  # entries reached from their overview only (navigation.off_menu)
+            known = [pattern.pattern for pattern in config.not_in_nav.patterns] if config.not_in_nav else []
+            config.not_in_nav = GitIgnoreSpec.from_lines(list(dict.fromkeys([*known, *data.off_menu])))
         nav = html_navigation(data.nav)
         self.menus_behind = self.dirty and self.nav is not None and nav != self.nav
         config.nav = self.nav = nav

@@ -24,7 +24,7 @@ from .data.files import UnsafeFile, outside, read_regular_file
 from .data.problems import DataError, Position, Problem
 from .output.downloads import downloads
 from .output.editing import Origin
-from .site.navigation import navigation
+from .site.navigation import navigation, off_menu
 from .site.pages import all_pages
 from .site.pages.base import Page
 
@@ -50,6 +50,7 @@ class BuilderData:
     synonyms: dict[str, list[str]]
     origins: dict[str, Origin]
     warnings: int  # how many places the sources disagree (the builder only mentions the count)
+    off_menu: list[str]  # not_in_nav patterns of the entries the menu leaves out (navigation.off_menu)
 
     def to_json(self) -> bytes:
         return json.dumps(asdict(self), ensure_ascii=False, indent=1).encode("utf-8")
@@ -58,7 +59,7 @@ class BuilderData:
     def from_json(cls, data: bytes) -> BuilderData:
         raw = json.loads(data)
         origins = {path: Origin(**origin) for path, origin in raw["origins"].items()}
-        return cls(raw["nav"], raw["synonyms"], origins, raw["warnings"])
+        return cls(raw["nav"], raw["synonyms"], origins, raw["warnings"], raw["off_menu"])
 
 
 @dataclass
@@ -85,7 +86,9 @@ class Site:
         return found
 
     def builder_data(self) -> BuilderData:
-        return BuilderData(self.nav, self.catalogue.synonyms, self.origins(), len(self.warnings))
+        return BuilderData(
+            self.nav, self.catalogue.synonyms, self.origins(), len(self.warnings), off_menu(self.catalogue)
+        )
 
     def files(self) -> dict[str, bytes]:
         """Every file of the docs tree: hand-written content plus generated pages and downloads."""

@@ -13,6 +13,7 @@ What only the plugin adds (Material's search with Danish compound parts and syno
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -62,11 +63,18 @@ def _plugins(plugins: Any) -> list[Any]:
 
 
 def builder_config(
-    project_config: dict[str, Any], nav: list[Any], project: Path, config_file: Path, docs_dir: Path, site_dir: Path
+    project_config: dict[str, Any],
+    nav: list[Any],
+    project: Path,
+    config_file: Path,
+    docs_dir: Path,
+    site_dir: Path,
+    off_menu: Sequence[str] = (),
 ) -> dict[str, Any]:
     """The settings of a builder-neutral ``config_file``: ``project_config`` (read from ``project``'s mkdocs.yml)
     with ``nav`` (``Site.nav``, titles not yet escaped), the tree in ``docs_dir`` and the site going to
-    ``site_dir``; every path relative to the file's folder, so the file works wherever the project lies."""
+    ``site_dir``; every path relative to the file's folder, so the file works wherever the project lies.
+    ``off_menu`` adds the entries the menu leaves out to ``not_in_nav`` (``navigation.off_menu``)."""
     folder = config_file.parent
     config = dict(project_config)
     config["docs_dir"] = _relative(str(docs_dir), project, folder)
@@ -77,6 +85,9 @@ def builder_config(
     if "plugins" in config:
         config["plugins"] = _plugins(config["plugins"])
     config["nav"] = html_navigation(nav)
+    if off_menu:
+        lines = [line for line in str(config.get("not_in_nav") or "").splitlines() if line.strip()]
+        config["not_in_nav"] = "".join(f"{line}\n" for line in dict.fromkeys([*lines, *off_menu]))
     return config
 
 

@@ -1,11 +1,14 @@
 """The site's navigation, in the plain form mkdocs.yml's ``nav`` uses, and escaped for a theme.
 
 Sections list their overview page, then their entries; the municipality pages are reached from
-their overview, not from the menu.
+their overview, not from the menu. Every page carries the whole menu, so a section with more than
+NAV_ENTRY_LIMIT entries lists only its overview and fixed pages: its entries are reached from the overview,
+and ``off_menu`` names them for the builder (``not_in_nav``).
 """
 
 from __future__ import annotations
 
+import posixpath
 from html import escape
 from typing import Any
 
@@ -42,13 +45,32 @@ from .urls import (
     reference_path,
 )
 
+# More entries than this in a section, and the menu lists only the section's overview and fixed pages.
+NAV_ENTRY_LIMIT = 40
+
+
+def _folded(catalogue: Catalogue) -> dict[str, bool]:
+    """For each section's overview: whether the section's entries are too many for the menu."""
+    counts = {
+        ELEMENTS_PATH: len(catalogue.elements),
+        PROJECTS_PATH: len(catalogue.projects),
+        PROGRAMMES_PATH: len(catalogue.programmes),
+    }
+    return {overview: count > NAV_ENTRY_LIMIT for overview, count in counts.items()}
+
+
+def off_menu(catalogue: Catalogue) -> list[str]:
+    """``not_in_nav`` patterns for the entries the menu leaves out (each reached from its section's overview)."""
+    return [f"/{posixpath.dirname(overview)}/*.md" for overview, folded in _folded(catalogue).items() if folded]
+
 
 def navigation_entries(catalogue: Catalogue) -> dict[str, Any]:
     """Navigation sections for these pages, in the plain form mkdocs.yml's nav uses."""
+    programmes = [] if _folded(catalogue)[PROGRAMMES_PATH] else catalogue.programmes.values()
     return {
         "Programmer": [
             PROGRAMMES_PATH,
-            *({p.name: programme_path(p)} for p in catalogue.programmes.values()),
+            *({p.name: programme_path(p)} for p in programmes),
         ],
         "Kommunale eksempler": CASES_PATH,
         "Anbefalinger": RECOMMENDATIONS_PATH,
@@ -59,11 +81,15 @@ def navigation_entries(catalogue: Catalogue) -> dict[str, Any]:
 
 def navigation(catalogue: Catalogue, paths: list[str]) -> list[Any]:
     """The site navigation: fixed sections, filled from the catalogue and the pages present."""
+    folded = _folded(catalogue)
     elements = [
         {group.name: [{e.name: element_path(e)} for e in catalogue.elements.values() if e.group == group.id]}
         for group in catalogue.groups.values()
+        if not folded[ELEMENTS_PATH]
     ]
-    projects = [{project_label(catalogue, p): project_path(p)} for p in catalogue.projects.values()]
+    projects = [
+        {project_label(catalogue, p): project_path(p)} for p in catalogue.projects.values() if not folded[PROJECTS_PATH]
+    ]
     about = sorted(
         (
             p

@@ -61,6 +61,14 @@ def test_the_navigation_titles_are_escaped_once_and_the_rest_is_kept():
     assert config["site_name"] == "Test"
 
 
+def test_entries_the_menu_leaves_out_are_added_to_not_in_nav_once():
+    settings = read_project_config(SETTINGS)
+    off = ["/elementer/*.md", "/kommuner/*.md"]
+    config = builder_config(settings, [], PROJECT, CONFIG_FILE, PROJECT / "build" / "docs", PROJECT / "site", off)
+    assert config["not_in_nav"] == "/kommuner/*.md\n/elementer/*.md\n"
+    assert made()["not_in_nav"] == "/kommuner/*.md\n"  # nothing left out: the project's own setting
+
+
 def test_the_file_reads_back_as_the_same_settings_and_says_it_is_generated():
     config = made(nav=[{"Forside": "index.md"}])
     text = config_text(config, "build/mkdocs.yml")

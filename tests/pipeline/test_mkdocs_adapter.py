@@ -382,3 +382,28 @@ def test_serve_dirty_shows_an_edit_then_brings_every_menu_and_the_search_index_u
             server.wait(timeout=30)
         finally:
             stop_group(server)  # one that did not is ended, not left running (and the test fails)
+
+
+def test_a_section_with_too_many_entries_lists_only_its_overview_and_builds_strictly(minimal, tmp_path, monkeypatch):
+    from mkdocs.commands.build import build
+
+    import generator.site.navigation as navigation
+
+    monkeypatch.setattr(navigation, "NAV_ENTRY_LIMIT", 1)  # the fixture has two elements and two projects
+    site = build_site(minimal)
+    sections = {next(iter(section)): next(iter(section.values())) for section in site.nav}
+    assert sections["Elementer"] == ["elementer/index.md", *sections["Elementer"][1:3]]  # overview, explorer, compare
+    assert all(
+        not isinstance(entry, dict) or "elementer/hjemmebesoeg.md" not in entry.values()
+        for entry in sections["Elementer"]
+    )
+    assert len(sections["Puljeprojekter"]) == 2  # the overview and the comparison
+    assert site.builder_data().off_menu == ["/elementer/*.md", "/puljeprojekter/*.md"]
+    # MkDocs is told the entries are left out on purpose: a strict build (omitted files warn) succeeds.
+    config = load_config(str(minimal / "mkdocs.yml"), strict=True, site_dir=str(tmp_path / "site"))
+    build(config)
+    assert (tmp_path / "site" / "elementer" / "hjemmebesoeg" / "index.html").is_file()
+    assert (
+        "Hjemmebesøg"
+        not in (tmp_path / "site" / "om" / "index.html").read_text(encoding="utf-8").split("md-content")[0]
+    )
