@@ -22,9 +22,9 @@ from ..domain.budget import BudgetActivity, budget_activities
 from ..domain.costs import Bands, CostRow, cost_rows
 from .contradictions import warnings_of
 from .files import read_text
+from .mentions import MunicipalityMentions, gather_mentions
 from .models import (
     Activity,
-    Case,
     CasesFile,
     ColumnElement,
     CostColumn,
@@ -47,7 +47,6 @@ from .models import (
     SearchFile,
     Source,
     SourcesFile,
-    ThemeMeeting,
 )
 from .problems import DataError, Problem, errors
 from .read import Document, load_text
@@ -188,42 +187,7 @@ class Catalogue:
 
     @cached_property
     def _mentions(self) -> dict[str, MunicipalityMentions]:
-        """Every municipality's mentions, gathered in one pass over each list (each in catalogue order)."""
-        projects: dict[str, list[Project]] = {}
-        examples: dict[str, list[tuple[Element, int]]] = {}
-        programmes: dict[str, list[Programme]] = {}
-        cases: dict[str, list[Case]] = {}
-        sessions: dict[str, list[ThemeMeeting]] = {}
-
-        def add(into: dict[str, list[Any]], mids: list[str | None], entry: Any) -> None:
-            for mid in dict.fromkeys(mids):  # once per municipality, however often the entry names it
-                if mid is not None:
-                    into.setdefault(mid, []).append(entry)
-
-        for project in self.projects.values():
-            add(projects, [project.municipality], project)
-        for element in self.elements.values():
-            for i, example in enumerate(element.examples):
-                add(examples, [example.municipality], (element, i))
-        for programme in self.programmes.values():
-            voices = [v.person.municipality for v in programme.voices]
-            add(programmes, [*(m.municipality for m in programme.municipalities), *voices], programme)
-        for case in self.cases.cases:
-            add(cases, [*case.municipalities, *(s.municipality for s in case.speakers)], case)
-        for meeting in self.cases.theme_meetings:
-            add(sessions, [p.municipality for p in [*meeting.hosts, *meeting.panel]], meeting)
-        evaluated = {m.municipality for m in self.evaluation.municipalities.items}
-        return {
-            mid: MunicipalityMentions(
-                projects.get(mid, []),
-                examples.get(mid, []),
-                mid in evaluated,
-                programmes.get(mid, []),
-                cases.get(mid, []),
-                sessions.get(mid, []),
-            )
-            for mid in self.municipalities
-        }
+        return gather_mentions(self)
 
     # --- derived once per build: every page that needs these gets the same objects ---------
 
@@ -256,22 +220,6 @@ class ActivityCost:
     activity: Activity | None
     column: CostColumn
     link: ColumnElement
-
-
-@dataclass(frozen=True)
-class MunicipalityMentions:
-    projects: list[Project]
-    examples: list[tuple[Element, int]]  # element and the index of its practice example
-    in_evaluation: bool
-    programmes: list[Programme]
-    cases: list[Case]
-    sessions: list[ThemeMeeting]  # theme meetings the municipality hosts or sits on the panel of
-
-    @property
-    def any(self) -> bool:
-        return bool(
-            self.projects or self.examples or self.in_evaluation or self.programmes or self.cases or self.sessions
-        )
 
 
 def load_catalogue(data_dir: Path, root: Path | None = None) -> Catalogue:

@@ -193,6 +193,45 @@ def test_economy_table_filters_by_partner(page, server):
     assert page.foreign == []
 
 
+CHOOSE = """ids => {
+  const boxes = [...document.querySelectorAll('#kb-combo input[name=element]')];
+  boxes.filter(b => b.checked && !ids.includes(b.value)).forEach(b => b.click());
+  ids.forEach(id => { const b = boxes.find(x => x.value === id); if (!b.checked) b.click(); });
+  const texts = selector => [...document.querySelectorAll(selector)].map(n => n.textContent.trim());
+  return {
+    suggest: texts('.kb-combo-suggestions > li > a'),
+    together: texts('.kb-combo-projects a'),
+    listed: texts('.kb-combo-listed a'),
+    partly: texts('.kb-combo-partly > li'),
+  };
+}"""
+
+
+def test_the_explorers_shipped_script_gives_what_the_rule_gives_for_every_choice(real_catalogue, page, server):
+    """Every choice the page offers (all_selections), made in the page: the script's suggestions and projects are the
+    Python rule's (domain/combinations.py)."""
+    from generator.domain.combinations import all_selections
+
+    catalogue = real_catalogue
+    names = {p.id: f"{catalogue.municipality_of(p).short_name}: {p.title}" for p in catalogue.projects.values()}
+    page.goto(server + "elementer/sammensaet/")
+    page.wait_for_selector("#kb-combo:not([hidden])")
+    selections = all_selections(catalogue)
+    assert len(selections) >= 50
+    differ = []
+    for expected in selections:
+        got = page.evaluate(CHOOSE, [e.id for e in expected.chosen])
+        want = {
+            "suggest": [s.element.name for s in expected.suggestions],
+            "together": [names[p.id] for p in expected.together],
+            "listed": [names[p.id] for p in expected.listed_too],
+            "partly": [f"{names[p.id]} ({' og '.join(e.name for e in named)})" for p, named in expected.partly],
+        }
+        if got != want:
+            differ.append(([e.id for e in expected.chosen], got, want))
+    assert differ == []
+
+
 def test_combination_explorer_suggests_names_projects_and_fills_the_calculator(real_catalogue, page, server):
     from generator.domain.combinations import selection
 

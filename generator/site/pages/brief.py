@@ -16,7 +16,6 @@ from ...data.models import (
     Activity,
     CostColumn,
     CostTable,
-    DataPeriod,
     Element,
     ElementLink,
     KeyFact,
@@ -98,6 +97,12 @@ def _brief(
     )
 
 
+def evaluation_caveats(catalogue: Catalogue, of_elements: bool) -> list[Quote]:
+    """The report's words on what the evaluation can and cannot show; for elements also how they were found."""
+    finding = catalogue.evaluation.elements_finding
+    return [*catalogue.evaluation.caveats, *([finding.guidance, finding.results_count] if of_elements else [])]
+
+
 def project_brief(catalogue: Catalogue, project: Project) -> Brief:
     places = _prerequisite_places(project, same_page=True)
     return _brief(
@@ -105,7 +110,7 @@ def project_brief(catalogue: Catalogue, project: Project) -> Brief:
         list(project.cost.columns) if project.cost else [],
         [project],
         [("", places)] if places else [],
-        list(catalogue.evaluation.caveats),
+        evaluation_caveats(catalogue, of_elements=False),
     )
 
 
@@ -122,14 +127,13 @@ def element_brief(catalogue: Catalogue, element: Element) -> Brief:
         by_municipality.setdefault(name, []).append(
             Prerequisite(cost.project, _prerequisites_anchor(activity), activity.name)
         )
-    finding = catalogue.evaluation.elements_finding
     relations = catalogue.projects_of(element)
     return _brief(
         catalogue.bands,
         [cost.column for cost in costs],
         [relation.project for relation in relations],
         list(by_municipality.items()),
-        [*catalogue.evaluation.caveats, finding.guidance, finding.results_count],
+        evaluation_caveats(catalogue, of_elements=True),
         [(r.project, _short_label(catalogue, r.project), r.in_element_section) for r in relations],
     )
 
@@ -239,9 +243,7 @@ class Handout:
     recommendations_source: Source
     address: str  # the page's address under the site's root ('elementer/overgangsmoeder/')
     tables: list[CostTable]  # the cost tables the page's figures come from
-    phases: PhaseTable  # the evaluation's data periods (tabel 2)
-    first_period: DataPeriod
-    last_period: DataPeriod
+    phases: PhaseTable  # the evaluation's data periods (tabel 2): the first and the last are printed
     price_level: KeyFact  # the report's 'Alle beløb er opgjort i 2022-priser.'
     script: str  # the script that prints the brief
 
@@ -267,8 +269,6 @@ def _handout(catalogue: Catalogue, path: str, elements: list[Element], tables: l
         address=page_url(path),
         tables=list({table.number: table for table in tables}.values()),
         phases=evaluation.phases,
-        first_period=evaluation.phases.periods[0],
-        last_period=evaluation.phases.periods[-1],
         price_level=evaluation.cost_method.price_level_fact,
         script=BRIEF_SCRIPT,
     )

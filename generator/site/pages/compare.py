@@ -31,7 +31,7 @@ from ..urls import (
     linker,
 )
 from .base import Page, citation, render_page, sections_label
-from .brief import EVIDENCE_LINK, Brief, comparison_handout, element_brief, project_brief
+from .brief import EVIDENCE_LINK, Brief, comparison_handout, element_brief, evaluation_caveats, project_brief
 from .projects import _main_elements, _price_year, columns_end_caveats, maturity_summary, range_end_caveats
 
 PROJECTS_COMPARE_TITLE = "Sammenlign puljeprojekter"
@@ -152,10 +152,7 @@ def compare_files(catalogue: Catalogue) -> dict[str, bytes]:
 def _compare_page(
     catalogue: Catalogue, kind: Kind, choices: list[tuple[str, str]], entries: list[Element] | list[Project]
 ) -> Page:
-    finding = catalogue.evaluation.elements_finding
-    caveats = list(catalogue.evaluation.caveats)
-    if kind is ELEMENTS:
-        caveats += [finding.guidance, finding.results_count]
+    caveats = evaluation_caveats(catalogue, of_elements=kind is ELEMENTS)
     return render_page(
         kind.path,
         kind.title,
