@@ -1,13 +1,17 @@
 """Every page of the built site on a phone (390×844) in Chromium: never wider than the screen, wide tables scroll in
-a region the keyboard can reach, and every control in the content shows a visible focus indicator (WCAG 2.4.7).
+a region the keyboard can reach, nothing is loaded from another host and no cookie is set; and every control in the
+content of every kind of page shows a visible focus indicator (WCAG 2.4.7).
 
 The pages are found from the built site, not listed here. On each page every folded part is opened and every
 checkbox ticked first, so the controls they reveal (the calculator's lines, the explorer's answers) are checked
-too; a comparison page is checked again with entries chosen. Fixtures (browser, server, built) are in
-tests/conftest.py; the pages are split into PARTS tests like the axe test, so the workers share them.
+too; a comparison page is checked again with entries chosen. The focus indicator, which the templates and the CSS
+decide, is checked on the pages that stand for each kind (tests/browser/sweep.py). Fixtures (browser, server,
+built) are in tests/conftest.py; the pages are split into PARTS tests like the axe test, so the workers share them.
 """
 
 from __future__ import annotations
+
+from urllib.parse import urlparse
 
 import pytest
 
@@ -20,7 +24,7 @@ from generator.site.urls import (
     page_url,
 )
 
-from .test_browser import PARTS, site_pages
+from .sweep import PARTS, representatives, site_pages
 
 PHONE = {"width": 390, "height": 844}
 COMPARE_READY = "form[data-kb-compare-ready]"
@@ -110,8 +114,8 @@ FOCUS = """([minWidth, minContrast]) => {
 }"""
 
 
-def _survey(page, label: str, found: dict[str, list], checked: dict[str, int]) -> None:
-    """Records under ``label`` what is wrong on the page as loaded."""
+def _survey(page, label: str, found: dict[str, list], checked: dict[str, int], *, focus: bool) -> None:
+    """Records under ``label`` what is wrong on the page as loaded; ``focus``: also every control's indicator."""
     if (width := page.evaluate("document.documentElement.scrollWidth")) > PHONE["width"]:
         found["wider than 390 px"].append((label, width))
     page.keyboard.press("Tab")  # a key press: focus moved by script afterwards matches :focus-visible
@@ -120,6 +124,8 @@ def _survey(page, label: str, found: dict[str, list], checked: dict[str, int]) -
         found["wider than 390 px with everything opened"].append((label, width))
     if unreachable := page.evaluate(UNREACHABLE_SCROLL):
         found["scrolls sideways without keyboard focus"].append((label, unreachable))
+    if not focus:
+        return
     result = page.evaluate(FOCUS, [MIN_OUTLINE_PX, MIN_CONTRAST])
     checked[label] = result["checked"]
     if result["problems"]:
@@ -127,13 +133,19 @@ def _survey(page, label: str, found: dict[str, list], checked: dict[str, int]) -
 
 
 @pytest.mark.parametrize("part", range(PARTS))
-def test_every_page_fits_a_phone_and_every_control_shows_focus(browser, server, built, part):
+def test_every_page_fits_a_phone_loads_nothing_from_elsewhere_and_every_control_shows_focus(
+    browser, server, built, part
+):
     all_pages = site_pages(built)
     assert len(all_pages) >= 80
-    assert set(all_pages) >= WIDGETS
+    chosen = set(representatives(built))
+    assert chosen >= WIDGETS
     pages = all_pages[part::PARTS]
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
+    local = urlparse(server).netloc
+    foreign = []
+    page.on("request", lambda r: foreign.append((page.url, r.url)) if urlparse(r.url).netloc != local else None)
     found: dict[str, list] = {
         "wider than 390 px": [],
         "wider than 390 px with everything opened": [],
@@ -143,15 +155,19 @@ def test_every_page_fits_a_phone_and_every_control_shows_focus(browser, server, 
     checked: dict[str, int] = {}
     for path in pages:
         page.goto(server + path)
-        _survey(page, path, found, checked)
-        if page.locator(COMPARE_READY).count():  # a comparison page: again with the first four entries chosen
+        _survey(page, path, found, checked, focus=path in chosen)
+        # A comparison page: again with the first four entries chosen.
+        if path in chosen and page.locator(COMPARE_READY).count():
             ids = page.eval_on_selector_all("form[data-kb-compare] input[name=id]", "cs => cs.map(c => c.value)")
             query = "?" + "&".join(f"id={i}" for i in ids[:4])
             page.goto(server + path + query)
             page.wait_for_selector(COMPARE_FILLED)
-            _survey(page, path + query, found, checked)
+            _survey(page, path + query, found, checked, focus=True)
+    cookies = context.cookies()
     context.close()
     assert {kind: problems for kind, problems in found.items() if problems} == {}
-    assert sum(checked.values()) > 0
+    assert sum(checked.values()) > 0 or not chosen & set(pages)
     assert [path for path in WIDGETS & set(pages) if not checked[path]] == []
-    print(f"\nfocus: {sum(checked.values())} controls on {len(checked)} pages of {len(all_pages)}")
+    assert foreign == []
+    assert cookies == []
+    print(f"\nphone: {len(pages)} of {len(all_pages)} pages; focus: {sum(checked.values())} controls on {len(checked)}")

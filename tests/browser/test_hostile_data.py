@@ -26,7 +26,7 @@ from generator.pipeline import DATA_DIR, build_site
 
 from ..conftest import _QuietHandler, made_once
 from ..helpers import ROOT, copy_project, run_generator
-from .test_browser import PARTS, site_pages
+from .sweep import PARTS, site_pages
 
 MARK = "kbx"  # every payload names it, so whatever it makes can be found in the page
 # Each kind on its own would be enough to run a script if it landed unescaped somewhere.
