@@ -11,6 +11,7 @@ disagree in places; both are kept, and every relation says which side states it.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -154,6 +155,14 @@ class Catalogue:
 
     def municipality_of(self, project: Project) -> Municipality:
         return self.municipalities[project.municipality]
+
+    def project_count(self, municipality_id: str) -> int:
+        """How many pool projects a municipality has (Hjørring has two)."""
+        return self._project_counts.get(municipality_id, 0)
+
+    @cached_property
+    def _project_counts(self) -> dict[str, int]:
+        return Counter(project.municipality for project in self.projects.values())
 
     def group_of(self, element: Element) -> ElementGroup:
         return self.groups[element.group]

@@ -192,14 +192,18 @@ CHOOSE = """ids => {
     together: texts('.kb-combo-projects a'),
     listed: texts('.kb-combo-listed a'),
     partly: texts('.kb-combo-partly > li'),
+    activities: texts('.kb-combo-activities li'),
+    range: texts('#kb-combo-results p').filter(t => t.includes(' pr. barn pr. afholdt aktivitet')),
   };
 }"""
+EDITORIAL = ", knyttet til elementet efter sitets vurdering"  # what combinations.js writes after an editorial link
 
 
 def test_the_explorers_shipped_script_gives_what_the_rule_gives_for_every_choice(real_catalogue, page, server):
-    """Every choice the page offers (all_selections), made in the page: the script's suggestions and projects are the
-    Python rule's (domain/combinations.py)."""
+    """Every choice the page offers (all_selections), made in the page: the script's suggestions, projects,
+    activities, cost range and editorial marks are the Python rule's (domain/combinations.py)."""
     from generator.domain.combinations import all_selections
+    from generator.domain.numbers import danish_number
 
     catalogue = real_catalogue
     names = {p.id: f"{catalogue.municipality_of(p).short_name}: {p.title}" for p in catalogue.projects.values()}
@@ -207,7 +211,7 @@ def test_the_explorers_shipped_script_gives_what_the_rule_gives_for_every_choice
     page.wait_for_selector("#kb-combo:not([hidden])")
     selections = all_selections(catalogue)
     assert len(selections) >= 50
-    differ = []
+    differ, told_apart = [], False
     for expected in selections:
         got = page.evaluate(CHOOSE, [e.id for e in expected.chosen])
         want = {
@@ -216,9 +220,27 @@ def test_the_explorers_shipped_script_gives_what_the_rule_gives_for_every_choice
             "listed": [names[p.id] for p in expected.listed_too],
             "partly": [f"{names[p.id]} ({' og '.join(e.name for e in named)})" for p, named in expected.partly],
         }
+        ids = {e.id for e in expected.chosen}
+        kroner = [f"{danish_number(r.per_child)} kr." for r in expected.costs]
+        editorial = [
+            all(x.basis == "redaktionel" for x in r.column.elements if x.element in ids) for r in expected.costs
+        ]
+        shown = got.pop("activities")
+        got["activities"] = [
+            (text.startswith(f"{r.column.label} – {amount}"), EDITORIAL in text)
+            for r, amount, text in zip(expected.costs, kroner, shown, strict=False)
+        ] + [len(shown)]
+        want["activities"] = [(True, e) for e in editorial] + [len(expected.costs)]
+        ends = expected.cost_range
+        low, high = (f"{danish_number(r.per_child)} kr." for r in ends) if ends else ("", "")
+        (sentence,) = got.pop("range") or [""]
+        got["range"] = bool(ends) and f"fra {low}" in sentence and f" til {high}" in sentence
+        want["range"] = bool(ends)
         if got != want:
             differ.append(([e.id for e in expected.chosen], got, want))
+        told_apart = told_apart or any(editorial)
     assert differ == []
+    assert told_apart  # some choice has an activity linked by the site's judgement, and it is marked
 
 
 def test_combination_explorer_suggests_names_projects_and_fills_the_calculator(real_catalogue, page, server):

@@ -141,8 +141,7 @@ def element_brief(catalogue: Catalogue, element: Element) -> Brief:
 def _short_label(catalogue: Catalogue, project: Project) -> str:
     """The municipality's short name; with the title where the municipality has two projects (Hjørring)."""
     name = catalogue.municipality_of(project).short_name
-    twins = [p for p in catalogue.projects.values() if p.municipality == project.municipality]
-    return f"{name}: {project.title}" if len(twins) > 1 else name
+    return f"{name}: {project.title}" if catalogue.project_count(project.municipality) > 1 else name
 
 
 def _prerequisites_anchor(activity: Activity) -> str:
