@@ -138,6 +138,14 @@ def main() -> None:
         rows = {
             "check": [timed([*generator, "check"], project) for _ in range(args.runs)],
             "generate": [timed([*generator, "generate"], project) for _ in range(args.runs)],
+            # The builder alone: the generated tree and config (build/mkdocs.yml), no plugin of ours.
+            "plain mkdocs build (generated tree, no plugin)": [
+                timed(
+                    [sys.executable, "-m", "mkdocs", "build", "-f", "build/mkdocs.yml", "--site-dir", f"{tmp}/bare"],
+                    project,
+                )
+                for _ in range(args.runs)
+            ],
             "mkdocs build (generated tree, with plugin)": [
                 timed([sys.executable, "-m", "mkdocs", "build", "--site-dir", f"{tmp}/plain"], project)
                 for _ in range(args.runs)
@@ -157,6 +165,8 @@ def main() -> None:
     print(f"{'stage':<{width}}  median s   min s   max s   runs")
     for name, times in rows.items():
         print(f"{name:<{width}}  {statistics.median(times):8.2f} {min(times):7.2f} {max(times):7.2f}   {len(times)}")
+    full, bare = rows["full build (generator build)"], rows["plain mkdocs build (generated tree, no plugin)"]
+    print(f"full build / plain mkdocs build: {statistics.median(full) / statistics.median(bare):.2f}x (medians)")
 
 
 if __name__ == "__main__":
