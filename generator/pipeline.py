@@ -98,6 +98,7 @@ class Site:
         """The docs tree but the downloads."""
         files = dict(self.content)
         files.update({page.path: page.markdown.encode("utf-8") for page in self.pages})
+        files.update({path: data for page in self.pages for path, data in page.files})
         return files
 
 

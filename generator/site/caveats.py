@@ -105,3 +105,8 @@ class Footnotes:
     @property
     def notes(self) -> list[Footnote]:
         return list(self._by_text.values())
+
+    def notes_at(self, places: set[str]) -> list[Footnote]:
+        """The notes about numbers at these places, naming only these places (one page of a paged overview)."""
+        found = [(note, [p for p in note.places if p in places]) for note in self._by_text.values()]
+        return [Footnote(note.number, note.anchor, note.text, shown) for note, shown in found if shown]

@@ -43,6 +43,8 @@ OVERVIEW_SCRIPT = "assets/javascripts/overviews.js"  # filters and sort of the t
 COMPARE_SCRIPT = "assets/javascripts/compare.js"  # fills the comparison table, loaded only on the two compare pages
 COMPARE_DATA_DIR = "data/sammenlign"  # one small JSON per entry: its comparison rows as escaped HTML
 BRIEF_SCRIPT = "assets/javascripts/brief.js"  # "Print et beslutningsoplæg": element, project and comparison pages
+PAGING_SCRIPT = "assets/javascripts/paging.js"  # an overview's rows beyond its page, loaded only where it has more
+OVERVIEW_DATA_DIR = "data/oversigter"  # one JSON per paged overview: every row as escaped HTML (site/paging.py)
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,7 @@ class Urls:
     budget_script: str = BUDGET_SCRIPT
     explorer_script: str = EXPLORER_SCRIPT
     compare_script: str = COMPARE_SCRIPT
+    paging_script: str = PAGING_SCRIPT
 
 
 URLS = Urls()
@@ -104,6 +107,16 @@ def compare_data_dir(kind: str) -> str:
 
 def compare_data_path(kind: str, entry_id: str) -> str:
     return f"{compare_data_dir(kind)}/{entry_id}.json"
+
+
+def paged_path(root: str, number: int) -> str:
+    """Page ``number`` of the overview whose first page is ``root``: puljeprojekter/index.md -> side-2.md beside it."""
+    return root if number == 1 else posixpath.join(posixpath.dirname(root), f"side-{number}.md")
+
+
+def overview_data_path(name: str) -> str:
+    """The JSON of a paged overview's rows ('puljeprojekter', 'oekonomi', ...)."""
+    return f"{OVERVIEW_DATA_DIR}/{name}.json"
 
 
 def chapter_path(chapter: ReportChapter) -> str:

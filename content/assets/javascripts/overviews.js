@@ -6,6 +6,8 @@
  * by spaces) and, for each sort, data-sort-<sort> (numbers separated by spaces, written by the
  * generator: ascending is the order meant, compared number by number; an entry without one comes
  * last). So this script only compares what the generator computed (generator/domain/overview.py).
+ * When the overview has more entries than one page holds (paging.js), the page holds only its part: a filter,
+ * a sort or another page in the address first loads every entry, and paging.js shows one page of the result.
  */
 (function () {
   "use strict";
@@ -30,31 +32,10 @@
     form.dataset.kbOverviewReady = "ready";
     var parent = list.tBodies ? list.tBodies[0] : list;
     var entries = Array.prototype.slice.call(parent.children);  // the report's order
+    var paging = window.kbPaging ? window.kbPaging.of(list) : null;  // null: every entry is on this page
     var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
     var status = form.querySelector("[role=status]");
     var noun = form.getAttribute("data-kb-noun");
-
-    function allowed(select, value) {
-      return Array.prototype.some.call(select.options, function (option) { return option.value === value; });
-    }
-
-    function readAddress() {
-      var params = new URLSearchParams(window.location.search);
-      selects.forEach(function (select) {
-        var value = params.get(select.name);
-        select.value = value !== null && allowed(select, value) ? value : "";
-      });
-    }
-
-    function writeAddress() {
-      var params = new URLSearchParams(window.location.search);
-      selects.forEach(function (select) {
-        if (select.value) params.set(select.name, select.value);
-        else params.delete(select.name);
-      });
-      var query = params.toString();
-      window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
-    }
 
     function matches(entry) {
       return selects.every(function (select) {
@@ -64,6 +45,16 @@
     }
 
     function apply() {
+      if (paging && !paging.complete && paging.needsAll(selects.some(function (s) { return s.value; }))) {
+        paging.load().then(function () {
+          entries = Array.prototype.slice.call(parent.children);
+          apply();
+        }, function () {
+          paging.done();
+          if (status) status.textContent = "De øvrige " + noun + " kunne ikke hentes. Prøv at genindlæse siden.";
+        });
+        return;
+      }
       var sort = form.elements.sort ? form.elements.sort.value : "";
       var order = entries.map(function (entry, index) { return { entry: entry, index: index }; });
       if (sort) {
@@ -71,20 +62,32 @@
           return compareKeys(sortKey(a.entry, sort), sortKey(b.entry, sort)) || a.index - b.index;
         });
       }
-      var shown = 0;
+      var shown = [];
       order.forEach(function (item) {
         item.entry.hidden = !matches(item.entry);
-        if (!item.entry.hidden) shown += 1;
+        if (!item.entry.hidden) shown.push(item.entry);
         parent.appendChild(item.entry);
       });
-      var text = "Viser " + shown + " af " + entries.length + " " + noun + ".";
+      var text = "Viser " + shown.length + " af " + entries.length + " " + noun + ".";
+      if (paging) {
+        paging.show(shown);
+        paging.done();
+        text = paging.status(noun);
+      }
       if (status && status.textContent !== text) status.textContent = text;
     }
 
-    form.addEventListener("change", function () { writeAddress(); apply(); });
-    form.addEventListener("reset", function () { window.setTimeout(function () { writeAddress(); apply(); }, 0); });
+    function changed() {
+      if (paging) paging.firstPage();
+      window.kbAddress.write(selects);
+      apply();
+    }
+
+    form.addEventListener("change", changed);
+    form.addEventListener("reset", function () { window.setTimeout(changed, 0); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    readAddress();
+    if (paging) paging.onTurn = apply;
+    window.kbAddress.read(selects);
     apply();
     form.querySelector("fieldset").disabled = false;
   }

@@ -3,14 +3,51 @@
  * Every table is complete without script. This file only enhances it:
  * - a table inside .kb-sortable gets sortable column headers (vendored tablesort, keyboard: Tab + Enter);
  * - form[data-kb-filter-for] is shown and filters the rows of the table it names, by
- *   matching each select's value against the row's data-<select name> list of ids.
+ *   matching each select's value against the row's data-<select name> list of ids; the address keeps
+ *   its choices (?name=value, window.kbAddress, which overviews.js uses too).
+ * A table with more rows than one page holds (paging.js) holds only its page's rows: a filter, a sort or
+ * another page in the address first loads every row, and paging.js shows one page of the result.
  */
 (function () {
   "use strict";
 
+  // The address keeps a filter form's choices (?name=value): read when the page opens, written on each change.
+  window.kbAddress = {
+    read: function (selects) {
+      var params = new URLSearchParams(window.location.search);
+      selects.forEach(function (select) {
+        var value = params.get(select.name);
+        var known = Array.prototype.some.call(select.options, function (option) { return option.value === value; });
+        select.value = value !== null && known ? value : "";
+      });
+    },
+    write: function (selects) {
+      var params = new URLSearchParams(window.location.search);
+      selects.forEach(function (select) {
+        if (select.value) params.set(select.name, select.value);
+        else params.delete(select.name);
+      });
+      var query = params.toString();
+      window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
+    }
+  };
+
   function enhanceSorting(table) {
     if (table.dataset.kbSortable) return;
     table.dataset.kbSortable = "ready";
+    var paging = window.kbPaging ? window.kbPaging.of(table) : null;
+    if (paging) {
+      // A paged table sorts every row: before the first sort, the rows of the other pages come in.
+      var first = function (event) {
+        var th = event.target.closest("th[role=columnheader]");
+        if (!th || paging.complete || (event.type === "keydown" && event.key !== "Enter" && event.key !== " ")) return;
+        event.stopPropagation();
+        event.preventDefault();
+        paging.load().then(function () { th.click(); });
+      };
+      table.tHead.addEventListener("click", first, true);
+      table.tHead.addEventListener("keydown", first, true);
+    }
     new window.Tablesort(table);
     // Tablesort sorts on Enter; buttons also answer to Space.
     Array.prototype.forEach.call(table.querySelectorAll("thead th[role=columnheader]"), function (th) {
@@ -28,7 +65,7 @@
     var table = document.getElementById(form.getAttribute("data-kb-filter-for"));
     if (!table || !table.tBodies.length) return;
     form.dataset.kbFilter = "ready";
-    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    var paging = window.kbPaging ? window.kbPaging.of(table) : null;  // null: every row is on this page
     var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
     var status = form.querySelector("[role=status]");
     var noun = form.getAttribute("data-kb-noun") || "rækker";
@@ -41,19 +78,43 @@
       });
     }
 
-    function apply() {
-      var shown = 0;
-      rows.forEach(function (row) {
+    function apply(speak) {
+      var active = selects.some(function (select) { return select.value; });
+      if (paging && !paging.complete && paging.needsAll(active)) {
+        paging.load().then(function () { apply(speak); }, function () {
+          paging.done();
+          if (status) status.textContent = "De øvrige " + noun + " kunne ikke hentes. Prøv at genindlæse siden.";
+        });
+        return;
+      }
+      var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+      var shown = rows.filter(function (row) {
         row.hidden = !matches(row);
-        if (!row.hidden) shown += 1;
+        return !row.hidden;
       });
+      var text = "Viser " + shown.length + " af " + rows.length + " " + noun + ".";
+      if (paging) {
+        paging.show(shown);
+        paging.done();
+        text = paging.status(noun);
+      }
       // The status is a live region: it speaks only when the visitor changes a filter.
-      if (status) status.textContent = "Viser " + shown + " af " + rows.length + " " + noun + ".";
+      if (status && (speak || active)) status.textContent = text;
     }
 
-    form.addEventListener("change", apply);
-    form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
+    function changed() {
+      if (paging) paging.firstPage();
+      window.kbAddress.write(selects);
+      apply(true);
+    }
+
+    form.addEventListener("change", changed);
+    form.addEventListener("reset", function () { window.setTimeout(changed, 0); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
+    table.addEventListener("afterSort", function () { apply(false); });
+    if (paging) paging.onTurn = function () { apply(true); };
+    window.kbAddress.read(selects);
+    apply(false);
     form.hidden = false;
   }
 

@@ -11,15 +11,15 @@ from ...data.catalogue import Catalogue
 from .about import evaluation_page, sources_page
 from .base import Page
 from .budget import budget_page
-from .cases import cases_page
+from .cases import case_locations, cases_pages
 from .compare import elements_compare_page, projects_compare_page
 from .contradictions import contradictions_page
-from .economy import economy_page
+from .economy import economy_pages
 from .elements import element_page
 from .explorer import explorer_page
 from .home import home_page
-from .municipalities import mentioned, municipalities_index_page, municipality_page
-from .overviews import elements_index_page, projects_index_page
+from .municipalities import mentioned, municipalities_index_pages, municipality_page
+from .overviews import elements_index_page, projects_index_pages
 from .programmes import programme_page, programmes_index_page
 from .projects import project_page
 from .recommendations import recommendations_page
@@ -34,20 +34,21 @@ def all_pages(catalogue: Catalogue) -> Iterator[Page]:
     yield explorer_page(catalogue)  # before the element pages: an element id that clashes is the one reported
     for element in catalogue.elements.values():
         yield element_page(catalogue, element)
-    yield projects_index_page(catalogue)
+    yield from projects_index_pages(catalogue)
     yield projects_compare_page(catalogue)
     for project in catalogue.projects.values():
         yield project_page(catalogue, project)
-    yield economy_page(catalogue)
+    yield from economy_pages(catalogue)
     yield budget_page(catalogue)
     yield programmes_index_page(catalogue)
     for programme in catalogue.programmes.values():
         yield programme_page(catalogue, programme)
-    yield cases_page(catalogue)
+    yield from cases_pages(catalogue)
     yield recommendations_page(catalogue)
-    yield municipalities_index_page(catalogue)
+    yield from municipalities_index_pages(catalogue)
+    cases_at = case_locations(catalogue)  # once: every municipality page links to its cases
     for municipality in mentioned(catalogue):
-        yield municipality_page(catalogue, municipality)
+        yield municipality_page(catalogue, municipality, cases_at)
     yield evaluation_page(catalogue)
     yield evidence_page(catalogue)
     yield report_index_page(catalogue)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,6 +11,8 @@ from markupsafe import Markup
 
 from ...data.catalogue import Catalogue
 from ...data.models import Element, ElementGroup, Locator, Project
+from ..caveats import Footnotes
+from ..paging import Paged, Part, title_of
 from ..render import TEMPLATES_DIR, render
 from ..urls import URLS, hrefer, linker
 
@@ -34,11 +37,56 @@ class Page:
     origin: str  # the file it is made from, from the project root, e.g. data/projects.yaml
     line: int | None = None  # where in ``origin`` its entry starts, if it is made from one entry
     template: str | None = None  # the template with the page's fixed wording, from the project root
+    files: tuple[tuple[str, bytes], ...] = ()  # files published with it: a paged overview's rows (site/paging.py)
 
 
-def render_page(path: str, title: str, origin: str, template: str, *, line: int | None = None, **context: Any) -> Page:
+def render_page(
+    path: str,
+    title: str,
+    origin: str,
+    template: str,
+    *,
+    line: int | None = None,
+    attached: tuple[tuple[str, bytes], ...] = (),
+    **context: Any,
+) -> Page:
     markdown = render(template, link=linker(path), href=hrefer(path), urls=URLS, title=title, **context)
-    return Page(path, title, markdown, origin, line, template=f"{TEMPLATES_DIR}/{template}")
+    return Page(path, title, markdown, origin, line, template=f"{TEMPLATES_DIR}/{template}", files=attached)
+
+
+def render_parts(
+    paged: Paged[Any],
+    title: str,
+    origin: str,
+    template: str,
+    *,
+    footnotes: Footnotes | None = None,
+    places: Callable[[Part[Any]], set[str]] = lambda part: set(),
+    per_part: Callable[[Part[Any]], dict[str, Any]] = lambda part: {},
+    **context: Any,
+) -> list[Page]:
+    """The pages of a paged overview (site/paging.py): each with its path, title, rows, pager and what
+    ``per_part`` gives it. With ``footnotes``, a page lists the notes of the ``places`` its numbers stand at (all
+    of them when the overview is one page), and page 1 carries the data file with every row and every note."""
+    data = paged.data(footnotes.notes if footnotes else [])
+    pages = []
+    for part in paged.parts:
+        if footnotes:
+            context["notes"] = footnotes.notes_at(places(part)) if paged.split else footnotes.notes
+        pages.append(
+            render_page(
+                part.path,
+                title_of(title, part.pager),
+                origin,
+                template,
+                attached=data if part.pager is None or part.pager.number == 1 else (),
+                rows_html=part.html,
+                pager=part.pager,
+                **per_part(part),
+                **context,
+            )
+        )
+    return pages
 
 
 def project_line(catalogue: Catalogue, project: Project) -> str:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ...data.catalogue import Catalogue
-from ..urls import CASES_PATH
-from .base import Filter, Page, located, render_page
+from ..paging import ROWS_PER_PAGE, Part, paginate
+from ..urls import CASES_PATH, paged_path
+from .base import Filter, Page, located, render_parts
 from .contradictions import cases_contradictions
 
 
-def cases_page(catalogue: Catalogue) -> Page:
+def cases_pages(catalogue: Catalogue) -> list[Page]:
+    """The cases: one page, or a first page and numbered pages (site/paging.py) when there are many."""
     file = catalogue.cases
     themes = {t.id: t for t in file.theme_meetings}
     rows = [
@@ -24,29 +28,54 @@ def cases_page(catalogue: Catalogue) -> Page:
         for case in file.cases
     ]
     used = {m for row in rows for m in row["filter"].split()}
-    return render_page(
-        CASES_PATH,
+    named = sorted((m for m in catalogue.municipalities.values() if m.id in used), key=lambda m: m.short_name)
+    filters = [
+        Filter("municipality", "Kommune", "Alle kommuner", [(m.id, m.short_name) for m in named]),
+        Filter("theme", "Tema", "Alle temaer", [(t.id, t.title) for t in file.theme_meetings]),
+    ]
+    at = case_locations(catalogue)
+    split = len(rows) > ROWS_PER_PAGE
+    for row in rows:
+        row["at"] = at[row["case"].id] if split else None
+    paged = paginate(CASES_PATH, "kommunale-eksempler", rows, "case_row")
+    with_cases = {case.theme for case in file.cases}
+    discrepancies = cases_contradictions(catalogue)
+
+    def per_part(part: Part[dict[str, Any]]) -> dict[str, Any]:
+        first = part.pager is None or part.pager.number == 1
+        by_theme: dict[str, list[dict[str, Any]]] = {}
+        for row in part.rows:
+            by_theme.setdefault(row["case"].theme, []).append(row)
+        shown = [(t, by_theme.get(t.id, [])) for t in file.theme_meetings]
+        return {
+            "discrepancies": discrepancies if first else [],
+            # a theme stands on the pages of its cases; one without cases on the first page
+            "themes": [(t, r) for t, r in shown if r or (first and t.id not in with_cases)],
+        }
+
+    return render_parts(
+        paged,
         "Kommunale eksempler",
         "data/cases.yaml",
         "cases.md.j2",
+        per_part=per_part,
         event=file.event,
-        discrepancies=cases_contradictions(catalogue),
         source=catalogue.sources[file.source],
-        rows=rows,
-        themes=[(t, [r for r in rows if r["case"].theme == t.id]) for t in file.theme_meetings],
-        filters=[
-            Filter(
-                "municipality",
-                "Kommune",
-                "Alle kommuner",
-                [
-                    (m.id, m.short_name)
-                    for m in sorted(
-                        (m for m in catalogue.municipalities.values() if m.id in used), key=lambda m: m.short_name
-                    )
-                ],
-            ),
-            Filter("theme", "Tema", "Alle temaer", [(t.id, t.title) for t in file.theme_meetings]),
-        ],
+        filters=filters,
         located=located,
     )
+
+
+def cases_page(catalogue: Catalogue) -> Page:
+    """The cases' first page."""
+    return cases_pages(catalogue)[0]
+
+
+def case_locations(catalogue: Catalogue) -> dict[str, str]:
+    """The page that describes each case and each theme (a theme: the page of its first case, else page 1)."""
+    found = {case.id: paged_path(CASES_PATH, i // ROWS_PER_PAGE + 1) for i, case in enumerate(catalogue.cases.cases)}
+    for case in catalogue.cases.cases:
+        found.setdefault(case.theme, found[case.id])
+    for theme in catalogue.cases.theme_meetings:
+        found.setdefault(theme.id, CASES_PATH)
+    return found

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from markupsafe import Markup
+
 from ...data.catalogue import Catalogue
 from ...data.models import STATED_SPREAD, Figure, FlaggedCell
 from ...domain.caveats import cell_caveats
@@ -12,9 +14,10 @@ from ...domain.numbers import danish_number, parse_danish
 from ..caveats import Footnotes, Mark
 from ..chart import Bar, bar_chart
 from ..labels import PARTNER_LABELS, band_label, band_ranges, project_label
+from ..paging import paginate
 from ..units import unit_view
 from ..urls import ECONOMY_PATH
-from .base import Filter, Page, render_page
+from .base import Filter, Page, render_parts
 
 # Which partner a cost column's "Involveret samarbejdspartner" lines name (the site's own reading).
 PARTNER_WORDS = {"sundhedsplejerske": "sundhedsplejerske", "socialrådgiver": "socialraadgiver"}
@@ -36,7 +39,8 @@ PARTNER_FILTER = {
 }
 
 
-def economy_page(catalogue: Catalogue) -> Page:
+def economy_pages(catalogue: Catalogue) -> list[Page]:
+    """Økonomi: one page, or a first page and numbered pages of the table (site/paging.py) when there are many."""
     projects = list(catalogue.projects.values())
     rows = catalogue.cost_rows
     valued = [row for row in rows if row.per_child is not None]
@@ -47,63 +51,73 @@ def economy_page(catalogue: Catalogue) -> Page:
     stated_numbers = [parse_danish(n) for n in re.findall(r"\d{1,3}(?:\.\d{3})*", figure)]
     footnotes = Footnotes()
     views = [_row_view(catalogue, row, bands, footnotes) for row in rows]
-    chart_rows = sorted(valued, key=lambda r: r.per_child, reverse=True)
-    per_child_marks = {id(view["row"]): view["per_child"]["marks"] for view in views}
-    chart_labels = [_bar_label(catalogue, r) + _see_notes(per_child_marks[id(r)]) for r in chart_rows]
-    chart = bar_chart(
-        [
-            Bar(label, r.per_child, f"{danish_number(r.per_child)} kr.")
-            for label, r in zip(chart_labels, chart_rows, strict=True)
-        ],
-        title="Omkostning pr. barn pr. afholdt aktivitet, ekskl. etableringsomkostninger",
-        description="; ".join(
-            f"{label}: {danish_number(r.per_child)} kr." for label, r in zip(chart_labels, chart_rows, strict=True)
+    by_row = {id(view["row"]): view for view in views}
+    paged = paginate(ECONOMY_PATH, "oekonomi", views, "cost_row")
+    ends = {by_row[id(low)]["place"], by_row[id(high)]["place"]}  # the spread's two rows, on every page
+    filters = [
+        Filter(
+            "element",
+            "Element",
+            "Alle elementer",
+            [
+                (e.id, e.name)
+                for e in catalogue.elements.values()
+                if any(e.id in view["elements"].split() for view in views)
+            ],
         ),
-        chart_id="kb-omkostninger",
-        label_width=420,
-    )
-    return render_page(
-        ECONOMY_PATH,
+        Filter("partner", "Samarbejdspartner", "Alle", list(PARTNER_FILTER.items())),
+        Filter(
+            "project",
+            "Puljeprojekt",
+            "Alle puljeprojekter",
+            [(p.id, project_label(catalogue, p)) for p in projects if p.cost],
+        ),
+    ]
+    return render_parts(
+        paged,
         "Økonomi",
         "data/projects.yaml",
         "economy.md.j2",
-        rows=views,
+        footnotes=footnotes,
+        places=lambda part: ends | {view["place"] for view in part.rows},
+        per_part=lambda part: {
+            "chart": _chart(catalogue, [view for view in part.rows if view["row"].per_child is not None])
+        },
         bands=band_ranges(bands),
         low=low,
         high=high,
-        low_marks=per_child_marks[id(low)],
-        high_marks=per_child_marks[id(high)],
-        notes=footnotes.notes,
+        low_marks=by_row[id(low)]["per_child"]["marks"],
+        high_marks=by_row[id(high)]["per_child"]["marks"],
         stated=stated,
         stated_label=STATED_SPREAD,
         same_spread=stated_numbers == [low.per_child, high.per_child],
-        chart=chart,
         facts=catalogue.evaluation.cost_method.facts,
         price_year=catalogue.evaluation.cost_method.price_level,
         source=catalogue.sources[catalogue.evaluation.source],
-        filters=[
-            Filter(
-                "element",
-                "Element",
-                "Alle elementer",
-                [
-                    (e.id, e.name)
-                    for e in catalogue.elements.values()
-                    if any(e.id in view["elements"].split() for view in views)
-                ],
-            ),
-            Filter("partner", "Samarbejdspartner", "Alle", list(PARTNER_FILTER.items())),
-            Filter(
-                "project",
-                "Puljeprojekt",
-                "Alle puljeprojekter",
-                [(p.id, project_label(catalogue, p)) for p in projects if p.cost],
-            ),
-        ],
+        filters=filters,
         municipality_of=catalogue.municipality_of,
         danish_number=danish_number,
         costed=len(rows),
         without_number=len(rows) - len(valued),
+    )
+
+
+def economy_page(catalogue: Catalogue) -> Page:
+    """Økonomi's first page."""
+    return economy_pages(catalogue)[0]
+
+
+def _chart(catalogue: Catalogue, views: list[dict]) -> Markup:
+    """The bar chart of these rows' cost per child, highest first, each bar labelled with its caveats' notes."""
+    chart_views = sorted(views, key=lambda view: view["row"].per_child, reverse=True)
+    labels = [_bar_label(catalogue, view["row"]) + _see_notes(view["per_child"]["marks"]) for view in chart_views]
+    numbers = [view["row"].per_child for view in chart_views]
+    return bar_chart(
+        [Bar(label, n, f"{danish_number(n)} kr.") for label, n in zip(labels, numbers, strict=True)],
+        title="Omkostning pr. barn pr. afholdt aktivitet, ekskl. etableringsomkostninger",
+        description="; ".join(f"{label}: {danish_number(n)} kr." for label, n in zip(labels, numbers, strict=True)),
+        chart_id="kb-omkostninger",
+        label_width=420,
     )
 
 
@@ -135,6 +149,7 @@ def _row_view(catalogue: Catalogue, row: CostRow, bands: Bands, footnotes: Footn
     per_child_cell = _cell(column.cost_per_child, marks("cost_per_child"))
     return {
         "row": row,
+        "place": place,  # where its numbers stand in the caveat notes
         "municipality": catalogue.municipality_of(project),
         "numbers": [
             *hours,

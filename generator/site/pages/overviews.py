@@ -26,8 +26,9 @@ from ..labels import (
     band_span,
     project_label,
 )
+from ..paging import paginate
 from ..urls import ELEMENTS_COMPARE_PATH, ELEMENTS_PATH, PROJECTS_COMPARE_PATH, PROJECTS_PATH
-from .base import Filter, Page, _grouped, citation, render_page
+from .base import Filter, Page, _grouped, citation, render_page, render_parts
 from .projects import (
     _main_elements,
     _partner_names,
@@ -50,7 +51,8 @@ RANGE_RULE = (
 )
 
 
-def projects_index_page(catalogue: Catalogue) -> Page:
+def projects_index_pages(catalogue: Catalogue) -> list[Page]:
+    """The projects overview: one page, or a first page and numbered pages (site/paging.py) when there are many."""
     projects = list(catalogue.projects.values())
     footnotes = Footnotes()
     rows = [_project_row(catalogue, p, footnotes) for p in projects]
@@ -81,12 +83,14 @@ def projects_index_page(catalogue: Catalogue) -> Page:
             ("elementer", "Flest elementer først"),
         ],
     )
-    return render_page(
-        PROJECTS_PATH,
+    paged = paginate(PROJECTS_PATH, "puljeprojekter", rows, "project_row", compare=PROJECTS_COMPARE)
+    return render_parts(
+        paged,
         "Puljeprojekter",
         "data/projects.yaml",
         "projects_index.md.j2",
-        rows=rows,
+        footnotes=footnotes,
+        places=lambda part: {place for row in part.rows for place in row["places"]},
         project_count=len(projects),
         filters=[_only_used(f, used) for f in filters],
         sort=sort,
@@ -94,7 +98,6 @@ def projects_index_page(catalogue: Catalogue) -> Page:
         compare=PROJECTS_COMPARE,
         price_year=_price_year(catalogue),
         citation=citation(catalogue, projects),
-        notes=footnotes.notes,
     )
 
 
@@ -147,6 +150,7 @@ def _project_row(catalogue: Catalogue, project: Project, footnotes: Footnotes) -
     place = project_label(catalogue, project)
     elements = _main_elements(catalogue, project)
     columns = project.cost.columns if project.cost else []
+    end_caveats = [(f"{place}, {column}", caveats) for column, caveats in range_end_caveats(project, cost_range)]
     return {
         "project": project,
         "municipality": catalogue.municipality_of(project),
@@ -160,11 +164,8 @@ def _project_row(catalogue: Catalogue, project: Project, footnotes: Footnotes) -
         "cost_range": cost_range,
         "band": _band_text(catalogue, cost_range),
         "staff": [STAFF_LABELS[g] for g in overview.staff_groups(columns)],
-        "range_marks": [
-            mark
-            for column, caveats in range_end_caveats(project, cost_range)
-            for mark in footnotes.marks(caveats, f"{place}, {column}")
-        ],
+        "range_marks": [mark for where, caveats in end_caveats for mark in footnotes.marks(caveats, where)],
+        "places": [where for where, _ in end_caveats],  # where its numbers stand in the caveat notes
         "values": {
             "dagtilbud": list(project.daycare_types),
             "maalgruppe": overview.reaches([project]),
@@ -244,3 +245,8 @@ def _only_used(filter_: Filter, used: dict[str, set[str]]) -> Filter:
     """The filter with only the choices some entry has (an empty list never shows)."""
     options = [(value, text) for value, text in filter_.options if value in used.get(filter_.name, set())]
     return Filter(filter_.name, filter_.label, filter_.everything, options)
+
+
+def projects_index_page(catalogue: Catalogue) -> Page:
+    """The projects overview's first page."""
+    return projects_index_pages(catalogue)[0]
