@@ -19,7 +19,7 @@ from typing import Any, Generic, TypeVar
 from markupsafe import Markup
 
 from .render import macros
-from .urls import URLS, hrefer, overview_data_path, paged_path
+from .urls import URLS, hrefer, overview_data_path, overview_options_path, paged_path
 
 ROWS_TEMPLATE = "overview_rows.html.j2"  # one macro per overview's table row
 
@@ -42,6 +42,7 @@ class Pager:
     total: int  # rows in the overview
     links: tuple[tuple[int, Markup], ...]  # every page's number and address from this page
     data: Markup  # the overview's JSON, from this page
+    options: Markup  # the choices of its long filters (JSON), from this page
     root: Markup  # page 1, from this page (the JSON's links are relative to it)
     per_page: int
 
@@ -121,6 +122,7 @@ def pagers(root: str, name: str, total: int) -> list[Pager]:
                 total=total,
                 links=tuple((n, href(p)) for n, p in enumerate(paths, start=1)),
                 data=href(overview_data_path(name)),
+                options=href(overview_options_path(name)),
                 root=href(root),
                 per_page=per_page,
             )
@@ -131,10 +133,14 @@ def pagers(root: str, name: str, total: int) -> list[Pager]:
 def rows_json(rows: list[Markup], notes: Markup) -> bytes:
     """The data file of an overview: every row's HTML (links relative to page 1) and all its caveat notes.
 
-    The HTML is the generator's, escaped like every page; JSON then escapes it once more, with ``<`` and
-    ``&`` as ``\\u`` escapes, so the file is inert even if a browser were made to read it as HTML.
+    The HTML is the generator's, escaped like every page; JSON then escapes it once more (``inert_json``).
     """
-    text = json.dumps({"rows": [str(r).strip() for r in rows], "notes": str(notes).strip()}, ensure_ascii=False)
+    return inert_json({"rows": [str(r).strip() for r in rows], "notes": str(notes).strip()})
+
+
+def inert_json(data: object) -> bytes:
+    """JSON with ``<``, ``>`` and ``&`` as ``\\u`` escapes: inert even if a browser were made to read it as HTML."""
+    text = json.dumps(data, ensure_ascii=False)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").encode("utf-8")
 
 

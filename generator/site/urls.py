@@ -119,6 +119,11 @@ def overview_data_path(name: str) -> str:
     return f"{OVERVIEW_DATA_DIR}/{name}.json"
 
 
+def overview_options_path(name: str) -> str:
+    """The JSON of a paged overview's long filters' choices, which grow with the data."""
+    return f"{OVERVIEW_DATA_DIR}/{name}-valg.json"
+
+
 def chapter_path(chapter: ReportChapter) -> str:
     return f"{REPORT_DIR}/{chapter.id}.md"
 

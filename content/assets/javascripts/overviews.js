@@ -87,9 +87,14 @@
     form.addEventListener("reset", function () { window.setTimeout(changed, 0); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     if (paging) paging.onTurn = apply;
-    window.kbAddress.read(selects);
-    apply();
-    form.querySelector("fieldset").disabled = false;
+    (paging ? paging.options(selects) : Promise.resolve()).then(function () {
+      window.kbAddress.read(selects);
+      apply();
+      form.querySelector("fieldset").disabled = false;
+    }, function () {
+      if (paging) paging.done();
+      if (status) status.textContent = "Filtrene kunne ikke hentes. Prøv at genindlæse siden.";
+    });
   }
 
   function start() {

@@ -8,7 +8,9 @@
  * load() every row into the table, filters and sorts all of them, and calls show(rows) with the matching rows
  * in order: this script shows one page of them, renumbers the pager (its links then keep the filters) and
  * keeps the page in the address. While an address with a query waits for the rows, they stay hidden (the
- * class kb-rows-pending, set before the first paint), so nothing moves when they come.
+ * class kb-rows-pending, set before the first paint), so nothing moves when they come. A filter whose choices
+ * grow with the data (elements, projects, municipalities) has them in a small file of its own
+ * (data-kb-options), which options(selects) puts into the selects before the form is used.
  */
 (function () {
   "use strict";
@@ -27,6 +29,34 @@
     var asked = Number(new URLSearchParams(window.location.search).get("side"));
     var current = asked >= 1 && Math.floor(asked) === asked ? asked : own;
     var shown = { first: own * perPage - perPage + 1, last: Math.min(total, own * perPage), count: total };
+
+    var choices = null;
+
+    // Fill the selects whose choices grow with the data (data-kb-options) from the overview's small file of
+    // choices; a promise, resolved at once when there are none. The text goes in as text, never as HTML.
+    this.options = function (selects) {
+      var remote = selects.filter(function (select) {
+        return select.hasAttribute("data-kb-options") && !select.dataset.kbFilled;
+      });
+      if (!remote.length) return Promise.resolve();
+      if (!choices) {
+        choices = fetch(new URL(table.getAttribute("data-kb-options"), here).href).then(function (response) {
+          if (!response.ok) throw new Error(String(response.status));
+          return response.json();
+        });
+      }
+      return choices.then(function (data) {
+        remote.forEach(function (select) {
+          (data[select.name] || []).forEach(function (choice) {
+            var option = document.createElement("option");
+            option.value = choice[0];
+            option.textContent = choice[1];
+            select.appendChild(option);
+          });
+          select.dataset.kbFilled = "filled";
+        });
+      });
+    };
 
     this.complete = false;
     this.onTurn = null;  // the filtering script's apply(), run when the visitor picks a page

@@ -113,9 +113,13 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     table.addEventListener("afterSort", function () { apply(false); });
     if (paging) paging.onTurn = function () { apply(true); };
-    window.kbAddress.read(selects);
-    apply(false);
-    form.hidden = false;
+    (paging ? paging.options(selects) : Promise.resolve()).then(function () {
+      window.kbAddress.read(selects);
+      apply(false);
+      form.hidden = false;
+    }, function () {
+      if (paging) paging.done();
+    });
   }
 
   function setup() {

@@ -11,10 +11,11 @@ from markupsafe import Markup
 
 from ...data.catalogue import Catalogue
 from ...data.models import Element, ElementGroup, Locator, Project
+from .. import paging
 from ..caveats import Footnotes
-from ..paging import Paged, Part, title_of
+from ..paging import Paged, Part, inert_json, title_of
 from ..render import TEMPLATES_DIR, render
-from ..urls import URLS, hrefer, linker
+from ..urls import URLS, hrefer, linker, overview_options_path
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class Filter:
     label: str
     everything: str  # the first choice, which filters nothing
     options: list[tuple[str, str]]  # (value, text)
+    remote: bool = False  # its options are in a paged overview's data file (site/paging.py), not in the page
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,9 @@ def render_parts(
     ``per_part`` gives it. With ``footnotes``, a page lists the notes of the ``places`` its numbers stand at (all
     of them when the overview is one page), and page 1 carries the data file with every row and every note."""
     data = paged.data(footnotes.notes if footnotes else [])
+    if paged.split and "filters" in context:
+        context["filters"], options = _remote_filters(context["filters"])
+        data += ((overview_options_path(paged.name), inert_json(options)),)
     pages = []
     for part in paged.parts:
         if footnotes:
@@ -87,6 +92,14 @@ def render_parts(
             )
         )
     return pages
+
+
+def _remote_filters(filters: list[Filter]) -> tuple[list[Filter], dict[str, list[tuple[str, str]]]]:
+    """A paged overview's filters, those with more choices than a page has rows (elements, projects,
+    municipalities: they grow with the data) without their choices, and those choices for its data file."""
+    long = {f.name: f.options for f in filters if len(f.options) > paging.ROWS_PER_PAGE}
+    shown = [Filter(f.name, f.label, f.everything, [], remote=True) if f.name in long else f for f in filters]
+    return shown, long
 
 
 def project_line(catalogue: Catalogue, project: Project) -> str:

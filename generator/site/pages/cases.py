@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from ...data.catalogue import Catalogue
-from ..paging import ROWS_PER_PAGE, Part, paginate
+from .. import paging
+from ..paging import Part, paginate
 from ..urls import CASES_PATH, paged_path
 from .base import Filter, Page, located, render_parts
 from .contradictions import cases_contradictions
@@ -34,7 +35,7 @@ def cases_pages(catalogue: Catalogue) -> list[Page]:
         Filter("theme", "Tema", "Alle temaer", [(t.id, t.title) for t in file.theme_meetings]),
     ]
     at = case_locations(catalogue)
-    split = len(rows) > ROWS_PER_PAGE
+    split = len(rows) > paging.ROWS_PER_PAGE
     for row in rows:
         row["at"] = at[row["case"].id] if split else None
     paged = paginate(CASES_PATH, "kommunale-eksempler", rows, "case_row")
@@ -73,7 +74,9 @@ def cases_page(catalogue: Catalogue) -> Page:
 
 def case_locations(catalogue: Catalogue) -> dict[str, str]:
     """The page that describes each case and each theme (a theme: the page of its first case, else page 1)."""
-    found = {case.id: paged_path(CASES_PATH, i // ROWS_PER_PAGE + 1) for i, case in enumerate(catalogue.cases.cases)}
+    found = {
+        case.id: paged_path(CASES_PATH, i // paging.ROWS_PER_PAGE + 1) for i, case in enumerate(catalogue.cases.cases)
+    }
     for case in catalogue.cases.cases:
         found.setdefault(case.theme, found[case.id])
     for theme in catalogue.cases.theme_meetings:

@@ -1,0 +1,153 @@
+"""Long overviews in pages (site/paging.py): today's overviews are one page as before; with a smaller page size
+(as if the data had grown) each page holds its part, a labelled pager and its own caveat notes, and page 1 carries
+one escaped data file with every row; an overview page does not grow with the data."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+
+import pytest
+
+from generator.data.catalogue import load_catalogue
+from generator.site import paging
+from generator.site.pages.cases import cases_pages
+from generator.site.pages.economy import economy_pages
+from generator.site.pages.municipalities import municipalities_index_pages, municipality_page
+from generator.site.pages.overviews import projects_index_pages
+
+from ..helpers import ROOT, edit, html
+
+OVERVIEWS = [projects_index_pages, economy_pages, cases_pages, municipalities_index_pages]
+SMALL = 10  # rows per page in these tests: today's data then fills several pages
+
+
+@pytest.fixture
+def small_pages(monkeypatch):
+    monkeypatch.setattr(paging, "ROWS_PER_PAGE", SMALL)
+
+
+def rows(page) -> list:
+    """The rows of the overview's table (the municipalities': of each region's table)."""
+    soup = html(page.markdown)
+    tables = soup.select("#kb-projects, #kb-costs, #kb-cases") or soup.select("table")
+    return [tr for table in tables for tr in table.select("tbody tr")]
+
+
+@pytest.mark.parametrize("overview", OVERVIEWS)
+def test_an_overview_that_fits_is_one_page_as_before(real_catalogue, overview):
+    (page,) = overview(real_catalogue)
+    assert page.files == ()
+    assert "kb-pager" not in page.markdown and "paging.js" not in page.markdown and "data-kb-rows" not in page.markdown
+
+
+def href(here: int, there: int) -> str:
+    """The pager's link from page ``here`` to page ``there``: page 1 is the overview's folder, page n side-n/."""
+    if here == there:
+        return "./"
+    target = f"side-{there}/" if there > 1 else ""
+    return target if here == 1 else "../" + target
+
+
+@pytest.mark.parametrize("overview", OVERVIEWS)
+def test_a_long_overview_has_numbered_pages_with_a_labelled_pager(real_catalogue, small_pages, overview):
+    pages = overview(real_catalogue)
+    assert len(pages) > 1
+    root = pages[0].path
+    assert [p.path for p in pages[1:]] == [root.replace("index.md", f"side-{n}.md") for n in range(2, len(pages) + 1)]
+    assert pages[1].title == f"{pages[0].title}, side 2"
+    counts = [len(rows(p)) for p in pages]
+    assert all(0 < n <= SMALL for n in counts) and counts[:-1] == [SMALL] * (len(pages) - 1)
+    for number, page in enumerate(pages, start=1):
+        nav = html(page.markdown).find("nav", class_="kb-pager")
+        assert nav["aria-label"].startswith("Sider: ")
+        links = nav.find_all("a")
+        assert [a.get_text() for a in links] == [str(n) for n in range(1, len(pages) + 1)]
+        assert [a.get("aria-current") for a in links] == [
+            "page" if n == number else None for n in range(1, len(pages) + 1)
+        ]
+        assert [a["href"] for a in links] == [href(number, n) for n in range(1, len(pages) + 1)]
+
+
+@pytest.mark.parametrize("overview", OVERVIEWS[:3])
+def test_page_one_carries_every_row_as_escaped_html_for_the_script(real_catalogue, small_pages, overview):
+    pages = overview(real_catalogue)
+    (path, data), (options_path, options) = pages[0].files
+    assert path.startswith("data/oversigter/") and all(p.files == () for p in pages[1:])
+    assert options_path == path.replace(".json", "-valg.json")
+    assert all(b"<" not in d and b"&" not in d for d in (data, options))  # inert even if read as HTML
+    every = json.loads(data)["rows"]
+    assert len(every) == sum(len(rows(p)) for p in pages)
+    first = html("\n".join(every[:SMALL]))
+    assert [tr.th.a.get_text() for tr in first.select("tr")] == [tr.th.a.get_text() for tr in rows(pages[0])]
+    table = html(pages[1].markdown).find("table", attrs={"data-kb-rows": True})
+    assert table["data-kb-rows"] == "../../" + path and table["data-kb-root"] == "../"
+    assert (table["data-kb-page"], table["data-kb-per-page"], table["data-kb-total"]) == (
+        "2",
+        str(SMALL),
+        str(len(every)),
+    )
+
+
+def test_a_filter_that_grows_with_the_data_takes_its_choices_from_a_file(real_catalogue, small_pages):
+    """Økonomi's project filter has more choices than a page has rows: the page names the select, the file fills it."""
+    one = economy_pages(real_catalogue)
+    options = json.loads(one[0].files[1][1])
+    projects = [p for p in real_catalogue.projects.values() if p.cost]
+    assert [value for value, _ in options["project"]] == [p.id for p in projects] and "partner" not in options
+    for page in one:
+        select = html(page.markdown).find("select", attrs={"name": "project"})
+        assert select.has_attr("data-kb-options") and [o["value"] for o in select.find_all("option")] == [""]
+        partner = html(page.markdown).find("select", attrs={"name": "partner"})
+        assert len(partner.find_all("option")) > 1 and not partner.has_attr("data-kb-options")
+
+
+def test_the_data_file_keeps_a_hostile_title_as_text(real, small_pages):
+    payload = "<script>alert(1)</script>&lt;b&gt;"
+    edit(real / "data" / "projects.yaml", 'title: "Læsevenner"', f'title: "Læsevenner {payload}"')
+    silkeborg = "Målrettet samarbejde mellem forældre, sundhedsplejen og dagtilbud"  # costed: in Økonomi's filter
+    edit(real / "data" / "projects.yaml", f'title: "{silkeborg}"', f'title: "{silkeborg} {payload}"')
+    catalogue = load_catalogue(real / "data")
+    pages = projects_index_pages(catalogue)
+    row = json.loads(pages[0].files[0][1])["rows"][-1]
+    assert "<script>" not in row and "&lt;script&gt;alert(1)&lt;/script&gt;&amp;lt;b&amp;gt;" in row
+    assert html(row).find("a").get_text() == f"Læsevenner {payload}"
+    assert "<script>alert" not in pages[1].markdown
+    options = economy_pages(catalogue)[0].files[1][1]  # the script puts a choice's text in as text
+    assert b"<" not in options and any(payload in text for _, text in json.loads(options)["project"])
+
+
+def test_each_page_lists_the_caveat_notes_its_numbers_point_to(real_catalogue, small_pages):
+    for page in [*economy_pages(real_catalogue), *projects_index_pages(real_catalogue)]:
+        soup = html(page.markdown)
+        marks = {a["href"].removeprefix("#") for a in soup.select("sup.kb-caveat a")}
+        notes = {li["id"] for li in soup.select("ol.kb-caveat-notes li")}
+        assert marks <= notes, page.path
+        for li in soup.select("ol.kb-caveat-notes li"):  # a note names only the places on this page
+            for place in li.strong.get_text().removesuffix(":").split("; "):
+                assert place.split(":")[0] in page.markdown, (page.path, place)
+
+
+def test_a_municipality_links_to_the_page_that_describes_its_case(real_catalogue, small_pages):
+    cases = {p.path: p.markdown for p in cases_pages(real_catalogue)}
+    linked = 0
+    for municipality in real_catalogue.municipalities.values():
+        markdown = municipality_page(real_catalogue, municipality).markdown
+        for target, anchor in re.findall(r"\]\(\.\./(kommunale-eksempler/[^)#]*)#([^)]+)\)", markdown):
+            assert f"{{ #{anchor} }}" in cases[target], (municipality.id, target, anchor)
+            linked += target != "kommunale-eksempler/index.md"
+    assert linked  # some cases stand on later pages
+
+
+def test_overview_pages_do_not_grow_with_the_data(real_catalogue, small_pages, tmp_path):
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import synthetic
+
+    synthetic.make(3, tmp_path / "3x")
+    grown = load_catalogue(tmp_path / "3x" / "data")
+    for overview in OVERVIEWS:
+        today = max(len(p.markdown) for p in overview(real_catalogue))
+        larger = overview(grown)
+        assert max(len(p.markdown) for p in larger) <= 1.25 * today, overview.__name__
+        assert all(len(rows(p)) <= SMALL for p in larger)
