@@ -1,0 +1,184 @@
+"""Long overviews in Chromium (site/paging.py): twice today's data (scripts/synthetic.py) with ten rows a page, so
+every overview has several pages. Without script the pager reaches every row; with it a filter finds rows that are
+not on the first page, the address keeps filters, sort and page, and nothing moves while the rows come."""
+
+from __future__ import annotations
+
+import functools
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from generator.cli import generate
+from generator.data.catalogue import load_catalogue
+from generator.domain.costs import per_child_range
+from generator.domain.overview import range_key, sort_order
+from generator.site import paging
+
+from ..conftest import _QuietHandler, made_once
+from ..helpers import ROOT
+from .test_browser_overviews import AXE, LAYOUT_SHIFT
+
+PER_PAGE = 10
+TIMES = 2
+OVERVIEW_READY = "form[data-kb-overview][data-kb-overview-ready] fieldset:not([disabled])"
+COSTS_READY = "form[data-kb-filter-for=kb-costs]:not([hidden])"
+SETTLED = "!document.documentElement.classList.contains('kb-rows-pending')"
+
+
+def _make(folder: Path) -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import synthetic
+
+    project = folder / "project"
+    synthetic.make(TIMES, project)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(paging, "ROWS_PER_PAGE", PER_PAGE)
+        assert generate(project) == 0
+    site = str(folder / "site")
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", "build/mkdocs.yml", "-d", site]
+    result = subprocess.run(command, cwd=project, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.fixture(scope="session")
+def paged(tmp_path_factory) -> Path:
+    """The synthetic project, its site built once per test run."""
+    return made_once(tmp_path_factory, "paged", _make)
+
+
+@pytest.fixture(scope="session")
+def paged_catalogue(paged):
+    return load_catalogue(paged / "project" / "data")
+
+
+@pytest.fixture(scope="session")
+def paged_server(paged) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(paged / "site"))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture
+def page(browser, paged_server):
+    """A fresh page on the synthetic site that records every request to another host."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.foreign = []
+    local = urlparse(paged_server).netloc
+    page.on("request", lambda r: page.foreign.append(r.url) if urlparse(r.url).netloc != local else None)
+    yield page
+    context.close()
+
+
+def visible(page, rows: str, attribute: str = "href") -> list[str]:
+    """The visible rows' first links (or another attribute of the row), in the order shown."""
+    script = (
+        "(rs, a) => rs.filter(r => !r.hidden).map(r => a === 'href' ? r.querySelector('a').getAttribute('href')"
+        " : r.getAttribute(a))"
+    )
+    return page.eval_on_selector_all(rows, script, attribute)
+
+
+def current_page(page) -> str:
+    return page.locator("nav.kb-pager a[aria-current=page]").text_content()
+
+
+def test_without_script_the_pager_reaches_every_project(browser, paged_catalogue, paged_server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(paged_server + "puljeprojekter/")
+    nav = page.get_by_role("navigation", name="Sider: puljeprojekterne")
+    count = -(-len(paged_catalogue.projects) // PER_PAGE)
+    assert nav.get_by_role("link").count() == count > 1
+    seen = []
+    for number in range(1, count + 1):
+        if number > 1:
+            nav.get_by_role("link", name=f"Side {number}").click()
+            page.wait_for_url(f"**/puljeprojekter/side-{number}/")
+        assert current_page(page) == str(number)
+        assert page.title().startswith("Puljeprojekter" + (f", side {number}" if number > 1 else ""))
+        shown = visible(page, "#kb-projects tbody tr")
+        assert 0 < len(shown) <= PER_PAGE
+        seen += [href.rstrip("/").split("/")[-1] for href in shown]
+    assert seen == list(paged_catalogue.projects)  # every project once, in the report's order
+    context.close()
+
+
+def test_a_filter_finds_activities_beyond_the_first_page(paged_catalogue, page, paged_server):
+    page.goto(paged_server + "oekonomi/")
+    page.wait_for_selector(COSTS_READY)
+    first = set(visible(page, "#kb-costs tbody tr", "data-project"))
+    project = next(p for p in reversed(paged_catalogue.projects.values()) if p.cost)  # a copy's, at the end
+    assert project.id not in first
+    page.select_option("select[name=project]", project.id)  # a choice from the filter's own file
+    expected = [row for row in paged_catalogue.cost_rows if row.project.id == project.id]
+    total = len(paged_catalogue.cost_rows)
+    page.wait_for_function(
+        "t => document.querySelector('form[data-kb-filter-for=kb-costs] [role=status]').textContent === t",
+        arg=f"Viser {len(expected)} af {total} aktiviteter.",
+    )
+    assert visible(page, "#kb-costs tbody tr", "data-project") == [project.id] * len(expected)
+    assert page.url.endswith(f"oekonomi/?project={project.id}")
+    link = page.locator("#kb-costs tbody tr:not([hidden]) th a").first.get_attribute("href")
+    assert link.endswith(f"/puljeprojekter/{project.id}/#omkostninger")  # the data file's link, from this page
+    assert page.foreign == []
+
+
+def test_filters_sort_and_page_live_in_the_address(paged_catalogue, page, paged_server):
+    projects = list(paged_catalogue.projects.values())
+    order = sort_order([range_key(per_child_range(p)) for p in projects])
+    second = [f"{projects[i].id}/" for i in order][PER_PAGE : 2 * PER_PAGE]
+
+    page.goto(paged_server + "puljeprojekter/")
+    page.wait_for_selector(OVERVIEW_READY)
+    page.select_option("select[name=sort]", "pris")
+    page.get_by_role("navigation", name="Sider: puljeprojekterne").get_by_role("link", name="Side 2").click()
+    page.wait_for_function("location.search.includes('side=2')")
+    assert page.url.endswith("puljeprojekter/?sort=pris&side=2")
+    assert [h.split("/puljeprojekter/")[-1] for h in visible(page, "#kb-projects tbody tr")] == second
+    status = f"Viser {PER_PAGE + 1}–{2 * PER_PAGE} af {len(projects)} puljeprojekter."
+    assert page.locator(".kb-filter-status").text_content() == status
+
+    page.reload()
+    page.wait_for_selector(OVERVIEW_READY)
+    page.wait_for_function(SETTLED)
+    assert page.locator("select[name=sort]").input_value() == "pris"
+    assert current_page(page) == "2"
+    assert [h.split("/puljeprojekter/")[-1] for h in visible(page, "#kb-projects tbody tr")] == second
+
+    page.select_option("select[name=dagtilbud]", "dagpleje")  # a filter starts again at page 1
+    page.wait_for_function("location.search === '?sort=pris&dagtilbud=dagpleje'")
+    with_daycare = [p for p in projects if "dagpleje" in p.daycare_types]
+    shown = visible(page, "#kb-projects tbody tr")
+    assert len(shown) == min(PER_PAGE, len(with_daycare)) and current_page(page) == "1"
+    assert page.foreign == []
+
+
+def test_a_shared_address_opens_without_moving_and_passes_axe(browser, paged_catalogue, paged_server):
+    project = next(p for p in reversed(paged_catalogue.projects.values()) if p.cost)
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.add_init_script(LAYOUT_SHIFT)
+    page.goto(paged_server + f"oekonomi/side-2/?project={project.id}")
+    page.wait_for_selector(COSTS_READY)
+    page.wait_for_function(SETTLED)
+    page.wait_for_load_state("load")
+    assert set(visible(page, "#kb-costs tbody tr", "data-project")) == {project.id}
+    assert page.evaluate("window.kbShift") <= 0.01
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    violations = page.evaluate(
+        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+        ".then(r => r.violations.map(v => v.id))"
+    )
+    assert violations == []
+    context.close()
