@@ -16,6 +16,7 @@ import threading
 from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 import pytest
@@ -134,9 +135,9 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def server(built: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(built))
+def serve(site: Path) -> Iterator[str]:
+    """A local server of a built site, while the generator runs: its address."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -144,9 +145,8 @@ def server(built: Path) -> Iterator[str]:
     httpd.shutdown()
 
 
-@pytest.fixture
-def page(browser, server):
-    """A fresh page that records every request to another host."""
+def recording_page(browser, server: str) -> Iterator[Any]:
+    """A fresh page that records every request to another host (``page.foreign``), while the generator runs."""
     context = browser.new_context()
     page = context.new_page()
     page.foreign = []
@@ -154,3 +154,14 @@ def page(browser, server):
     page.on("request", lambda r: page.foreign.append(r.url) if urlparse(r.url).netloc != local else None)
     yield page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def server(built: Path) -> Iterator[str]:
+    yield from serve(built)
+
+
+@pytest.fixture
+def page(browser, server):
+    """A fresh page on the real site that records every request to another host."""
+    yield from recording_page(browser, server)

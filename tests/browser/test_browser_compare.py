@@ -3,13 +3,12 @@ width, the keyboard, axe and print. Fixtures (browser, server, page) are in test
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from generator.domain.costs import per_child_range
 from generator.site.labels import project_label
 from generator.site.render import kroner_range
 
-AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
+from .test_browser_overviews import axe_violations
+
 READY = "form[data-kb-compare-ready]"
 FILLED = "#kb-compare-region:not([hidden]) thead th"
 TWO = ("sammen-om-barnet", "boern-og-familier-i-fokus")  # Helsingør, Ishøj: both with cost tables
@@ -96,12 +95,7 @@ def test_compare_fits_a_phone_works_with_the_keyboard_and_passes_axe(real_catalo
     page.wait_for_selector(FILLED)
     assert len(headers(page)) == 3
 
-    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-    violations = page.evaluate(
-        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
-        ".then(r => r.violations.map(v => v.id))"
-    )
-    assert violations == []
+    assert axe_violations(page) == []
     context.close()
 
 

@@ -4,14 +4,10 @@ not on the first page, the address keeps filters, sort and page, and nothing mov
 
 from __future__ import annotations
 
-import functools
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 
@@ -21,9 +17,9 @@ from generator.domain.costs import per_child_range
 from generator.domain.overview import range_key, sort_order
 from generator.site import paging
 
-from ..conftest import _QuietHandler, made_once
+from ..conftest import made_once, recording_page, serve
 from ..helpers import ROOT
-from .test_browser_overviews import AXE, LAYOUT_SHIFT
+from .test_browser_overviews import LAYOUT_SHIFT, axe_violations
 
 PER_PAGE = 10
 TIMES = 2
@@ -60,23 +56,13 @@ def paged_catalogue(paged):
 
 @pytest.fixture(scope="session")
 def paged_server(paged) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(paged / "site"))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    yield from serve(paged / "site")
 
 
 @pytest.fixture
 def page(browser, paged_server):
     """A fresh page on the synthetic site that records every request to another host."""
-    context = browser.new_context()
-    page = context.new_page()
-    page.foreign = []
-    local = urlparse(paged_server).netloc
-    page.on("request", lambda r: page.foreign.append(r.url) if urlparse(r.url).netloc != local else None)
-    yield page
-    context.close()
+    yield from recording_page(browser, paged_server)
 
 
 def visible(page, rows: str, attribute: str = "href") -> list[str]:
@@ -175,10 +161,5 @@ def test_a_shared_address_opens_without_moving_and_passes_axe(browser, paged_cat
     assert set(visible(page, "#kb-costs tbody tr", "data-project")) == {project.id}
     assert page.evaluate("window.kbShift") <= 0.01
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-    violations = page.evaluate(
-        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
-        ".then(r => r.violations.map(v => v.id))"
-    )
-    assert violations == []
+    assert axe_violations(page) == []
     context.close()
