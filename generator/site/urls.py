@@ -38,6 +38,7 @@ CSV_PATH = "oekonomi/omkostninger.csv"
 JSON_PATH = "data/vidensbase.json"
 SCHEMA_PATH = "data/vidensbase.schema.json"
 BUDGET_SCRIPT = "assets/javascripts/budget.js"  # the budget calculator, loaded only on its page
+BUDGET_DATA_PATH = "data/budgetberegner.json"  # its activities and data, when there are more than a page shows
 EXPLORER_SCRIPT = "assets/javascripts/combinations.js"  # the combination explorer, loaded only on its page
 OVERVIEW_SCRIPT = "assets/javascripts/overviews.js"  # filters and sort of the two overviews, loaded only there
 COMPARE_SCRIPT = "assets/javascripts/compare.js"  # fills the comparison table, loaded only on the two compare pages

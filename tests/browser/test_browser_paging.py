@@ -10,15 +10,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from generator.cli import generate
 from generator.data.catalogue import load_catalogue
+from generator.domain.budget import Line, totals
 from generator.domain.costs import per_child_range
 from generator.domain.overview import range_key, sort_order
 from generator.site import paging
 
 from ..conftest import made_once, recording_page, serve
 from ..helpers import ROOT
+from .test_browser_budget import kroner
 from .test_browser_overviews import LAYOUT_SHIFT, axe_violations
 
 PER_PAGE = 10
@@ -163,3 +166,20 @@ def test_a_shared_address_opens_without_moving_and_passes_axe(browser, paged_cat
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert axe_violations(page) == []
     context.close()
+
+
+def test_the_calculator_takes_its_activities_from_its_file(paged_catalogue, page, paged_server):
+    """More activities than a page has rows: the list, the figures and the project filter come from the file."""
+    activity = paged_catalogue.budget_activities[-1]  # a copy's, at the end
+    page.goto(paged_server + f"oekonomi/budget/?a={activity.key}")
+    page.wait_for_selector("#kb-budget:not([hidden])")
+    assert page.locator(f"input[name=activity][value='{activity.key}']").is_checked()
+    expected = totals([Line(activity, count=1, times=activity.default_times)])
+    expect(page.locator("output[name=running]")).to_have_text(kroner(expected.running))
+    assert page.locator("#kb-budget-project option").count() == 1 + len(
+        {a.project.id for a in paged_catalogue.budget_activities}
+    )
+    page.select_option("#kb-budget-project", activity.project.id)
+    shown = page.eval_on_selector_all(".kb-budget-project:not([hidden])", "sets => sets.map(s => s.dataset.project)")
+    assert shown == [activity.project.id]
+    assert page.foreign == []

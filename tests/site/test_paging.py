@@ -12,6 +12,7 @@ import pytest
 
 from generator.data.catalogue import load_catalogue
 from generator.site import paging
+from generator.site.pages.budget import budget_page
 from generator.site.pages.cases import cases_pages
 from generator.site.pages.economy import economy_pages
 from generator.site.pages.municipalities import municipalities_index_pages, municipality_page
@@ -151,3 +152,18 @@ def test_overview_pages_do_not_grow_with_the_data(real_catalogue, small_pages, t
         larger = overview(grown)
         assert max(len(p.markdown) for p in larger) <= 1.25 * today, overview.__name__
         assert all(len(rows(p)) <= SMALL for p in larger)
+
+
+def test_a_long_activity_list_leaves_the_calculator_page_for_its_file(real_catalogue, small_pages):
+    page = budget_page(real_catalogue)
+    ((path, data),) = page.files
+    soup = html(page.markdown)
+    assert soup.find(id="kb-budget-activities")["data-kb-src"] == "../../" + path
+    assert soup.find(id="kb-budget-data") is None and soup.find("input", attrs={"name": "activity"}) is None
+    assert b"<" not in data
+    file = json.loads(data)
+    keys = [box["value"] for box in html(file["activities"]).find_all("input", attrs={"name": "activity"})]
+    assert keys == [a["key"] for a in file["data"]["activities"]] == [a.key for a in real_catalogue.budget_activities]
+    assert [value for value, _ in file["filters"]["project"]] == list(
+        dict.fromkeys(a.project.id for a in real_catalogue.budget_activities)
+    )

@@ -1,7 +1,8 @@
 /* The budget calculator on oekonomi/budget/. Rules: generator/domain/budget.py; tests/browser/test_browser_budget.py
  * checks every figure this script shows against its totals().
  * Everything it computes with (figures, staff groups, input rules, field labels, messages) comes from
- * the page's JSON (#kb-budget-data, made by generator/site/pages/budget.py's script_data); nothing is copied here.
+ * the page's JSON (#kb-budget-data, made by generator/site/pages/budget.py's script_data, or the file the page
+ * names when the activities are many); nothing is copied here.
  * The selection lives in the URL: ?a=<key>:<count>:<times>:<daycares>;...&f=<factor>&m=1
  * Every field keeps the text the user typed (or the URL gave); one function, parseNumber, reads it
  * exactly as generator/domain/budget.py's parse_number does. A refused value is shown as an error at its
@@ -82,12 +83,10 @@
     return /[";\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
   }
 
-  function setup() {
+  function setup(data) {
     var form = document.getElementById("kb-budget");
-    var source = document.getElementById("kb-budget-data");
-    if (!form || !source || form.dataset.kbReady) return;
+    if (!form || form.dataset.kbReady) return;
     form.dataset.kbReady = "ready";
-    var data = JSON.parse(source.textContent);
     var groups = data.groups;  // the staff groups, each shown in the <output> of its name
     var fields = data.field_order;  // daycares, count, times: the numbers of each chosen activity, in the page's order
     var byKey = new Map();  // a Map, so that "toString" or "__proto__" are just unknown keys
@@ -407,5 +406,36 @@
     status.textContent = "";
   }
 
-  window.kbOnPage(setup);  // defined in tables.js, which every page loads before its own deferred script
+  /* The data is in the page (#kb-budget-data) while the activities are few; else the page names a file
+   * (#kb-budget-activities[data-kb-src]) with the data, the activity list as HTML the generator escaped, and the
+   * choices of the long filters, which go into their selects as text. */
+  function start() {
+    var holder = document.getElementById("kb-budget-activities");
+    var source = document.getElementById("kb-budget-data");
+    if (!holder || !holder.hasAttribute("data-kb-src")) {
+      if (source) setup(JSON.parse(source.textContent));
+      return;
+    }
+    if (holder.dataset.kbLoading) return;
+    holder.dataset.kbLoading = "loading";
+    fetch(new URL(holder.getAttribute("data-kb-src"), window.location.href).href).then(function (response) {
+      if (!response.ok) throw new Error(String(response.status));
+      return response.json();
+    }).then(function (file) {
+      holder.innerHTML = file.activities;
+      Object.keys(file.filters).forEach(function (name) {
+        var select = document.getElementById("kb-budget-" + name);
+        if (!select) return;
+        file.filters[name].forEach(function (choice) {
+          var option = document.createElement("option");
+          option.value = choice[0];
+          option.textContent = choice[1];
+          select.appendChild(option);
+        });
+      });
+      setup(file.data);
+    });
+  }
+
+  window.kbOnPage(start);  // defined in tables.js, which every page loads before its own deferred script
 })();

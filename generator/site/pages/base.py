@@ -72,7 +72,7 @@ def render_parts(
     of them when the overview is one page), and page 1 carries the data file with every row and every note."""
     data = paged.data(footnotes.notes if footnotes else [])
     if paged.split and "filters" in context:
-        context["filters"], options = _remote_filters(context["filters"])
+        context["filters"], options = remote_filters(context["filters"])
         data += ((overview_options_path(paged.name), inert_json(options)),)
     pages = []
     for part in paged.parts:
@@ -94,9 +94,9 @@ def render_parts(
     return pages
 
 
-def _remote_filters(filters: list[Filter]) -> tuple[list[Filter], dict[str, list[tuple[str, str]]]]:
-    """A paged overview's filters, those with more choices than a page has rows (elements, projects,
-    municipalities: they grow with the data) without their choices, and those choices for its data file."""
+def remote_filters(filters: list[Filter]) -> tuple[list[Filter], dict[str, list[tuple[str, str]]]]:
+    """Filters, those with more choices than an overview page has rows (elements, projects, municipalities: they
+    grow with the data) without their choices, and those choices for the page's data file (filled by its script)."""
     long = {f.name: f.options for f in filters if len(f.options) > paging.ROWS_PER_PAGE}
     shown = [Filter(f.name, f.label, f.everything, [], remote=True) if f.name in long else f for f in filters]
     return shown, long

@@ -22,11 +22,14 @@ from ...domain.budget import (
 from ...domain.caveats import cell_caveats
 from ...domain.costs import STAFF_GROUPS
 from ...domain.numbers import danish_number
+from .. import paging
 from ..caveats import Footnotes, script_caveats
 from ..labels import STAFF_LABELS, project_label
+from ..paging import ROWS_TEMPLATE, inert_json
+from ..render import macros
 from ..units import group_text
-from ..urls import BUDGET_PATH
-from .base import Filter, Page, render_page, script_json
+from ..urls import BUDGET_DATA_PATH, BUDGET_PATH
+from .base import Filter, Page, remote_filters, render_page, script_json
 
 
 def budget_page(catalogue: Catalogue) -> Page:
@@ -40,24 +43,33 @@ def budget_page(catalogue: Catalogue) -> Page:
         if mine:
             groups.append((project, titles[project.id], [activity_view(a, titles, footnotes) for a in mine]))
     used = {link.element for a in activities for link in a.row.column.elements}
+    filters = [
+        Filter("project", "Vis projekt", "Alle projekter", [(p.id, title) for p, title, _ in groups]),
+        Filter(
+            "element",
+            "Vis element",
+            "Alle elementer",
+            [(e.id, e.name) for e in catalogue.elements.values() if e.id in used],
+        ),
+    ]
+    data = script_data(activities, titles)  # figures, staff groups and input rules for the script
+    attached: tuple[tuple[str, bytes], ...] = ()
+    if len(activities) > paging.ROWS_PER_PAGE:  # as long as an overview that pages: the list goes to a file
+        filters, choices = remote_filters(filters)
+        html = macros(ROWS_TEMPLATE, danish_number=danish_number).budget_activities(groups, footnotes.notes)
+        attached = ((BUDGET_DATA_PATH, inert_json({"data": data, "activities": str(html), "filters": choices})),)
     return render_page(
         BUDGET_PATH,
         "Budgetberegner",
         "data/projects.yaml",
         "budget.md.j2",
+        attached=attached,
+        data_file=BUDGET_DATA_PATH if attached else None,
         groups=groups,
-        filters=[
-            Filter("project", "Vis projekt", "Alle projekter", [(p.id, title) for p, title, _ in groups]),
-            Filter(
-                "element",
-                "Vis element",
-                "Alle elementer",
-                [(e.id, e.name) for e in catalogue.elements.values() if e.id in used],
-            ),
-        ],
+        filters=filters,
         left_out=[(titles[row.project.id], row) for row in unbudgeted(projects)],
         notes=footnotes.notes,
-        data=script_json(script_data(activities, titles)),  # figures, staff groups and input rules for the script
+        data=script_json(data),
         hour_rows={Markup(name): label for name, label in STAFF_LABELS.items()},  # names from the code, as written
         price_year=catalogue.evaluation.cost_method.price_level,
         inputs=INPUTS,
