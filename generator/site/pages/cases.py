@@ -40,18 +40,20 @@ def cases_pages(catalogue: Catalogue) -> list[Page]:
         row["at"] = at[row["case"].id] if split else None
     paged = paginate(CASES_PATH, "kommunale-eksempler", rows, "case_row")
     with_cases = {case.theme for case in file.cases}
+    theme_pages = _theme_pages(catalogue)
     discrepancies = cases_contradictions(catalogue)
 
     def per_part(part: Part[dict[str, Any]]) -> dict[str, Any]:
-        first = part.pager is None or part.pager.number == 1
+        number = part.pager.number if part.pager else 1
+        first = number == 1
         by_theme: dict[str, list[dict[str, Any]]] = {}
         for row in part.rows:
             by_theme.setdefault(row["case"].theme, []).append(row)
         shown = [(t, by_theme.get(t.id, [])) for t in file.theme_meetings]
         return {
             "discrepancies": discrepancies if first else [],
-            # a theme stands on the pages of its cases; one without cases on the first page
-            "themes": [(t, r) for t, r in shown if r or (first and t.id not in with_cases)],
+            # a theme stands on the pages of its cases; one without cases with the theme before it
+            "themes": [(t, r) for t, r in shown if r or (t.id not in with_cases and theme_pages[t.id] == number)],
         }
 
     return render_parts(
@@ -73,12 +75,21 @@ def cases_page(catalogue: Catalogue) -> Page:
 
 
 def case_locations(catalogue: Catalogue) -> dict[str, str]:
-    """The page that describes each case and each theme (a theme: the page of its first case, else page 1)."""
-    found = {
-        case.id: paged_path(CASES_PATH, i // paging.ROWS_PER_PAGE + 1) for i, case in enumerate(catalogue.cases.cases)
-    }
-    for case in catalogue.cases.cases:
-        found.setdefault(case.theme, found[case.id])
-    for theme in catalogue.cases.theme_meetings:
-        found.setdefault(theme.id, CASES_PATH)
+    """The page that describes each case and each theme (``_theme_pages``)."""
+    file = catalogue.cases
+    found = {case.id: paged_path(CASES_PATH, i // paging.ROWS_PER_PAGE + 1) for i, case in enumerate(file.cases)}
+    found.update({theme: paged_path(CASES_PATH, number) for theme, number in _theme_pages(catalogue).items()})
     return found
+
+
+def _theme_pages(catalogue: Catalogue) -> dict[str, int]:
+    """The page each theme first stands on: that of its first case; a theme without cases stands with the theme
+    before it (page 1 for the first), so such themes spread over the pages as the cases do."""
+    first: dict[str, int] = {}
+    for i, case in enumerate(catalogue.cases.cases):
+        first.setdefault(case.theme, i // paging.ROWS_PER_PAGE + 1)
+    pages, last = {}, 1
+    for theme in catalogue.cases.theme_meetings:
+        last = first.get(theme.id, last)
+        pages[theme.id] = last
+    return pages
