@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
 from generator.cli import generate
@@ -21,10 +22,12 @@ from generator.site import paging
 
 from ..conftest import made_once, recording_page, serve
 from ..helpers import ROOT
+from ..site.test_page_structure import structure_problems
 from .test_browser_budget import kroner
 from .test_browser_overviews import LAYOUT_SHIFT, axe_violations
 
 PER_PAGE = 10
+OVERVIEWS = ("puljeprojekter", "oekonomi", "kommunale-eksempler", "kommuner")
 TIMES = 2
 OVERVIEW_READY = "form[data-kb-overview][data-kb-overview-ready] fieldset:not([disabled])"
 COSTS_READY = "form[data-kb-filter-for=kb-costs]:not([hidden])"
@@ -183,3 +186,16 @@ def test_the_calculator_takes_its_activities_from_its_file(paged_catalogue, page
     shown = page.eval_on_selector_all(".kb-budget-project:not([hidden])", "sets => sets.map(s => s.dataset.project)")
     assert shown == [activity.project.id]
     assert page.foreign == []
+
+
+def test_every_page_of_the_paged_overviews_keeps_its_structure(paged):
+    """The checks of every page of the real site (tests/site/test_page_structure.py), on every page of each overview."""
+    site = paged / "site"
+    pages = [p for d in OVERVIEWS for p in [site / d / "index.html", *sorted((site / d).glob("side-*/index.html"))]]
+    assert len(pages) > 2 * len(OVERVIEWS)
+    found = {}
+    for path in pages:
+        problems = structure_problems(BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser"))
+        if problems:
+            found[str(path.relative_to(site))] = problems
+    assert found == {}
