@@ -147,11 +147,14 @@ def test_filters_sort_and_page_live_in_the_address(paged_catalogue, page, paged_
     assert current_page(page) == "2"
     assert [h.split("/puljeprojekter/")[-1] for h in visible(page, "#kb-projects tbody tr")] == second
 
-    page.select_option("select[name=dagtilbud]", "dagpleje")  # a filter starts again at page 1
-    page.wait_for_function("location.search === '?sort=pris&dagtilbud=dagpleje'")
-    with_daycare = [p for p in projects if "dagpleje" in p.daycare_types]
+    page.select_option("select[name=dagtilbud]", "boernehave")  # a filter starts again at page 1
+    page.wait_for_function("location.search === '?sort=pris&dagtilbud=boernehave'")
+    with_daycare = [p for p in projects if "boernehave" in p.daycare_types]
     shown = visible(page, "#kb-projects tbody tr")
     assert len(shown) == min(PER_PAGE, len(with_daycare)) and current_page(page) == "1"
+    assert len(with_daycare) > PER_PAGE  # so the status names the page, the found and the whole
+    status = f"Viser 1–{PER_PAGE} af {len(with_daycare)} fundne puljeprojekter ({len(projects)} i alt)."
+    assert page.locator(".kb-filter-status").text_content() == status
     assert page.foreign == []
 
 

@@ -125,11 +125,13 @@
 
     this.firstPage = function () { current = 1; };
 
-    // "Viser 1–60 af 150 puljeprojekter." / "Viser 12 af 150 puljeprojekter."
+    // "Viser 12 af 150 puljeprojekter.", "Viser 1–60 af 150 puljeprojekter." or, filtered to more than a page,
+    // "Viser 1–60 af 80 fundne puljeprojekter (150 i alt)."
     this.status = function (noun) {
       if (shown.count <= perPage && self.complete) return "Viser " + shown.count + " af " + total + " " + noun + ".";
-      var of = shown.count === total ? "" : " (" + shown.count + " fundet)";
-      return "Viser " + shown.first + "–" + shown.last + " af " + total + " " + noun + of + ".";
+      var range = "Viser " + shown.first + "–" + shown.last + " af ";
+      if (shown.count === total) return range + total + " " + noun + ".";
+      return range + shown.count + " fundne " + noun + " (" + total + " i alt).";
     };
 
     this.done = function () { document.documentElement.classList.remove("kb-rows-pending"); };
