@@ -167,3 +167,6 @@ def test_a_long_activity_list_leaves_the_calculator_page_for_its_file(real_catal
     assert [value for value, _ in file["filters"]["project"]] == list(
         dict.fromkeys(a.project.id for a in real_catalogue.budget_activities)
     )
+    left_out = html(file["activities"]).find_all("p", class_="kb-meta")[-1]  # a list that grows with the data too
+    assert left_out.get_text().startswith("Ikke med i beregneren") and "Ikke med i beregneren" not in page.markdown
+    assert all(a["href"].startswith("../../puljeprojekter/") for a in left_out.find_all("a"))

@@ -28,7 +28,7 @@ from ..labels import STAFF_LABELS, project_label
 from ..paging import ROWS_TEMPLATE, inert_json
 from ..render import macros
 from ..units import group_text
-from ..urls import BUDGET_DATA_PATH, BUDGET_PATH
+from ..urls import BUDGET_DATA_PATH, BUDGET_PATH, hrefer
 from .base import Filter, Page, remote_filters, render_page, script_json
 
 
@@ -53,10 +53,12 @@ def budget_page(catalogue: Catalogue) -> Page:
         ),
     ]
     data = script_data(activities, titles)  # figures, staff groups and input rules for the script
+    left_out = [(titles[row.project.id], row) for row in unbudgeted(projects)]
     attached: tuple[tuple[str, bytes], ...] = ()
     if len(activities) > paging.ROWS_PER_PAGE:  # as long as an overview that pages: the list goes to a file
         filters, choices = remote_filters(filters)
-        html = macros(ROWS_TEMPLATE, danish_number=danish_number).budget_activities(groups, footnotes.notes)
+        module = macros(ROWS_TEMPLATE, danish_number=danish_number, href=hrefer(BUDGET_PATH))
+        html = module.budget_activities(groups, footnotes.notes, left_out)
         attached = ((BUDGET_DATA_PATH, inert_json({"data": data, "activities": str(html), "filters": choices})),)
     return render_page(
         BUDGET_PATH,
@@ -67,7 +69,7 @@ def budget_page(catalogue: Catalogue) -> Page:
         data_file=BUDGET_DATA_PATH if attached else None,
         groups=groups,
         filters=filters,
-        left_out=[(titles[row.project.id], row) for row in unbudgeted(projects)],
+        left_out=left_out,
         notes=footnotes.notes,
         data=script_json(data),
         hour_rows={Markup(name): label for name, label in STAFF_LABELS.items()},  # names from the code, as written
