@@ -40,7 +40,7 @@ class Pager:
     first: int  # this page's first row, counted from 1
     last: int  # its last row
     total: int  # rows in the overview
-    links: tuple[tuple[int, Markup], ...]  # every page's number and address from this page
+    links: tuple[tuple[int | None, Markup], ...]  # the pager's pages (window): number and address; None a gap
     data: Markup  # the overview's JSON, from this page
     options: Markup  # the choices of its long filters (JSON), from this page
     root: Markup  # page 1, from this page (the JSON's links are relative to it)
@@ -109,10 +109,9 @@ def pagers(root: str, name: str, total: int) -> list[Pager]:
     """One Pager per page of an overview whose first page is ``root`` (a Markdown path) and data is ``name``."""
     per_page = ROWS_PER_PAGE
     count = max(1, -(-total // per_page))
-    paths = [paged_path(root, n) for n in range(1, count + 1)]
     result = []
-    for number, path in enumerate(paths, start=1):
-        href = hrefer(path)
+    for number in range(1, count + 1):
+        href = hrefer(paged_path(root, number))
         result.append(
             Pager(
                 number=number,
@@ -120,13 +119,30 @@ def pagers(root: str, name: str, total: int) -> list[Pager]:
                 first=min(total, (number - 1) * per_page + 1),
                 last=min(total, number * per_page),
                 total=total,
-                links=tuple((n, href(p)) for n, p in enumerate(paths, start=1)),
+                links=tuple((n, href(paged_path(root, n)) if n else Markup("")) for n in window(number, count)),
                 data=href(overview_data_path(name)),
                 options=href(overview_options_path(name)),
                 root=href(root),
                 per_page=per_page,
             )
         )
+    return result
+
+
+# How many pages the pager names on each side of the current one (besides the first and the last).
+NEAR = 2
+
+
+def window(number: int, count: int) -> list[int | None]:
+    """The pages a pager names: the first, the last and NEAR on each side of ``number``; None where it skips.
+
+    So a pager stays short however many pages there are. paging.js's window() is the same rule (tested)."""
+    shown = sorted({1, count, *range(max(1, number - NEAR), min(count, number + NEAR) + 1)})
+    result: list[int | None] = []
+    for n in shown:
+        if result and n - (result[-1] or 0) > 1:
+            result.append(None)
+        result.append(n)
     return result
 
 

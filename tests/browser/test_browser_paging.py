@@ -202,3 +202,12 @@ def test_every_page_of_the_paged_overviews_keeps_its_structure(paged):
         if problems:
             found[str(path.relative_to(site))] = problems
     assert found == {}
+
+
+def test_the_scripts_pager_names_the_pages_the_generators_does(page, paged_server):
+    """paging.js renumbers the pager by paging.window's rule, case by case."""
+    page.goto(paged_server + "oekonomi/")
+    page.wait_for_selector(COSTS_READY)
+    cases = [(n, count) for count in range(1, 16) for n in range(1, count + 1)]
+    got = page.evaluate("cases => cases.map(([n, c]) => window.kbPaging.window(n, c))", cases)
+    assert got == [paging.window(n, count) for n, count in cases]

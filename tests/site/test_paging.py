@@ -43,6 +43,15 @@ def test_an_overview_that_fits_is_one_page_as_before(real_catalogue, overview):
     assert "kb-pager" not in page.markdown and "paging.js" not in page.markdown and "data-kb-rows" not in page.markdown
 
 
+def test_a_pager_names_the_first_the_last_and_the_nearest_pages():
+    assert paging.window(1, 1) == [1]
+    assert paging.window(1, 4) == [1, 2, 3, 4]
+    assert paging.window(6, 11) == [1, None, 4, 5, 6, 7, 8, None, 11]
+    assert paging.window(11, 11) == [1, None, 9, 10, 11]
+    assert paging.window(4, 7) == [1, 2, 3, 4, 5, 6, 7]
+    assert max(len(paging.window(n, 10_000)) for n in range(1, 10_001, 97)) == 2 * paging.NEAR + 5
+
+
 def href(here: int, there: int) -> str:
     """The pager's link from page ``here`` to page ``there``: page 1 is the overview's folder, page n side-n/."""
     if here == there:
@@ -63,12 +72,12 @@ def test_a_long_overview_has_numbered_pages_with_a_labelled_pager(real_catalogue
     for number, page in enumerate(pages, start=1):
         nav = html(page.markdown).find("nav", class_="kb-pager")
         assert nav["aria-label"].startswith("Sider: ")
+        items = nav.find_all("li")
+        named = paging.window(number, len(pages))
+        assert [li.get_text() for li in items] == [str(n) if n else "…" for n in named]
         links = nav.find_all("a")
-        assert [a.get_text() for a in links] == [str(n) for n in range(1, len(pages) + 1)]
-        assert [a.get("aria-current") for a in links] == [
-            "page" if n == number else None for n in range(1, len(pages) + 1)
-        ]
-        assert [a["href"] for a in links] == [href(number, n) for n in range(1, len(pages) + 1)]
+        assert [a.get("aria-current") for a in links] == ["page" if n == number else None for n in named if n]
+        assert [a["href"] for a in links] == [href(number, n) for n in named if n]
 
 
 @pytest.mark.parametrize("overview", OVERVIEWS[:3])

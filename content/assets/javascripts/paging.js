@@ -95,8 +95,14 @@
 
     function renumber(count) {
       var list = document.createElement("ol");
-      for (var n = 1; n <= count; n += 1) {
+      window.kbPaging.window(current, count).forEach(function (n) {
         var item = document.createElement("li");
+        if (n === null) {
+          item.setAttribute("aria-hidden", "true");
+          item.textContent = "…";
+          list.appendChild(item);
+          return;
+        }
         var a = document.createElement("a");
         a.href = address(n);
         a.textContent = String(n);
@@ -105,7 +111,7 @@
         if (n === current) a.setAttribute("aria-current", "page");
         item.appendChild(a);
         list.appendChild(item);
-      }
+      });
       nav.replaceChild(list, nav.querySelector("ol"));
       nav.hidden = count < 2;
     }
@@ -149,8 +155,24 @@
     }
   }
 
+  var NEAR = 2;  // pages named on each side of the current one: generator/site/paging.py's NEAR
+
   var made = [];
   window.kbPaging = {
+    // The pages a pager names: the first, the last and NEAR on each side of ``number``; null where it skips.
+    // The rule of generator/site/paging.py's window(), which the browser tests hold this to.
+    window: function (number, count) {
+      var shown = [];
+      for (var n = 1; n <= count; n += 1) {
+        if (n === 1 || n === count || Math.abs(n - number) <= NEAR) shown.push(n);
+      }
+      var result = [];
+      shown.forEach(function (n) {
+        if (result.length && n - result[result.length - 1] > 1) result.push(null);
+        result.push(n);
+      });
+      return result;
+    },
     // The paging of a table, or null if its overview is one page.
     of: function (table) {
       if (!table.hasAttribute("data-kb-rows")) return null;
