@@ -4,6 +4,7 @@ not on the first page, the address keeps filters, sort and page, and nothing mov
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -211,3 +212,10 @@ def test_the_scripts_pager_names_the_pages_the_generators_does(page, paged_serve
     cases = [(n, count) for count in range(1, 16) for n in range(1, count + 1)]
     got = page.evaluate("cases => cases.map(([n, c]) => window.kbPaging.window(n, c))", cases)
     assert got == [paging.window(n, count) for n, count in cases]
+
+
+def test_only_the_first_page_of_an_overview_is_searched(paged):
+    index = json.loads((paged / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert {f"{d}/" for d in OVERVIEWS} <= locations
+    assert not [where for where in locations if "/side-" in where]

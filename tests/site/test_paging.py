@@ -12,6 +12,7 @@ import pytest
 
 from generator.data.catalogue import load_catalogue
 from generator.site import paging
+from generator.site.pages.base import NOT_SEARCHED
 from generator.site.pages.budget import budget_page
 from generator.site.pages.cases import cases_pages
 from generator.site.pages.economy import economy_pages
@@ -67,6 +68,7 @@ def test_a_long_overview_has_numbered_pages_with_a_labelled_pager(real_catalogue
     root = pages[0].path
     assert [p.path for p in pages[1:]] == [root.replace("index.md", f"side-{n}.md") for n in range(2, len(pages) + 1)]
     assert pages[1].title == f"{pages[0].title}, side 2"
+    assert not pages[0].markdown.startswith("---") and all(p.markdown.startswith(NOT_SEARCHED) for p in pages[1:])
     counts = [len(rows(p)) for p in pages]
     assert all(0 < n <= SMALL for n in counts) and counts[:-1] == [SMALL] * (len(pages) - 1)
     for number, page in enumerate(pages, start=1):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from markupsafe import Markup
@@ -13,7 +13,7 @@ from ...data.catalogue import Catalogue
 from ...data.models import Element, ElementGroup, Locator, Project
 from .. import paging
 from ..caveats import Footnotes
-from ..paging import Paged, Part, inert_json, title_of
+from ..paging import Paged, Pager, Part, inert_json, title_of
 from ..render import TEMPLATES_DIR, render
 from ..urls import URLS, hrefer, linker, overview_options_path
 
@@ -78,20 +78,29 @@ def render_parts(
     for part in paged.parts:
         if footnotes:
             context["notes"] = footnotes.notes_at(places(part)) if paged.split else footnotes.notes
-        pages.append(
-            render_page(
-                part.path,
-                title_of(title, part.pager),
-                origin,
-                template,
-                attached=data if part.pager is None or part.pager.number == 1 else (),
-                rows_html=part.html,
-                pager=part.pager,
-                **per_part(part),
-                **context,
-            )
+        page = render_page(
+            part.path,
+            title_of(title, part.pager),
+            origin,
+            template,
+            attached=data if part.pager is None or part.pager.number == 1 else (),
+            rows_html=part.html,
+            pager=part.pager,
+            **per_part(part),
+            **context,
         )
+        pages.append(searched_once(page, part.pager))
     return pages
+
+
+# Front matter of an overview's numbered pages (Material's search reads it): they repeat rows whose own pages the
+# search finds, so only page 1 of an overview is in the search index, which then does not grow with them.
+NOT_SEARCHED = "---\nsearch:\n  exclude: true\n---\n\n"
+
+
+def searched_once(page: Page, pager: Pager | None) -> Page:
+    """The page as it is if it is an overview's first page; a later page kept out of the search index."""
+    return page if pager is None or pager.number == 1 else replace(page, markdown=NOT_SEARCHED + page.markdown)
 
 
 def remote_filters(filters: list[Filter]) -> tuple[list[Filter], dict[str, list[tuple[str, str]]]]:

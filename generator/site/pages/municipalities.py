@@ -6,7 +6,7 @@ from ...data.catalogue import Catalogue
 from ...data.models import Municipality, Region
 from ..paging import pagers, slices, title_of
 from ..urls import MUNICIPALITIES_PATH, municipality_path, paged_path
-from .base import Page, located, render_page
+from .base import Page, located, render_page, searched_once
 from .cases import case_locations
 
 
@@ -36,18 +36,17 @@ def municipalities_index_pages(catalogue: Catalogue) -> list[Page]:
         regions: dict[str, tuple[Region, list]] = {}
         for region, m in chunk:
             regions.setdefault(region.id, (region, []))[1].append((m, catalogue.mentions_of(m)))
-        result.append(
-            render_page(
-                paged_path(MUNICIPALITIES_PATH, pager.number if pager else 1),
-                title_of("Kommuner", pager),
-                "data/municipalities.yaml",
-                "municipalities_index.md.j2",
-                regions=list(regions.values()),
-                count=len(municipalities),
-                pager=pager,
-                region_source=catalogue.sources[catalogue.municipalities_source],
-            )
+        page = render_page(
+            paged_path(MUNICIPALITIES_PATH, pager.number if pager else 1),
+            title_of("Kommuner", pager),
+            "data/municipalities.yaml",
+            "municipalities_index.md.j2",
+            regions=list(regions.values()),
+            count=len(municipalities),
+            pager=pager,
+            region_source=catalogue.sources[catalogue.municipalities_source],
         )
+        result.append(searched_once(page, pager))
     return result
 
 
