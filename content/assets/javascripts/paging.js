@@ -47,7 +47,8 @@
       }
       return choices.then(function (data) {
         remote.forEach(function (select) {
-          (data[select.name] || []).forEach(function (choice) {
+          var own = Object.prototype.hasOwnProperty.call(data, select.name) ? data[select.name] : [];
+          own.forEach(function (choice) {
             var option = document.createElement("option");
             option.value = choice[0];
             option.textContent = choice[1];
