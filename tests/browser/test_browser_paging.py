@@ -178,8 +178,11 @@ def test_a_shared_address_opens_without_moving_and_passes_axe(browser, paged_cat
 def test_the_calculator_takes_its_activities_from_its_file(paged_catalogue, page, paged_server):
     """More activities than a page has rows: the list, the figures and the project filter come from the file."""
     activity = paged_catalogue.budget_activities[-1]  # a copy's, at the end
+    page.add_init_script(LAYOUT_SHIFT)
     page.goto(paged_server + f"oekonomi/budget/?a={activity.key}")
     page.wait_for_selector("#kb-budget:not([hidden])")
+    page.wait_for_load_state("load")
+    assert page.evaluate("window.kbShift") <= 0.01  # the form kept its place while its activities came
     assert page.locator(f"input[name=activity][value='{activity.key}']").is_checked()
     expected = totals([Line(activity, count=1, times=activity.default_times)])
     expect(page.locator("output[name=running]")).to_have_text(kroner(expected.running))

@@ -401,6 +401,7 @@
     byKey.forEach(function (a, key) { renderLine(key); });
     form.hidden = false;
     document.querySelectorAll(".kb-nojs").forEach(function (el) { el.hidden = true; });
+    document.documentElement.classList.remove("kb-budget-loading");
     if (!compute()) problems.push("Et eller flere tal i adressen kan ikke bruges; de er markeret ved feltet nedenfor.");
     showProblems(problems);
     status.textContent = "";
