@@ -435,6 +435,8 @@
         });
       });
       setup(file.data);
+    }).catch(function () {
+      document.documentElement.classList.remove("kb-budget-loading");  // the note for browsers without script shows
     });
   }
 
