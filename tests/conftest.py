@@ -12,6 +12,7 @@ import functools
 import os
 import shutil
 import signal
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -68,6 +69,22 @@ def made_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callabl
             make(folder)
             done.touch()
     return folder
+
+
+@pytest.fixture(scope="session")
+def synthetic_twice(tmp_path_factory) -> Path:
+    """A project with twice today's data (scripts/synthetic.py), made once per test run.
+
+    Tests read its data and never change it; one of them builds it (its build/ folder is that test's).
+    """
+
+    def make(folder: Path) -> None:
+        sys.path.insert(0, str(ROOT / "scripts"))
+        import synthetic
+
+        synthetic.make(2, folder / "project")
+
+    return made_once(tmp_path_factory, "synthetic-2x", make) / "project"
 
 
 # The real site is built with edit links to this repository, as the published site has them.

@@ -1,4 +1,4 @@
-"""Long overviews in Chromium (site/paging.py): twice today's data (scripts/synthetic.py) with ten rows a page, so
+"""Long overviews in Chromium (site/paging.py): twice today's data (``synthetic_twice``) with ten rows a page, so
 every overview has several pages. Without script the pager reaches every row; with it a filter finds rows that are
 not on the first page, the address keeps filters, sort and page, and nothing moves while the rows come."""
 
@@ -22,25 +22,18 @@ from generator.domain.overview import range_key, sort_order
 from generator.site import paging
 
 from ..conftest import made_once, recording_page, serve
-from ..helpers import ROOT
 from ..site.test_page_structure import structure_problems
 from .test_browser_budget import kroner
 from .test_browser_overviews import LAYOUT_SHIFT, axe_violations
 
 PER_PAGE = 10
 OVERVIEWS = ("puljeprojekter", "oekonomi", "kommunale-eksempler", "kommuner")
-TIMES = 2
 OVERVIEW_READY = "form[data-kb-overview][data-kb-overview-ready] fieldset:not([disabled])"
 COSTS_READY = "form[data-kb-filter-for=kb-costs]:not([hidden])"
 SETTLED = "!document.documentElement.classList.contains('kb-rows-pending')"
 
 
-def _make(folder: Path) -> None:
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import synthetic
-
-    project = folder / "project"
-    synthetic.make(TIMES, project)
+def _make(folder: Path, project: Path) -> None:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(paging, "ROWS_PER_PAGE", PER_PAGE)
         assert generate(project) == 0
@@ -51,14 +44,14 @@ def _make(folder: Path) -> None:
 
 
 @pytest.fixture(scope="session")
-def paged(tmp_path_factory) -> Path:
-    """The synthetic project, its site built once per test run."""
-    return made_once(tmp_path_factory, "paged", _make)
+def paged(tmp_path_factory, synthetic_twice) -> Path:
+    """The site of twice today's data with PER_PAGE rows a page, built once per test run."""
+    return made_once(tmp_path_factory, "paged", lambda folder: _make(folder, synthetic_twice))
 
 
 @pytest.fixture(scope="session")
-def paged_catalogue(paged):
-    return load_catalogue(paged / "project" / "data")
+def paged_catalogue(synthetic_twice):
+    return load_catalogue(synthetic_twice / "data")
 
 
 @pytest.fixture(scope="session")

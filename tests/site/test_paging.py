@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 
 import pytest
 
@@ -19,7 +18,7 @@ from generator.site.pages.economy import economy_pages
 from generator.site.pages.municipalities import municipalities_index_pages, municipality_page
 from generator.site.pages.overviews import projects_index_pages
 
-from ..helpers import ROOT, edit, html
+from ..helpers import edit, html
 
 OVERVIEWS = [projects_index_pages, economy_pages, cases_pages, municipalities_index_pages]
 SMALL = 10  # rows per page in these tests: today's data then fills several pages
@@ -152,12 +151,8 @@ def test_a_municipality_links_to_the_page_that_describes_its_case(real_catalogue
     assert linked  # some cases stand on later pages
 
 
-def test_overview_pages_do_not_grow_with_the_data(real_catalogue, small_pages, tmp_path):
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import synthetic
-
-    synthetic.make(3, tmp_path / "3x")
-    grown = load_catalogue(tmp_path / "3x" / "data")
+def test_overview_pages_do_not_grow_with_the_data(real_catalogue, small_pages, synthetic_twice):
+    grown = load_catalogue(synthetic_twice / "data")
     for overview in OVERVIEWS:
         today = max(len(p.markdown) for p in overview(real_catalogue))
         larger = overview(grown)
