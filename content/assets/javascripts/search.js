@@ -1,0 +1,225 @@
+/* The search page (soeg/): Pagefind's browser API over the index that `python -m generator search-index` writes
+ * into pagefind/ after any builder (generator/output/pagefind.py). Loaded by this page only.
+ *
+ * - The query and the filters live in the address (?q=&type=&kommune=&element=), so a search can be linked, and
+ *   the header's search field (overrides/partials/header.html) comes here with ?q=.
+ * - Stop words never rank a page on their own: they are left out of a query that has other words, and a query of
+ *   stop words only finds nothing (it says so).
+ * - A page is indexed with words it does not show (its compound parts and synonyms) after the word TERMS_WORD;
+ *   an excerpt is made from the page's text before it, so those words never show.
+ * - Everything from the index (titles, text, filter values) is set as text, never as markup.
+ */
+(function () {
+  "use strict";
+
+  // Snowball's Danish stop word list (https://snowballstem.org/algorithms/danish/stop.txt), all 94 words.
+  var STOP_WORDS = new Set((
+    "og i jeg det at en den til er som på de med han af for ikke der var mig sig men et har om vi min havde ham " +
+    "hun nu over da fra du ud sin dem os op man hans hvor eller hvad skal selv her alle vil blev kunne ind når " +
+    "være dog noget ville jo deres efter ned skulle denne end dette mit også under have dig anden hende mine alt " +
+    "meget sit sine vor mod disse hvis din nogle hos blive mange ad bliver hendes været thi jer sådan"
+  ).split(" "));
+  var TERMS_WORD = "kbsoegeord"; // generator/output/pagefind.py
+  var SHOWN = 10; // results shown; Pagefind loads the data of these only
+  var EXCERPT_WORDS = 30;
+  var FILTERS = ["type", "kommune", "element"];
+
+  var form = document.getElementById("kb-search");
+  if (!form) return;
+  var field = document.getElementById("kb-search-q");
+  var status = document.getElementById("kb-search-status");
+  var list = document.getElementById("kb-search-results");
+  var root = new URL(form.getAttribute("data-root"), window.location.href);
+  var bundle = new URL(form.getAttribute("data-bundle"), window.location.href);
+  var selects = {};
+  FILTERS.forEach(function (name) { selects[name] = form.querySelector("[data-kb-filter='" + name + "']"); });
+  var pagefind = null;
+  var latest = 0; // the number of the newest search: an older one that finishes later is dropped
+
+  function words(query) {
+    return query.toLowerCase().split(/[\s,.;:!?()"»«]+/).filter(Boolean);
+  }
+
+  // The query Pagefind gets: the words that are not stop words ("" when every word is one).
+  function meaningful(query) {
+    return words(query).filter(function (word) { return !STOP_WORDS.has(word); }).join(" ");
+  }
+
+  function chosenFilters() {
+    var chosen = {};
+    FILTERS.forEach(function (name) {
+      if (selects[name] && selects[name].value) chosen[name] = selects[name].value;
+    });
+    return chosen;
+  }
+
+  function remember() {
+    var params = new URLSearchParams();
+    if (field.value) params.set("q", field.value);
+    var chosen = chosenFilters();
+    FILTERS.forEach(function (name) { if (chosen[name]) params.set(name, chosen[name]); });
+    var search = params.toString();
+    window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : ""));
+  }
+
+  function say(text, state, query) {
+    status.textContent = text;
+    list.setAttribute("data-state", state);
+    list.setAttribute("data-query", query);
+  }
+
+  // The page's own text: what Pagefind holds for it, cut where the added words begin.
+  function shownText(content) {
+    var at = content.indexOf(TERMS_WORD);
+    return at === -1 ? content : content.slice(0, at);
+  }
+
+  function matcher(query) {
+    // A word of the text matches a query word that begins like it (Danish endings differ: "møder", "mødet").
+    var stems = words(query).map(function (word) { return word.slice(0, Math.max(4, word.length - 2)); });
+    return function (word) {
+      var lower = word.toLowerCase();
+      return stems.some(function (stem) { return lower.indexOf(stem) === 0; });
+    };
+  }
+
+  // A few words around the first place the text matches the query, the matches marked.
+  function excerpt(content, query) {
+    var all = shownText(content).split(/\s+/).filter(Boolean);
+    var matches = matcher(query);
+    var first = all.findIndex(function (word) { return matches(word.replace(/^[^\wæøå]+/i, "")); });
+    var start = Math.max(0, (first === -1 ? 0 : first) - 8);
+    var part = all.slice(start, start + EXCERPT_WORDS);
+    var p = document.createElement("p");
+    p.className = "kb-search-result__excerpt";
+    if (start > 0) p.appendChild(document.createTextNode("… "));
+    part.forEach(function (word, i) {
+      if (i > 0) p.appendChild(document.createTextNode(" "));
+      if (matches(word.replace(/^[^\wæøå]+/i, ""))) {
+        var mark = document.createElement("mark");
+        mark.textContent = word;
+        p.appendChild(mark);
+      } else {
+        p.appendChild(document.createTextNode(word));
+      }
+    });
+    if (start + EXCERPT_WORDS < all.length) p.appendChild(document.createTextNode(" …"));
+    return p;
+  }
+
+  function capitalised(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  }
+
+  function item(data, query) {
+    var li = document.createElement("li");
+    li.className = "kb-search-result";
+    var link = document.createElement("a");
+    link.className = "kb-search-result__title";
+    link.href = new URL(data.url.replace(/^\//, ""), root).href;
+    link.textContent = (data.meta && data.meta.title) || data.url;
+    var kind = document.createElement("span");
+    kind.className = "kb-search-result__kind";
+    kind.textContent = capitalised((data.meta && data.meta.type) || "side");
+    li.appendChild(kind);
+    li.appendChild(document.createTextNode(" "));
+    li.appendChild(link);
+    li.appendChild(excerpt(data.content || "", query));
+    return li;
+  }
+
+  async function load() {
+    if (!pagefind) {
+      pagefind = await import(new URL("pagefind.js", bundle).href);
+      await pagefind.init();
+    }
+    return pagefind;
+  }
+
+  async function run() {
+    var number = ++latest;
+    var typed = field.value.trim();
+    remember();
+    if (!typed) {
+      list.replaceChildren();
+      say("", "empty", "");
+      return;
+    }
+    var query = meaningful(typed);
+    if (!query) {
+      list.replaceChildren();
+      say("»" + typed + "« er kun småord (som »og«, »til«, »hvad«). Skriv et ord mere.", "done", typed);
+      return;
+    }
+    say("Søger …", "busy", typed);
+    var api = await load();
+    var found = await api.search(query, { filters: chosenFilters() });
+    if (number !== latest) return;
+    var datas = await Promise.all(found.results.slice(0, SHOWN).map(function (result) { return result.data(); }));
+    if (number !== latest) return;
+    list.replaceChildren.apply(list, datas.map(function (data) { return item(data, query); }));
+    var count = found.results.length;
+    var shown = count > SHOWN ? " Viser de første " + SHOWN + "." : "";
+    say(
+      count === 0 ? "Ingen resultater for »" + typed + "«." :
+        count + (count === 1 ? " resultat" : " resultater") + " for »" + typed + "«." + shown,
+      "done",
+      typed
+    );
+  }
+
+  function option(select, value, label) {
+    var made = document.createElement("option");
+    made.value = value;
+    made.textContent = label;
+    select.appendChild(made);
+  }
+
+  // A filter from the address applies at once; the other choices come after the first result (they load the
+  // index's filter lists, which the first result does not need).
+  function restoreFilters(params) {
+    FILTERS.forEach(function (name) {
+      var wanted = params.get(name);
+      if (wanted) {
+        option(selects[name], wanted, name === "type" ? capitalised(wanted) : wanted);
+        selects[name].value = wanted;
+      }
+    });
+  }
+
+  async function fillFilters() {
+    var api = await load();
+    var available = await api.filters();
+    FILTERS.forEach(function (name) {
+      var select = selects[name];
+      var have = new Set(Array.prototype.map.call(select.options, function (o) { return o.value; }));
+      Object.keys(available[name] || {}).sort(function (a, b) { return a.localeCompare(b, "da"); })
+        .forEach(function (value) {
+          if (!have.has(value)) option(select, value, name === "type" ? capitalised(value) : value);
+        });
+    });
+    form.setAttribute("data-filters", "ready");
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    run();
+  });
+  field.addEventListener("input", run);
+  field.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && field.value) {
+      event.preventDefault();
+      field.value = "";
+      run();
+    }
+  });
+  FILTERS.forEach(function (name) { selects[name].addEventListener("change", run); });
+
+  var params = new URLSearchParams(window.location.search);
+  field.value = params.get("q") || "";
+  restoreFilters(params);
+  function failed() {
+    say("Søgningen kunne ikke indlæses.", "error", field.value);
+  }
+  run().then(fillFilters).catch(failed);
+})();
