@@ -67,8 +67,8 @@ def main() -> None:
             found = top(page, base, query["query"])
             rank = found.index(query["expect"]) + 1 if query["expect"] in found else None
             ranks.append(rank)
-            if rank != 1:
-                print(f"  {query['query']!r}: {query['expect']} at {rank}; first {found[:3]}")
+            if rank is None or rank > (1 if query.get("name") else 3):  # the rule tests/browser/ holds
+                print(f"  miss {query['query']!r}: {query['expect']} at {rank}; first {found[:3]}")
         browser.close()
     httpd.shutdown()
     n = len(ranks)

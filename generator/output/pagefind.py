@@ -30,7 +30,7 @@ from pathlib import Path
 from pagefind_bin import get_executable
 
 from .pagefind_order import stable_order
-from .search import Enricher
+from .search import Enricher, compound_terms, vocabulary, words
 from .write import swap_in
 
 SEARCH_DIR = "pagefind"  # in the site; the search page loads pagefind/pagefind.js from here
@@ -59,7 +59,7 @@ class IndexReport:
 class _Page:
     path: str  # the HTML file, from the site root
     url: str  # the page's address from the site root, as Pagefind gives it in results
-    html: str
+    html: str  # what Pagefind is given of it
     title: str
     text: str
 
@@ -79,7 +79,10 @@ def _read_pages(site: Path) -> list[_Page]:
         url = "/" + relative.as_posix()
         if url.endswith("/index.html"):
             url = url[: -len("index.html")]
-        pages.append(_Page(relative.as_posix(), url, text, _plain(title.group(1)) if title else "", _plain(article)))
+        # What Pagefind needs of a marked page is the marked element up to the mark (its menus would only be
+        # read to be left out): a third of the bytes to write and parse.
+        kept = f"<html><body>{article}{TERMS_MARK}</div></body></html>" if body and TERMS_MARK in text else text
+        pages.append(_Page(relative.as_posix(), url, kept, _plain(title.group(1)) if title else "", _plain(article)))
     return pages
 
 
@@ -87,24 +90,53 @@ def _plain(fragment: str) -> str:
     return html.unescape(_TAG.sub(" ", _SKIPPED.sub(" ", fragment)))
 
 
-def with_terms(page_html: str, terms: list[str]) -> str:
-    """The page as Pagefind reads it: the added words in a paragraph at TERMS_MARK (escaped, though they are
+@dataclass(frozen=True)
+class Terms:
+    """Words a page is indexed with but does not show."""
+
+    title: list[str]  # from its title: weighted as a heading (TITLE_WEIGHT)
+    text: list[str]  # from its text: weighted as text
+
+
+# Pagefind weighs an h1 7 times the text (its default): words made from a page's title count as much.
+TITLE_WEIGHT = 7
+_ASCII = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
+
+
+def with_terms(page_html: str, terms: Terms | None) -> str:
+    """The page as Pagefind reads it: the added words after TERMS_WORD, at TERMS_MARK (escaped, though they are
     made of letters only)."""
-    if not terms or TERMS_MARK not in page_html:
+    if terms is None or TERMS_MARK not in page_html:
         return page_html
-    words = html.escape(" ".join([TERMS_WORD, *terms]))
-    return page_html.replace(TERMS_MARK, f"<p>{words}</p>", 1)
+    added = f"<p>{TERMS_WORD}</p>"
+    if terms.title:
+        added += f'<p data-pagefind-weight="{TITLE_WEIGHT}">{html.escape(" ".join(terms.title))}</p>'
+    if terms.text:
+        added += f"<p>{html.escape(' '.join(terms.text))}</p>"
+    return page_html.replace(TERMS_MARK, added, 1)
 
 
-def added_terms(pages: list[_Page], synonyms: dict[str, list[str]] | None) -> dict[str, list[str]]:
+def title_terms(title: str, known: frozenset[str], synonyms: dict[str, list[str]]) -> list[str]:
+    """The parts of a title's compounds, the synonyms of its words, and its words as typed without æ, ø and å
+    ("Morsoe", "tvaerfaglige"), each once."""
+    own = words(title)
+    parts = compound_terms(title, known, repeat=1)
+    present = set(own) | set(parts)
+    found = parts + [word for word, means in synonyms.items() if present & set(means) and word not in present]
+    found += [word.translate(_ASCII) for word in own if word.translate(_ASCII) != word]
+    return list(dict.fromkeys(found))
+
+
+def added_terms(pages: list[_Page], synonyms: dict[str, list[str]] | None) -> dict[str, Terms]:
     """Each page's compound parts and synonyms, by URL (only pages that get any)."""
     docs = [{"title": page.title, "text": page.text} for page in pages]
     enriched = Enricher().enrich(docs, synonyms)
+    known = vocabulary(f"{page.title} {page.text}" for page in pages)
     found = {}
     for page, doc, before in zip(pages, enriched, docs, strict=True):
-        extra = doc["text"][len(before["text"]) :].split()
-        if extra:
-            found[page.url] = extra
+        terms = Terms(title_terms(page.title, known, synonyms or {}), doc["text"][len(before["text"]) :].split())
+        if terms.title or terms.text:
+            found[page.url] = terms
     return found
 
 
@@ -126,7 +158,7 @@ def search_index(site: Path, synonyms: dict[str, list[str]] | None = None) -> In
         for page in pages:
             copy = Path(scratch) / page.path
             copy.parent.mkdir(parents=True, exist_ok=True)
-            copy.write_text(with_terms(page.html, terms.get(page.url, [])), encoding="utf-8")
+            copy.write_text(with_terms(page.html, terms.get(page.url)), encoding="utf-8")
         command = [str(get_executable()), "--site", scratch, "--output-path", str(new.resolve())]
         command += ["--force-language", LANGUAGE, "--silent"]
         subprocess.run(command, check=True)

@@ -94,3 +94,13 @@ def test_cbor_refuses_what_pagefind_does_not_write():
         decode(bytes([0x9F, 0x01, 0xFF]))  # an indefinite-length array
     with pytest.raises(FormatChanged):
         decode(bytes([0xFB]) + bytes(8))  # a float
+
+
+def test_a_title_gives_its_parts_synonyms_and_its_words_without_danish_letters():
+    from generator.output.pagefind import Terms, title_terms, with_terms
+
+    known = frozenset({"forældre", "møder", "overgang", "samarbejde"})
+    found = title_terms("Overgangsmøder i Tønder", known, {"mødes": ["møder"]})
+    assert found == ["overgang", "møder", "mødes", "overgangsmoeder", "toender"]
+    made = with_terms(f"<p>x</p>{TERMS_MARK}", Terms(["a<b"], ["c"]))
+    assert made == f'<p>x</p><p>{TERMS_WORD}</p><p data-pagefind-weight="7">a&lt;b</p><p>c</p>'

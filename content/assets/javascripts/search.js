@@ -136,6 +136,27 @@
     return pagefind;
   }
 
+  // Pagefind finds the pages that have every word. When those are few (a question: "hvordan kombinerer vi
+  // elementer"), the pages with most of the words follow, best first: more words, then Pagefind's score.
+  async function ranked(api, query, options) {
+    var all = (await api.search(query, options)).results;
+    var each = query.split(" ");
+    if (each.length < 2 || all.length >= SHOWN) return all;
+    var seen = new Set(all.map(function (result) { return result.id; }));
+    var tally = new Map();
+    (await Promise.all(each.map(function (word) { return api.search(word, options); }))).forEach(function (found) {
+      found.results.forEach(function (result) {
+        if (seen.has(result.id)) return;
+        var counted = tally.get(result.id) || { result: result, words: 0, score: 0 };
+        counted.words += 1;
+        counted.score += result.score;
+        tally.set(result.id, counted);
+      });
+    });
+    var more = Array.from(tally.values()).sort(function (a, b) { return b.words - a.words || b.score - a.score; });
+    return all.concat(more.map(function (counted) { return counted.result; }));
+  }
+
   async function run() {
     var number = ++latest;
     var typed = field.value.trim();
@@ -153,12 +174,12 @@
     }
     say("Søger …", "busy", typed);
     var api = await load();
-    var found = await api.search(query, { filters: chosenFilters() });
+    var results = await ranked(api, query, { filters: chosenFilters() });
     if (number !== latest) return;
-    var datas = await Promise.all(found.results.slice(0, SHOWN).map(function (result) { return result.data(); }));
+    var datas = await Promise.all(results.slice(0, SHOWN).map(function (result) { return result.data(); }));
     if (number !== latest) return;
     list.replaceChildren.apply(list, datas.map(function (data) { return item(data, query); }));
-    var count = found.results.length;
+    var count = results.length;
     var shown = count > SHOWN ? " Viser de første " + SHOWN + "." : "";
     say(
       count === 0 ? "Ingen resultater for »" + typed + "«." :
