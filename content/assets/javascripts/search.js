@@ -33,7 +33,6 @@
   var bundle = new URL(form.getAttribute("data-bundle"), window.location.href);
   var selects = {};
   FILTERS.forEach(function (name) { selects[name] = form.querySelector("[data-kb-filter='" + name + "']"); });
-  var pagefind = null;
   var latest = 0; // the number of the newest search: an older one that finishes later is dropped
 
   function words(query) {
@@ -128,12 +127,12 @@
     return li;
   }
 
-  async function load() {
-    if (!pagefind) {
-      pagefind = await import(new URL("pagefind.js", bundle).href);
-      await pagefind.init();
-    }
-    return pagefind;
+  var loading = null;
+  function load() {
+    loading = loading || import(new URL("pagefind.js", bundle).href).then(function (api) {
+      return api.init().then(function () { return api; });
+    });
+    return loading;
   }
 
   // Pagefind finds the pages that have every word. When those are few (a question: "hvordan kombinerer vi
@@ -176,17 +175,22 @@
     var api = await load();
     var results = await ranked(api, query, { filters: chosenFilters() });
     if (number !== latest) return;
-    var datas = await Promise.all(results.slice(0, SHOWN).map(function (result) { return result.data(); }));
-    if (number !== latest) return;
-    list.replaceChildren.apply(list, datas.map(function (data) { return item(data, query); }));
     var count = results.length;
     var shown = count > SHOWN ? " Viser de første " + SHOWN + "." : "";
-    say(
-      count === 0 ? "Ingen resultater for »" + typed + "«." :
-        count + (count === 1 ? " resultat" : " resultater") + " for »" + typed + "«." + shown,
-      "done",
-      typed
-    );
+    list.replaceChildren();
+    if (count === 0) {
+      say("Ingen resultater for »" + typed + "«.", "done", typed);
+      return;
+    }
+    // The first result shows as soon as its page's data is loaded; the others' data are loaded after it.
+    var first = await results[0].data();
+    if (number !== latest) return;
+    list.appendChild(item(first, query));
+    say(count + (count === 1 ? " resultat" : " resultater") + " for »" + typed + "«." + shown, "busy", typed);
+    var rest = await Promise.all(results.slice(1, SHOWN).map(function (result) { return result.data(); }));
+    if (number !== latest) return;
+    rest.forEach(function (data) { list.appendChild(item(data, query)); });
+    list.setAttribute("data-state", "done");
   }
 
   function option(select, value, label) {
@@ -196,8 +200,8 @@
     select.appendChild(made);
   }
 
-  // A filter from the address applies at once; the other choices come after the first result (they load the
-  // index's filter lists, which the first result does not need).
+  // A filter from the address applies at once; the other choices come later (they load the index's filter lists,
+  // which the first result does not need).
   function restoreFilters(params) {
     FILTERS.forEach(function (name) {
       var wanted = params.get(name);
@@ -242,5 +246,20 @@
   function failed() {
     say("Søgningen kunne ikke indlæses.", "error", field.value);
   }
-  run().then(fillFilters).catch(failed);
+  // Pagefind starts at once (the first key then only waits for the words it needs); the filters' choices load
+  // when the visitor goes to a filter, or after the first search.
+  var filling = null;
+  function fill() {
+    filling = filling || fillFilters().catch(failed);
+    return filling;
+  }
+  FILTERS.forEach(function (name) {
+    selects[name].addEventListener("focus", fill);
+    selects[name].addEventListener("pointerdown", fill);
+  });
+  load().then(run).then(function () { if (field.value) fill(); }).catch(failed);
+  field.addEventListener("input", function once() {
+    field.removeEventListener("input", once);
+    fill();
+  });
 })();
