@@ -32,6 +32,7 @@ import time
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -117,6 +118,11 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # the browser closing while a chunk is still sent
+
+
 def _gzipped(body: bytes) -> int:
     """What a server sends for ``body`` with gzip (Pagefind's chunks are gzipped already: sent as they are)."""
     return min(len(body), len(gzip.compress(body, mtime=0)))
@@ -129,23 +135,18 @@ def first_result(site: Path) -> tuple[int, float] | None:
         from playwright.sync_api import sync_playwright
     except ImportError:
         return None
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    httpd = _Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{httpd.server_address[1]}/"
-    responses: list = []
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
             page = browser.new_page()
-
-            def counted(response) -> None:  # bodies are read after the clock stops: reading them takes time
-                if f"/{SEARCH_DIR}/" in response.url or response.url.endswith("/search.js"):
-                    responses.append(response)
-
-            page.on("response", counted)
+            finished: list = []  # Pagefind's worker fetches too: the page's own Resource Timing misses those
+            page.on("requestfinished", lambda request: finished.append(request))
             page.goto(base + "soeg/")
             page.wait_for_selector("#kb-search-results[data-state=empty]", state="attached")
-            # The clock starts at the first key and stops when results for it (or a later letter) are shown.
+            # The clock starts at the first key and stops when the first result (for it or a later letter) shows.
             page.evaluate(
                 """() => {
                   const list = document.getElementById("kb-search-results");
@@ -159,12 +160,16 @@ def first_result(site: Path) -> tuple[int, float] | None:
             page.type("#kb-search-q", QUERY)
             page.wait_for_function("window.kbFirstResult !== undefined")
             ms = page.evaluate("window.kbFirstResult - window.kbFirstKey")
-            page.remove_listener("response", counted)
-            loaded = sum(_gzipped(response.body()) for response in responses)
+            shown = page.evaluate("performance.timeOrigin + window.kbFirstResult")  # ms since the epoch
+            page.wait_for_selector("#kb-search-results[data-state=done]", state="attached")
+            # What the browser had received when the first result showed.
+            urls = [r.url for r in finished if r.timing["startTime"] + r.timing["responseEnd"] <= shown]
             browser.close()
     finally:
         httpd.shutdown()
-    return loaded, ms
+    paths = {urlparse(url).path.lstrip("/") for url in urls}
+    searched = [path for path in paths if path.startswith(f"{SEARCH_DIR}/") or path.endswith("/search.js")]
+    return sum(_gzipped((site / path).read_bytes()) for path in searched), ms
 
 
 def _time(run: Run) -> str:

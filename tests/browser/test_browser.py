@@ -175,6 +175,29 @@ def test_a_query_of_stop_words_finds_nothing(page, server):
     assert _search(page, server, "overgang til skole")[:1] != ["/om/tilgaengelighed/"]
 
 
+def test_the_search_page_with_results_passes_axe_and_works_with_the_keyboard(page, server):
+    """With results and filters shown, axe finds nothing; Tab goes from the field through the filters to the
+    results, and Esc empties the field and the results."""
+    _search(page, server, "forældre", kommune="Aalborg")
+    page.wait_for_selector("#kb-search[data-filters=ready]", state="attached")
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    violations = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
+        ".then(r => r.violations.map(v => v.id))",
+        AXE_TAGS,
+    )
+    assert violations == []
+    page.focus("#kb-search-q")
+    for _ in range(5):  # the three filters and the button
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('kb-search-result__title')")
+    assert page.get_attribute("#kb-search-status", "role") == "status"
+    page.focus("#kb-search-q")
+    page.keyboard.press("Escape")
+    page.wait_for_selector("#kb-search-results[data-state=empty]", state="attached")
+    assert page.input_value("#kb-search-q") == "" and page.locator(".kb-search-result").count() == 0
+
+
 def test_search_index_loads_only_on_the_search_page(page, server):
     requests: list[str] = []
     page.on("request", lambda r: requests.append(urlparse(r.url).path))

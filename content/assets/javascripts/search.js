@@ -129,8 +129,10 @@
 
   var loading = null;
   function load() {
+    // An empty search on start loads Pagefind's Danish word rules (WebAssembly) and the index's list of chunks,
+    // which every search needs: the first key then waits only for the words it asks for (about 200 ms less).
     loading = loading || import(new URL("pagefind.js", bundle).href).then(function (api) {
-      return api.init().then(function () { return api; });
+      return api.init().then(function () { return api.search(""); }).then(function () { return api; });
     });
     return loading;
   }
@@ -156,7 +158,27 @@
     return all.concat(more.map(function (counted) { return counted.result; }));
   }
 
-  async function run() {
+  // One search at a time: keys typed while it runs are searched right after it, as one search of the field's
+  // value then (typing fast starts no pile of searches that slow each other down).
+  var searching = null;
+  var again = false;
+  function run() {
+    if (searching) {
+      again = true;
+      return searching;
+    }
+    searching = search().finally(function () {
+      searching = null;
+      if (again) {
+        again = false;
+        return run();
+      }
+      return undefined;
+    });
+    return searching;
+  }
+
+  async function search() {
     var number = ++latest;
     var typed = field.value.trim();
     remember();
