@@ -104,3 +104,14 @@ def test_a_title_gives_its_parts_synonyms_and_its_words_without_danish_letters()
     assert found == ["overgang", "møder", "mødes", "overgangsmoeder", "toender"]
     made = with_terms(f"<p>x</p>{TERMS_MARK}", Terms(["a<b"], ["c"]))
     assert made == f'<p>x</p><p>{TERMS_WORD}</p><p data-pagefind-weight="7">a&lt;b</p><p>c</p>'
+
+
+def test_the_command_indexes_a_built_site_and_says_so(tmp_path):
+    from ..helpers import ROOT, run_generator
+
+    site = _site(tmp_path / "site")
+    result = run_generator("search-index", "--root", str(ROOT), str(site))
+    assert result.returncode == 0, result.stderr
+    assert "search index: 9 pages" in result.stderr and (site / "pagefind" / "pagefind.js").is_file()
+    missing = run_generator("search-index", "--root", str(ROOT), str(tmp_path / "nowhere"))
+    assert missing.returncode == 1 and "build the site first" in missing.stderr

@@ -213,6 +213,7 @@
     if (number !== latest) return;
     rest.forEach(function (data) { list.appendChild(item(data, query)); });
     list.setAttribute("data-state", "done");
+    fill();
   }
 
   function option(select, value, label) {
@@ -279,9 +280,5 @@
     selects[name].addEventListener("focus", fill);
     selects[name].addEventListener("pointerdown", fill);
   });
-  load().then(run).then(function () { if (field.value) fill(); }).catch(failed);
-  field.addEventListener("input", function once() {
-    field.removeEventListener("input", once);
-    fill();
-  });
+  load().then(run).catch(failed);
 })();
