@@ -24,7 +24,7 @@ from .data.problems import DataError, Problem, Severity, printable
 from .maintainers.changes import data_changes, report
 from .maintainers.schemas import SCHEMA_DIR, schema_files
 from .output.builder_config import ConfigError, builder_config, config_text, read_project_config
-from .output.pagefind import IndexReport, search_index
+from .output.pagefind import SEARCH_DIR, IndexFailed, IndexReport, search_index
 from .output.write import (
     Busy,
     exclusive,
@@ -201,17 +201,29 @@ def _build_into(
     if _run_builder(root, scratch, locks) != 0:
         print(f"build failed; {site_dir} was left as it was", file=sys.stderr)
         return 1
-    _say_indexed(search_index(scratch, synonyms))
-    missing = missing_outputs(scratch, expected)
-    if missing:
-        shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
-        print(f"build incomplete, missing {shown}; {site_dir} was left as it was", file=sys.stderr)
+    built = [path for path in expected if not path.startswith(f"{SEARCH_DIR}/")]  # what the builder writes
+    if _say_missing(scratch, built, site_dir):
+        return 1
+    try:
+        _say_indexed(search_index(scratch, synonyms))
+    except IndexFailed as exc:
+        print(f"error: {printable(exc)}; {site_dir} was left as it was", file=sys.stderr)
+        return 1
+    if _say_missing(scratch, expected, site_dir):
         return 1
     old = swap_in(scratch, site_dir)
     if old is not None and old != scratch:
         shutil.rmtree(old, ignore_errors=True)
     print(f"built {site_dir}", file=sys.stderr)
     return 0
+
+
+def _say_missing(site: Path, expected: list[str], site_dir: Path) -> bool:
+    missing = missing_outputs(site, expected)
+    if missing:
+        shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+        print(f"build incomplete, missing {shown}; {site_dir} was left as it was", file=sys.stderr)
+    return bool(missing)
 
 
 def _say_indexed(report: IndexReport) -> None:
@@ -229,10 +241,13 @@ def index_site(root: Path, site_dir: Path) -> int:
         return 1
     try:
         synonyms = load_synonyms(root / DATA_DIR, root)
+        _say_indexed(search_index(site_dir, synonyms))
     except DataError as exc:
         _print_problems(exc.problems)
         return 1
-    _say_indexed(search_index(site_dir, synonyms))
+    except IndexFailed as exc:
+        print(f"error: {printable(exc)}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -49,6 +49,10 @@ _TAG = re.compile(r"<[^>]+>")
 _SKIPPED = re.compile(r"<(script|style|template)\b.*?</\1>", re.S | re.I)
 
 
+class IndexFailed(RuntimeError):
+    """Pagefind could not index the site (e.g. a builder wrote no HTML pages)."""
+
+
 @dataclass(frozen=True)
 class IndexReport:
     pages: int  # pages indexed
@@ -166,7 +170,11 @@ def search_index(site: Path, synonyms: dict[str, list[str]] | None = None) -> In
             copy.write_text(with_terms(page.html, terms.get(page.url)), encoding="utf-8")
         command = [str(get_executable()), "--site", scratch, "--output-path", str(new.resolve())]
         command += ["--force-language", LANGUAGE, "--silent"]
-        subprocess.run(command, check=True)
+        ran = subprocess.run(command, capture_output=True, text=True, check=False)
+        if ran.returncode != 0:
+            shutil.rmtree(new, ignore_errors=True)
+            said = " ".join((ran.stderr or ran.stdout).split())
+            raise IndexFailed(f"Pagefind failed ({ran.returncode}): {said}")
     stable_order(new)
     old = swap_in(new, out)
     if old is not None:

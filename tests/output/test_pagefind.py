@@ -115,3 +115,8 @@ def test_the_command_indexes_a_built_site_and_says_so(tmp_path):
     assert "search index: 9 pages" in result.stderr and (site / "pagefind" / "pagefind.js").is_file()
     missing = run_generator("search-index", "--root", str(ROOT), str(tmp_path / "nowhere"))
     assert missing.returncode == 1 and "build the site first" in missing.stderr
+    (tmp_path / "half").mkdir()
+    (tmp_path / "half" / "index.html").write_text("half", encoding="utf-8")  # nothing Pagefind can index
+    failed = run_generator("search-index", "--root", str(ROOT), str(tmp_path / "half"))
+    assert failed.returncode == 1 and "Pagefind failed" in failed.stderr and "Traceback" not in failed.stderr
+    assert not (tmp_path / "half" / "pagefind").exists()
