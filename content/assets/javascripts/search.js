@@ -12,12 +12,15 @@
 (function () {
   "use strict";
 
-  // Snowball's Danish stop word list (https://snowballstem.org/algorithms/danish/stop.txt), all 94 words.
+  // Snowball's Danish stop word list (https://snowballstem.org/algorithms/danish/stop.txt), all 94 words,
   var STOP_WORDS = new Set((
     "og i jeg det at en den til er som på de med han af for ikke der var mig sig men et har om vi min havde ham " +
     "hun nu over da fra du ud sin dem os op man hans hvor eller hvad skal selv her alle vil blev kunne ind når " +
     "være dog noget ville jo deres efter ned skulle denne end dette mit også under have dig anden hende mine alt " +
-    "meget sit sine vor mod disse hvis din nogle hos blive mange ad bliver hendes været thi jer sådan"
+    "meget sit sine vor mod disse hvis din nogle hos blive mange ad bliver hendes været thi jer sådan " +
+    // and the question words the list leaves out ("hvad" and "hvor" are in it): a question is asked with them,
+    // they say nothing of what is looked for
+    "hvordan hvorfor hvornår hvilke hvilken hvilket hvem"
   ).split(" "));
   var TERMS_WORD = "kbsoegeord"; // generator/output/pagefind.py
   var SHOWN = 10; // results shown; Pagefind loads the data of these only
