@@ -5,15 +5,17 @@ and writes ``pagefind/`` into the site: Pagefind's index (Danish stemming, ``for
 chunks that a query loads only as it needs them, and its browser API (``pagefind/pagefind.js``), which the
 search page's script (content/assets/javascripts/search.js) uses.
 
-What is indexed of a page is what ``overrides/main.html`` marks: the article (``data-pagefind-body``), its
-kind, municipalities and elements as filters (rendered from the page's front matter, generator/site/search.py).
-Each page is handed to Pagefind with more words than it shows, at the place the theme marks (TERMS_MARK): the
-parts of its Danish compounds and the synonyms of data/search.yaml (generator/output/search.py), after the
-word TERMS_WORD, where the search page cuts the page's text before it makes a result's excerpt, so they never
-show. The built pages themselves are not changed.
+What is indexed of a page is what ``overrides/main.html`` marks: the article (``data-pagefind-body``), with
+its kind, municipalities and elements as filters (the hidden block at the end of every page's Markdown,
+generator/site/search.py). Each page is handed to Pagefind with more words than it shows, at the place the
+theme marks (TERMS_MARK): the parts of its Danish compounds and the synonyms of data/search.yaml
+(generator/output/search.py), those of its title weighted as a heading, after the word TERMS_WORD, where the
+search page cuts the page's text before it makes a result's excerpt, so they never show. The built pages
+themselves are not changed.
 
 Deterministic: two runs over the same site write the same files (Pagefind orders its filters by chance;
-pagefind_order.py sorts them).
+pagefind_order.py sorts them). Pagefind numbers the pages in the order it finds the files, so the index can
+differ between file systems (the copies go to /dev/shm where there is one), never between two runs on one.
 """
 
 from __future__ import annotations
