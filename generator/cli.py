@@ -3,6 +3,7 @@
 python -m generator check      validate all data; print every problem; exit 1 on errors
 python -m generator generate   write the Markdown tree that mkdocs.yml's docs_dir points at, and build/mkdocs.yml
 python -m generator build      generate, build with MkDocs (--strict) under a lock, swap into site/ atomically
+python -m generator search-index SITE  write the Danish search index (Pagefind) into a site built by any builder
 python -m generator schemas    write data/schemas/*.schema.json from the models (editors read them)
 python -m generator changes B  Markdown summary of the data entries added, removed and changed since git revision B
 """
@@ -18,10 +19,12 @@ from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
 from pathlib import Path
 
+from .data.catalogue import load_synonyms
 from .data.problems import DataError, Problem, Severity, printable
 from .maintainers.changes import data_changes, report
 from .maintainers.schemas import SCHEMA_DIR, schema_files
 from .output.builder_config import ConfigError, builder_config, config_text, read_project_config
+from .output.pagefind import SEARCH_DIR, IndexFailed, IndexReport, search_index
 from .output.write import (
     Busy,
     exclusive,
@@ -37,6 +40,7 @@ from .pipeline import (
     BUILDER_DATA,
     BUILDER_DATA_ENV,
     BUILDER_SITE_DIR,
+    DATA_DIR,
     DOCS_DIR,
     PROJECT_CONFIG,
     Site,
@@ -181,7 +185,9 @@ def build(root: Path, site_dir: Path, wait: float = DEFAULT_WAIT) -> int:
             _generate(root, site)
             scratch = scratch_dir(site_dir)
             try:
-                return _build_into(root, scratch, site_dir, expected_outputs(site.files()), [docs_fd, site_fd])
+                locks = [docs_fd, site_fd]
+                expected = expected_outputs(site.files())
+                return _build_into(root, scratch, site_dir, expected, locks, site.catalogue.synonyms)
             finally:
                 shutil.rmtree(scratch, ignore_errors=True)
     except Busy as exc:
@@ -189,19 +195,59 @@ def build(root: Path, site_dir: Path, wait: float = DEFAULT_WAIT) -> int:
         return 1
 
 
-def _build_into(root: Path, scratch: Path, site_dir: Path, expected: list[str], locks: list[int]) -> int:
+def _build_into(
+    root: Path, scratch: Path, site_dir: Path, expected: list[str], locks: list[int], synonyms: dict[str, list[str]]
+) -> int:
     if _run_builder(root, scratch, locks) != 0:
         print(f"build failed; {site_dir} was left as it was", file=sys.stderr)
         return 1
-    missing = missing_outputs(scratch, expected)
-    if missing:
-        shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
-        print(f"build incomplete, missing {shown}; {site_dir} was left as it was", file=sys.stderr)
+    built = [path for path in expected if not path.startswith(f"{SEARCH_DIR}/")]  # what the builder writes
+    if _say_missing(scratch, built, site_dir):
+        return 1
+    try:
+        _say_indexed(search_index(scratch, synonyms))
+    except IndexFailed as exc:
+        print(f"error: {printable(exc)}; {site_dir} was left as it was", file=sys.stderr)
+        return 1
+    if _say_missing(scratch, expected, site_dir):
         return 1
     old = swap_in(scratch, site_dir)
     if old is not None and old != scratch:
         shutil.rmtree(old, ignore_errors=True)
     print(f"built {site_dir}", file=sys.stderr)
+    return 0
+
+
+def _say_missing(site: Path, expected: list[str], site_dir: Path) -> bool:
+    missing = missing_outputs(site, expected)
+    if missing:
+        shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+        print(f"build incomplete, missing {shown}; {site_dir} was left as it was", file=sys.stderr)
+    return bool(missing)
+
+
+def _say_indexed(report: IndexReport) -> None:
+    print(
+        f"search index: {report.pages} pages ({report.enriched} with compound parts or synonyms), "
+        f"{report.bytes / 1024:.0f} KiB, {report.seconds:.2f} s",
+        file=sys.stderr,
+    )
+
+
+def index_site(root: Path, site_dir: Path) -> int:
+    """``search-index``: the search index of a site that any builder made from the generated tree."""
+    if not site_dir.is_dir():
+        print(f"error: {site_dir} is not a folder; build the site first", file=sys.stderr)
+        return 1
+    try:
+        synonyms = load_synonyms(root / DATA_DIR, root)
+        _say_indexed(search_index(site_dir, synonyms))
+    except DataError as exc:
+        _print_problems(exc.problems)
+        return 1
+    except IndexFailed as exc:
+        print(f"error: {printable(exc)}", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -251,6 +297,12 @@ def main(argv: list[str] | None = None) -> int:
         "build", parents=[common, waiting], help="generate and build the site with MkDocs"
     )
     build_parser.add_argument("--site-dir", type=Path, default=None, help="output folder (default: ROOT/site)")
+    index_parser = commands.add_parser(
+        "search-index",
+        parents=[common],
+        help="write the Danish search index (pagefind/) into a built site; run it after mkdocs, properdocs or zensical",
+    )
+    index_parser.add_argument("site_dir", type=Path, metavar="SITE_DIR", help="the built site, e.g. build/site")
     commands.add_parser("schemas", parents=[common], help="write the data files' JSON Schemas from the models")
     changes_parser = commands.add_parser(
         "changes", parents=[common], help="summarise the data changes since a git revision, as Markdown"
@@ -263,6 +315,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "generate":
         site_dir = args.site_dir.resolve() if args.site_dir else None
         return generate(root, args.wait, site_dir)
+    if args.command == "search-index":
+        return index_site(root, args.site_dir.resolve())
     if args.command == "schemas":
         return schemas(root)
     if args.command == "changes":

@@ -9,8 +9,8 @@ navigation and the rest (``BUILDER_DATA_ENV``), and nothing is generated here a 
 changed, so an edit shows at once. The pages made from the edited file come first: other pages the
 edit changed (an overview that shows the edited title, say) are written and rebuilt right after them,
 and when the edit also changed the navigation, so are all other pages, so that every menu shows it
-too. The search index of a dirty rebuild is merged here, page by page (Material's own merge expects
-one page per rebuild).
+too. The search index (Pagefind, generator/output/pagefind.py) is made after each build, as after any builder;
+while serving, only after the last rebuild of an edit.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from watchdog.observers.polling import PollingObserver
 
 from .data.problems import DataError, errors
 from .output.editing import EditLink, edit_link, repository_url
-from .output.search import Enricher, enrich_index_file, merge_index_file
+from .output.pagefind import search_index
 from .output.write import hold_back, sync_tree, with_other_files_kept
 from .pipeline import BUILDER_DATA_ENV, CONTENT_DIR, DATA_DIR, BuilderData, Site, build_site
 from .site.navigation import html_navigation
@@ -119,15 +119,12 @@ class KnowledgeBasePlugin(BasePlugin):
     edit_links: dict[str, EditLink] | None = None
     nav: list[Any] | None = None  # of the last generation that worked
     menus_behind = False  # a dirty rebuild changed the navigation; the pages it did not rebuild show the old one
-    index: list[dict[str, str]] | None = None  # the search index's entries as of the last build (dirty serve)
     later: Site | None = None  # the site whose other files to write once the edited file's pages are shown
     stamps: dict[str, bytes] | None = None  # data and content files as of the last generation
 
     def __init__(self) -> None:
         super().__init__()
-        self.rebuilt: set[str] = set()  # URLs of the pages this build renders
-        self.pages: set[str] = set()  # URLs of every page of this build
-        self.enricher = Enricher()  # remembers each search entry's words from one rebuild to the next
+        self.indexed_here = True  # False under `generator build`, which indexes the site itself
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this hook also makes MkDocs keep this one instance across the rebuilds of `serve`.
@@ -137,11 +134,10 @@ class KnowledgeBasePlugin(BasePlugin):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
-        if self.dirty:
-            self._merge_search_index_here(config)
         if self.command == "serve":
             self.theme_files.install(config)
         generated = os.environ.get(BUILDER_DATA_ENV) if self.command != "serve" else None
+        self.indexed_here = not generated
         if generated:  # `generator build` wrote the tree and this file under its lock
             data = BuilderData.from_json(Path(generated).read_bytes())
         else:
@@ -197,20 +193,7 @@ class KnowledgeBasePlugin(BasePlugin):
         config.nav = self.nav
         return config
 
-    def _merge_search_index_here(self, config: MkDocsConfig) -> None:
-        """Have Material's search write the entries of each dirty rebuild's pages only; on_post_build merges."""
-        search = config.plugins.get("material/search")
-        if search is not None:
-            search.is_dirty = False  # then it keeps no index of its own across rebuilds
-
-    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        # As a page's URL is written in the search index (MkDocs' Page.url): the home page's is "".
-        self.pages = {"" if file.url in (".", "./") else file.url for file in files.documentation_pages()}
-        self.rebuilt = set()
-        return files
-
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        self.rebuilt.add(page.url)  # a dirty build reads only the pages it renders
         # overrides/main.html shows the link under the page's content.
         link = (self.edit_links or {}).get(page.file.src_uri)
         if link:
@@ -223,13 +206,10 @@ class KnowledgeBasePlugin(BasePlugin):
         return env
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        # Runs after the search plugin (listed first in mkdocs.yml) has written its index.
-        index = Path(config.site_dir) / "search" / "search_index.json"
-        if index.exists():
-            if self.dirty:
-                self.index = merge_index_file(index, self.index or [], self.rebuilt, self.pages)
-            changed = enrich_index_file(index, self.synonyms, self.enricher)
-            log.info("search index: compound parts added to %d entries", changed)
+        # A served edit whose other pages follow in the next rebuild is indexed with them.
+        if self.indexed_here and self.later is None:
+            report = search_index(Path(config.site_dir), self.synonyms)
+            log.info("search index: %d pages in %.2f s", report.pages, report.seconds)
         if self.later is not None:
             self._wake(config, "pages-changed")
             log.info("The edited file's pages are shown: rebuilding the other files the edit changed")

@@ -27,6 +27,7 @@ from .output.editing import Origin
 from .site.navigation import navigation, off_menu
 from .site.pages import all_pages
 from .site.pages.base import Page
+from .site.search import Facets, facets_html, page_facets
 
 CONTENT_DIR = "content"
 DATA_DIR = "data"
@@ -95,9 +96,13 @@ class Site:
         return self.pages_and_content() | self.downloads
 
     def pages_and_content(self) -> dict[str, bytes]:
-        """The docs tree but the downloads."""
+        """The docs tree but the downloads; every page ends with what the search knows of it (site/search.py)."""
         files = dict(self.content)
         files.update({page.path: page.markdown.encode("utf-8") for page in self.pages})
+        facets = page_facets(self.catalogue)
+        for path, text in files.items():
+            if path.endswith(".md"):
+                files[path] = text + facets_html(facets.get(path, Facets("side"))).encode("utf-8")
         files.update({path: data for page in self.pages for path, data in page.files})
         return files
 

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pydantic import BaseModel
 
@@ -258,6 +258,19 @@ def load_catalogue(data_dir: Path, root: Path | None = None) -> Catalogue:
     return catalogue
 
 
+def synonyms_of(search: SearchFile) -> dict[str, list[str]]:
+    """data/search.yaml as the search index takes it: each word, lower case, with the site words it finds."""
+    return {w.word.lower(): [m.lower() for m in w.means] for w in search.words}
+
+
+def load_synonyms(data_dir: Path, root: Path | None = None) -> dict[str, list[str]]:
+    """Only data/search.yaml, validated (``generator search-index`` needs no other data), or DataError."""
+    _document, model, problems = _parse(data_dir / "search.yaml", root or data_dir.parent, SearchFile)
+    if model is None or errors(problems):
+        raise DataError(problems)
+    return synonyms_of(cast(SearchFile, model))
+
+
 def _assemble(models: dict[str, Any]) -> Catalogue:
     elements = {e.id: e for e in sorted(models["elements.yaml"].elements, key=lambda e: e.number)}
     projects = {p.id: p for p in sorted(models["projects.yaml"].projects, key=lambda p: p.section_key)}
@@ -288,7 +301,7 @@ def _assemble(models: dict[str, Any]) -> Catalogue:
         programmes={p.id: p for p in models["programmes.yaml"].programmes},
         cases=models["cases.yaml"],
         recommendations=models["recommendations.yaml"],
-        synonyms={w.word.lower(): [m.lower() for m in w.means] for w in models["search.yaml"].words},
+        synonyms=synonyms_of(models["search.yaml"]),
         files=dict(models),
     )
 

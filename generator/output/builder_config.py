@@ -6,8 +6,8 @@ our MkDocs plugin. It is plain YAML work: the project's settings are read as dat
 MkDocs (or ProperDocs) can run are dropped, the paths are made relative to the new file's folder, and the
 generated navigation is added, its titles escaped exactly as the plugin hands them to the theme.
 
-What only the plugin adds (Material's search with Danish compound parts and synonyms, and the
-"Rediger denne side" links) is not in a site built from this file; README says which builder gets what.
+What only the plugin adds (the "Rediger denne side" links) is not in a site built from this file; README says
+which builder gets what. The search is made after any builder (``python -m generator search-index``).
 """
 
 from __future__ import annotations

@@ -1,18 +1,16 @@
 """Danish compounds in the search index: "samarbejde" should find "forældresamarbejde".
 
-Material's search (lunr) matches words and word prefixes, never the inside of a word, and Danish
-writes compounds as one word. So at build time every compound in a page is split into parts that
-are themselves words of the site ("forældre" + "samarbejde", "lærings" + "kufferter"), and the
-parts are added to the page's entry in the search index. The vocabulary comes from the site's own
-text; nothing is hand-edited per page.
+The search (Pagefind, generator/output/pagefind.py) stems Danish words but matches words and word
+beginnings only, never the inside of a word, and Danish writes compounds as one word. So every compound
+in a page is split into parts that are themselves words of the site ("forældre" + "samarbejde",
+"lærings" + "kufferter"), and the parts are added to the page's text in the index (never shown). The
+vocabulary comes from the site's own text; nothing is hand-edited per page.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
-from pathlib import Path
 
 WORD = re.compile(r"[a-zæøåéü]+")
 MIN_PART = 4  # shorter parts ("og", "for", "ud") split too many words wrongly
@@ -82,7 +80,7 @@ def _compound_terms(words_: list[str], known: frozenset[str], repeat: int, split
 def enrich_index(docs: list[dict[str, str]], synonyms: dict[str, list[str]] | None = None) -> list[dict[str, str]]:
     """Search-index entries with compound parts appended to their text, for the whole site's vocabulary.
 
-    Each entry is a mapping with at least "title" and "text" (Material's search_index.json docs).
+    Each entry is a mapping with at least "title" and "text" (a page of the site).
     ``synonyms`` maps a word people search for but the site does not use ("koster") to site words
     it should find ("omkostninger"); it comes from data/search.yaml.
     The parts are appended as plain words after the text, so result previews, which show the
@@ -137,40 +135,3 @@ def _words_of(title: str, text: str) -> list[str]:
 
 def _strip_tags(html: str) -> str:
     return re.sub(r"<[^>]+>", " ", html)
-
-
-def enrich_index_file(
-    path: Path, synonyms: dict[str, list[str]] | None = None, enricher: Enricher | None = None
-) -> int:
-    """Rewrite a Material search_index.json in place with compound parts; returns entries changed."""
-    index = json.loads(path.read_text(encoding="utf-8"))
-    before = [doc.get("text", "") for doc in index["docs"]]
-    index["docs"] = (enricher or Enricher()).enrich(index["docs"], synonyms)
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    return sum(1 for old, doc in zip(before, index["docs"], strict=True) if doc["text"] != old)
-
-
-def _page(entry: dict[str, str]) -> str:
-    return entry["location"].split("#", 1)[0]
-
-
-def merge_rebuilt(
-    previous: list[dict[str, str]], current: list[dict[str, str]], rebuilt: set[str], pages: set[str]
-) -> list[dict[str, str]]:
-    """The whole site's index entries after a rebuild of some of its pages (``mkdocs serve --dirty``).
-
-    ``current`` holds the entries of the pages just rebuilt (``rebuilt``, by URL); ``previous`` the
-    whole index before. Every other page keeps its entries, unless it is no longer among ``pages``.
-    """
-    kept = [entry for entry in previous if _page(entry) not in rebuilt and _page(entry) in pages]
-    return kept + current
-
-
-def merge_index_file(
-    path: Path, previous: list[dict[str, str]], rebuilt: set[str], pages: set[str]
-) -> list[dict[str, str]]:
-    """Rewrite an index of some pages (as Material writes it for a dirty rebuild) as the whole site's."""
-    index = json.loads(path.read_text(encoding="utf-8"))
-    index["docs"] = merge_rebuilt(previous, index["docs"], rebuilt, pages)
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    return index["docs"]

@@ -23,7 +23,7 @@ from pathlib import Path
 from ..site.urls import page_url
 
 # Made by the theme rather than copied from the docs tree; a site without them is broken.
-SITE_ESSENTIALS = ("404.html", "search/search_index.json")
+SITE_ESSENTIALS = ("404.html", "pagefind/pagefind.js")
 
 
 def sync_tree(files: dict[str, bytes], dest: Path) -> list[str]:

@@ -7,8 +7,9 @@ both); in CI (the CI variable is set) a missing browser is a failure, never a sk
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import urlencode, urlparse
 
 import pytest
 import yaml
@@ -90,54 +91,110 @@ def test_every_kind_of_page_passes_axe(browser, server, built, part):
     assert violations == []
 
 
+def _search(page, server, query: str, **filters: str) -> list[str]:
+    """The search page opened with a query (and filters) in its address; the result pages, once it says it is done."""
+    params = urlencode({"q": query, **filters})
+    page.goto(f"{server}soeg/?{params}")
+    page.wait_for_selector("#kb-search-results[data-state=done]", state="attached")
+    hrefs = page.eval_on_selector_all("#kb-search-results a.kb-search-result__title", "as => as.map(a => a.href)")
+    return [urlparse(h).path for h in hrefs]
+
+
 def test_search_queries_find_their_page(page, server):
-    """Each query in tests/browser/search_queries.yaml, typed into the real search box, finds its page in the top 5
-    (and a query marked `known_miss` still does not: the mark is true)."""
+    """Each query in tests/browser/search_queries.yaml finds its page in the top 3 on the search page (Pagefind),
+    a name (`name: true`) first; a query marked `known_miss` still does not: the mark is true."""
     queries = yaml.safe_load((Path(__file__).parent / "search_queries.yaml").read_text(encoding="utf-8"))["queries"]
-    assert len(queries) >= 25
-    page.goto(server)
-    box = page.locator("input.md-search__input")
-    box.click()
+    assert len(queries) >= 60
     missing = []  # a query that misses its page, or one marked as a known miss that now finds it
-    meta = "document.querySelector('.md-search-result__meta').textContent"
     for query in queries:
-        box.fill("")
-        page.wait_for_function(f"!/resultat/i.test({meta})")
-        # The whole query at once, then one key: Material searches on keyup for each new value, so exactly
-        # one search runs and the first results shown are this query's (typing letter by letter would
-        # show the results of its beginnings first).
-        box.fill(query["query"])
-        box.press("End")
-        page.wait_for_function(f"/resultat/i.test({meta})")
-        hrefs = page.eval_on_selector_all(
-            ".md-search-result__item > .md-search-result__link", "links => links.map(a => a.href)"
-        )
-        top = list(dict.fromkeys(urlparse(h).path for h in hrefs))[:5]
+        top = _search(page, server, query["query"])[: 1 if query.get("name") else 3]
         if (query["expect"] in top) == bool(query.get("known_miss")):
             missing.append((query["query"], query["expect"], top))
     print(f"\nsearch: {len(queries)} queries")
-    # A query that misses its page, or one marked as a known miss that now finds it (remove the mark).
     assert missing == []
     assert page.foreign == []
 
 
-def test_the_search_dialog_is_named_by_its_field(page, server):
-    """Material's search dialog has no name of its own (WCAG 4.1.2); lazy-search.js gives it its field's."""
-    page.goto(server + "puljeprojekter/")
-    dialog = page.wait_for_selector(".md-search[role=dialog][aria-label]", state="attached")
-    assert dialog.get_attribute("aria-label") == page.get_attribute("input.md-search__input", "aria-label") == "Søg"
+def test_search_state_is_in_the_address_and_results_show_their_kind(page, server):
+    """?q= and the filters are restored from the address; each result says its kind; the header field leads here."""
+    found = _search(page, server, "overgangsmøder", type="element")
+    assert found and all(path.startswith("/elementer/") for path in found)
+    assert page.input_value("#kb-search-q") == "overgangsmøder"
+    assert page.input_value("#kb-search-type") == "element"
+    kinds = page.eval_on_selector_all(".kb-search-result__kind", "ks => ks.map(k => k.textContent)")
+    assert kinds and set(kinds) == {"Element"}
+    page.fill("#kb-search-q", "Tønder")
+    page.select_option("#kb-search-type", "")
+    page.wait_for_function("document.querySelector('#kb-search-results').dataset.query === 'Tønder'")
+    page.wait_for_selector("#kb-search-results[data-state=done]", state="attached")
+    assert "q=T%C3%B8nder" in page.url
+    page.goto(server + "om/")
+    page.fill("#kb-header-q", "Morsø")
+    page.press("#kb-header-q", "Enter")
+    page.wait_for_selector("#kb-search-results[data-state=done]", state="attached")
+    first = page.eval_on_selector("a.kb-search-result__title", "a => new URL(a.href).pathname")
+    assert first == "/kommuner/morsoe/"
+    assert page.foreign == []
 
 
-def test_search_index_loads_only_when_searching(page, server):
-    requests = []
+def test_search_filters_by_municipality(page, server):
+    found = _search(page, server, "forældre", kommune="Aalborg")
+    assert found and all(
+        path in ("/kommuner/aalborg/",) or path.startswith(("/puljeprojekter/", "/elementer/", "/programmer/"))
+        for path in found
+    )
+    assert page.input_value("#kb-search-kommune") == "Aalborg"
+    page.wait_for_selector("#kb-search[data-filters=ready]", state="attached")
+    assert page.locator("#kb-search-element option").count() > 9  # every element, and "Alle elementer"
+
+
+def test_no_excerpt_shows_the_added_words(page, server):
+    """A page found by a compound part shows its own text, never the words added for the index."""
+    _search(page, server, "samarbejde")
+    excerpts = page.eval_on_selector_all(".kb-search-result__excerpt", "ps => ps.map(p => p.textContent)")
+    assert excerpts and not any("kbsoegeord" in text for text in excerpts)
+    # Parts the splitter adds ("samarbejds", "dagtilbuds") never stand on their own in an excerpt.
+    assert not any(re.search(r"\b(samarbejds|dagtilbuds) \1\b", text) for text in excerpts)
+
+
+def test_a_query_of_stop_words_finds_nothing(page, server):
+    """Stop words (Snowball's Danish list) never rank a page on their own; with other words they are left out."""
+    assert _search(page, server, "hvad til og") == []
+    assert "småord" in page.text_content("#kb-search-status")
+    assert _search(page, server, "overgang til skole")[:1] != ["/om/tilgaengelighed/"]
+
+
+def test_the_search_page_with_results_passes_axe_and_works_with_the_keyboard(page, server):
+    """With results and filters shown, axe finds nothing; Tab goes from the field through the filters to the
+    results, and Esc empties the field and the results."""
+    _search(page, server, "forældre", kommune="Aalborg")
+    page.wait_for_selector("#kb-search[data-filters=ready]", state="attached")
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    violations = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
+        ".then(r => r.violations.map(v => v.id))",
+        AXE_TAGS,
+    )
+    assert violations == []
+    page.focus("#kb-search-q")
+    for _ in range(5):  # the three filters and the button
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('kb-search-result__title')")
+    assert page.get_attribute("#kb-search-status", "role") == "status"
+    page.focus("#kb-search-q")
+    page.keyboard.press("Escape")
+    page.wait_for_selector("#kb-search-results[data-state=empty]", state="attached")
+    assert page.input_value("#kb-search-q") == "" and page.locator(".kb-search-result").count() == 0
+
+
+def test_search_index_loads_only_on_the_search_page(page, server):
+    requests: list[str] = []
     page.on("request", lambda r: requests.append(urlparse(r.url).path))
-    page.goto(server + "puljeprojekter/")
-    page.wait_for_load_state("networkidle")  # everything the page loads by itself has been loaded
-    assert not any(p.endswith("search_index.json") for p in requests)
-    page.keyboard.press("/")  # Material's shortcut opens the search
-    page.keyboard.type("TOPI")
-    page.wait_for_selector(".md-search-result__item")
-    assert any(p.endswith("search_index.json") for p in requests)
+    page.goto(server + "elementer/overgangsmoeder/")
+    page.wait_for_load_state("load")
+    assert not any("/pagefind/" in p for p in requests)
+    _search(page, server, "overgangsmøder")
+    assert any(p.endswith("/pagefind/pagefind.js") for p in requests)
 
 
 def test_page_weight(page, server, built):

@@ -282,10 +282,13 @@ def test_titles_show_the_payload_as_text(watched, hostile_server):
 
 @hostile_group
 def test_search_results_show_payloads_as_text(watched, hostile_server):
-    watched.goto(hostile_server)
-    watched.locator("label.md-search__icon, .md-search__input").first.click()
-    watched.locator("input.md-search__input").fill("confirm")
-    watched.wait_for_selector(".md-search-result__item", timeout=30_000)
+    """Titles, excerpts and filter choices from the index (a hostile municipality name among them) are text."""
+    watched.goto(hostile_server + "soeg/?q=confirm")
+    watched.wait_for_selector("#kb-search-results[data-state=done]", state="attached")
+    assert watched.locator(".kb-search-result").count() > 0
+    watched.wait_for_selector("#kb-search[data-filters=ready]", state="attached")
+    choices = watched.locator("#kb-search-kommune option").all_text_contents()
+    assert any(MARK in choice for choice in choices)  # the hostile name, as a choice's text
     _assert_clean(watched, "search results")
     assert watched.dialogs == []
 

@@ -173,7 +173,7 @@ def test_the_command_line_reports_a_mutation_and_keeps_the_site(tmp_path, mutati
     result = run_generator("build", "--root", str(project))
     assert "Traceback" not in result.stderr
     if result.returncode == 0:
-        assert (site / "search" / "search_index.json").exists()
+        assert (site / "pagefind" / "pagefind.js").exists()
         return
     assert result.returncode == 1, result.stderr
     lines = result.stderr.strip().splitlines()

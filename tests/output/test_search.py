@@ -4,7 +4,6 @@ from generator.output.search import (
     Enricher,
     compound_terms,
     enrich_index,
-    merge_rebuilt,
     split_compound,
     vocabulary,
 )
@@ -64,17 +63,3 @@ def test_an_enricher_that_remembers_gives_what_a_fresh_one_gives_after_every_edi
         assert found[-1] == enrich_index(docs, synonyms), what
     assert "samarbejde" not in found[0][2]["text"] and "samarbejde" in found[1][2]["text"].split()
     assert enricher.enrich(docs, {}) == enrich_index(docs, {})  # other synonyms
-
-
-def test_a_partial_rebuild_replaces_the_entries_of_its_pages_only():
-    previous = [
-        {"location": "", "title": "Forside", "text": "gammel"},
-        {"location": "a/", "title": "A", "text": "gammel a"},
-        {"location": "a/#del", "title": "Del", "text": "gammel del"},
-        {"location": "b/", "title": "B", "text": "b"},
-        {"location": "c/", "title": "C", "text": "c"},
-    ]
-    current = [{"location": "a/", "title": "A", "text": "ny a"}, {"location": "#top", "title": "Forside", "text": "ny"}]
-    merged = merge_rebuilt(previous, current, rebuilt={"a/", ""}, pages={"", "a/", "b/"})
-    # a/'s section that is gone goes with it; c/ is no longer a page.
-    assert merged == [previous[3], *current]

@@ -99,7 +99,7 @@ def test_a_complete_site_has_a_page_for_every_markdown_file_and_every_other_file
         "index.html",
         "om/index.html",
         "om/kontakt/index.html",
-        "search/search_index.json",
+        "pagefind/pagefind.js",
     ]
     (tmp_path / "om" / "kontakt").mkdir(parents=True)
     (tmp_path / "index.html").write_text("x")
@@ -110,7 +110,7 @@ def test_a_complete_site_has_a_page_for_every_markdown_file_and_every_other_file
         "assets/x.css",
         "data/a.csv",
         "om/index.html",
-        "search/search_index.json",
+        "pagefind/pagefind.js",
     ]
 
 

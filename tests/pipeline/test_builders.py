@@ -9,6 +9,7 @@ What differs by nature is left out of the comparison, each with its reason (EXCL
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -54,7 +55,9 @@ def _excluded(path: str) -> str | None:
     if path.startswith(("assets/javascripts/", "assets/stylesheets/", "assets/images/")) and not _ours(path):
         return "the theme's own scripts, styles and icons (each builder bundles its own version)"
     if path.startswith("search/") or path == "search.json":
-        return "search index: Material's lunr index (MkDocs, ProperDocs) or Zensical's own; a plugin extra"
+        return "a builder's own search index (Zensical writes one of its own; ours is pagefind/)"
+    if path.startswith("pagefind/"):
+        return "the search index: its chunk names follow the pages' HTML, which each builder writes its own way"
     if path == "sitemap.xml.gz":
         return "MkDocs and ProperDocs also write a gzipped sitemap; Zensical writes sitemap.xml only"
     return None
@@ -86,6 +89,8 @@ def sites(tmp_path_factory) -> dict[str, Path]:
     for name in ("mkdocs", "properdocs"):
         _run([str(bin_dir / name), "build", "--strict", "-f", config, "-d", str(found[name])], cwd=project)
     _run([str(bin_dir / "zensical"), "build", "--strict", "-f", config], cwd=project)
+    for site in found.values():  # the one search for every builder, as README says to run it
+        _run([sys.executable, "-m", "generator", "search-index", "--root", str(project), str(site)], cwd=project)
     yield found
     shutil.rmtree(base, ignore_errors=True)
 
@@ -213,4 +218,20 @@ def test_every_builder_uses_our_theme_overrides(sites):
             "/om/kilder/",
             "/om/",
         ], name
-        assert soup.find("script", src=re.compile(r"lazy-search\.js$")) is not None, name
+        # The header's search field goes to the search page (overrides/partials/header.html).
+        form = soup.select_one("header form.kb-header-search[role=search]")
+        assert form is not None and _target("om/index.html", form["action"]) == "/soeg/", name
+        assert soup.select_one("[data-pagefind-body]") is not None, name
+
+
+def test_search_index_after_every_builder(sites):
+    """`generator search-index` indexes each builder's site: Pagefind's script and a Danish index, every page
+    with its kind, and the added words at the theme's mark."""
+    for name in BUILDERS:
+        bundle = sites[name] / "pagefind"
+        assert (bundle / "pagefind.js").is_file(), name
+        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        assert list(entry["languages"]) == ["da"], name
+        assert entry["languages"]["da"]["page_count"] > 100, name
+        assert len(list((bundle / "filter").glob("*.pf_filter"))) == 3, name
+        assert (sites[name] / "soeg" / "index.html").is_file(), name

@@ -5,6 +5,8 @@ import re
 import signal
 import subprocess
 import sys
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 
 from generator.mkdocs_plugin import WAKE_DIR, WATCH_INTERVAL, CompiledTemplates, KnowledgeBasePlugin
+from generator.output.pagefind_order import indexed_pages
 from generator.pipeline import BUILDER_DATA, BUILDER_DATA_ENV, BuilderData, build_site
 from generator.site.navigation import html_navigation
 from generator.site.render import TEMPLATES
@@ -324,6 +327,23 @@ def test_only_the_server_shares_compiled_templates(minimal):
     assert plain.bytecode_cache is None
 
 
+def _indexed(base: str) -> dict[str, str]:
+    """The served search index's pages: their text (title, article and added words) by URL. Read while the server
+    may swap in a new index, so a file named by the old one can be gone: then it is read again, whole."""
+
+    def fetch(path: str) -> bytes:
+        with urllib.request.urlopen(base + "pagefind/" + path, timeout=30) as response:
+            return response.read()
+
+    for _ in range(50):
+        try:
+            return {url: page["content"] for url, page in indexed_pages(fetch).items()}
+        except urllib.error.HTTPError as exc:
+            if exc.code != 404:
+                raise
+    raise AssertionError("the search index kept changing while it was read")
+
+
 def test_serve_dirty_shows_an_edit_then_brings_every_menu_and_the_search_index_up_to_date(minimal, tmp_path):
     from .test_build_safety import ENV, NEW_TEXT, OLD_TEXT, free_port, get, stop_group, wait_for
 
@@ -342,23 +362,20 @@ def test_serve_dirty_shows_an_edit_then_brings_every_menu_and_the_search_index_u
     try:
         wait_for(lambda: "Serving on" in log.read_text() or server.poll() is not None, "the server to start")
         assert server.poll() is None, log.read_text()
-        index = json.loads(get(base + "search/search_index.json")[1])["docs"]
-        pages = {doc["location"].split("#")[0] for doc in index}
-        assert any(NEW_TEXT not in doc["text"] and OLD_TEXT in doc["text"] for doc in index)
+        index = _indexed(base)
+        pages = set(index)
+        assert any(NEW_TEXT not in text and OLD_TEXT in text for text in index.values())
         # An edit that keeps the navigation: one dirty rebuild of the pages it changes.
         edit(minimal / "data" / "projects.yaml", OLD_TEXT, NEW_TEXT)
         wait_for(lambda: NEW_TEXT in get(base + "puljeprojekter/sammen-i-nordby/")[1], "the edited page")
 
         def index_shows_only_the_new_text() -> bool:
-            docs = json.loads(get(base + "search/search_index.json")[1])["docs"]
-            return any(NEW_TEXT in doc["text"] for doc in docs) and not any(OLD_TEXT in doc["text"] for doc in docs)
+            texts = _indexed(base).values()
+            return any(NEW_TEXT in text for text in texts) and not any(OLD_TEXT in text for text in texts)
 
-        # The other pages the edit changed follow with the next rebuild.
+        # The other pages the edit changed follow with the next rebuild, and the search index with them.
         wait_for(index_shows_only_the_new_text, "every page of the search index in its new version")
-        docs = json.loads(get(base + "search/search_index.json")[1])["docs"]
-        locations = [doc["location"] for doc in docs]
-        assert len(locations) == len(set(locations))  # each section once, in its latest version
-        assert {location.split("#")[0] for location in locations} == pages
+        assert set(_indexed(base)) == pages
         # A value on two pages, not in the navigation: the page made from the edited file shows it first,
         # the other one with the rebuild after.
         edit(minimal / "data" / "projects.yaml", "    pages: 6-7", "    pages: 6-8")
@@ -369,13 +386,14 @@ def test_serve_dirty_shows_an_edit_then_brings_every_menu_and_the_search_index_u
         wait_for(lambda: "Sammen i Nordbx" in get(base + "puljeprojekter/sammen-i-nordby/")[1], "the edited page")
         # A page the edit does not change gets the new title in its menu with the rebuild after.
         wait_for(lambda: "Nordby: Sammen i Nordbx" in get(base + "om/")[1], "the menu of another page")
-        docs = json.loads(get(base + "search/search_index.json")[1])["docs"]
-        locations = [doc["location"] for doc in docs]
-        assert len(locations) == len(set(locations))  # each section once, in its latest version
-        assert {location.split("#")[0] for location in locations} == pages
-        assert any("Sammen i Nordbx" in doc["title"] + doc["text"] for doc in docs)
         old = re.compile(r"Sammen i Nordby(?!, Nordby Kommune \(afsnit)")  # elements.yaml cites the report's heading
-        assert not any(old.search(doc["title"] + doc["text"]) for doc in docs)
+
+        def index_shows_the_new_title() -> bool:
+            texts = _indexed(base).values()
+            return any("Sammen i Nordbx" in text for text in texts) and not any(old.search(t) for t in texts)
+
+        wait_for(index_shows_the_new_title, "the search index with the new title")
+        assert set(_indexed(base)) == pages
     finally:
         server.send_signal(signal.SIGINT)  # MkDocs shuts down cleanly on Ctrl-C
         try:
