@@ -333,7 +333,7 @@ def _lock() -> dict[str, str]:
 def _exact_pins(requirements: list[str], where: str) -> dict[str, str]:
     pins = {}
     for requirement in requirements:
-        match = re.fullmatch(r"([A-Za-z0-9_.-]+)==(\S+)", requirement)
+        match = re.fullmatch(r"([A-Za-z0-9_.-]+)(?:\[[A-Za-z0-9_,.-]+\])?==(\S+)", requirement)  # extras allowed
         assert match, f"{where}: pin exactly: {requirement!r}"
         pins[canonicalize_name(match[1])] = match[2]
     return pins
