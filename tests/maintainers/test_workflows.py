@@ -26,6 +26,7 @@ WORKFLOW_DIR = ROOT / ".github" / "workflows"
 WORKFLOWS = sorted([*WORKFLOW_DIR.glob("*.yml"), *WORKFLOW_DIR.glob("*.yaml")])
 PRE_COMMIT_CONFIG = ROOT / ".pre-commit-config.yaml"
 LOCK = ROOT / "requirements.lock"
+BOOTSTRAP_LOCK = ROOT / "requirements-bootstrap.lock"  # uv, which installs LOCK
 
 CI_COMMAND = "bash .ci/run"
 BUILD_COMMAND = ".venv/bin/python -m generator build"
@@ -191,7 +192,7 @@ def test_pull_requests_get_a_data_change_summary_from_the_base_branchs_code():
     commands = [step for step in _steps(job) if "run" in step]
     assert [step["working-directory"] for step in commands] == ["base", "base"]
     install, summary = (step["run"] for step in commands)
-    assert _pip_installs(install) == [INSTALL_LOCK, INSTALL_PROJECT]
+    assert _pip_installs(install) == [INSTALL_UV, INSTALL_LOCK, INSTALL_PROJECT]
     assert summary.strip() == (
         '.venv/bin/python -m generator changes --root ../pr "origin/${BASE_REF}" >> "$GITHUB_STEP_SUMMARY"'
     )
@@ -308,20 +309,22 @@ def test_ci_yaml_files_pass_yamllint():
 # --- dependency lock -----------------------------------------------------------------------------
 
 
-INSTALL_LOCK = "pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock"
-INSTALL_PROJECT = "pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e ."
+# uv from its own hash-checked lock, then uv installs the lock and the project (scripts/test).
+INSTALL_UV = "pip install --quiet --disable-pip-version-check --require-hashes -r requirements-bootstrap.lock"
+INSTALL_LOCK = "pip install --quiet --python .venv/bin/python --require-hashes -r requirements.lock"
+INSTALL_PROJECT = "pip install --quiet --python .venv/bin/python --no-deps --no-build-isolation -e ."
 HASH = re.compile(r"--hash=sha256:[0-9a-f]{64}")
 
 
-def _lock_entries() -> dict[str, tuple[str, list[str]]]:
+def _lock_entries(lock: Path = LOCK) -> dict[str, tuple[str, list[str]]]:
     """The lock's requirements, by name: (version, [--hash options])."""
-    text = LOCK.read_text(encoding="utf-8").replace("\\\n", " ")  # join continued lines
+    text = lock.read_text(encoding="utf-8").replace("\\\n", " ")  # join continued lines
     entries = {}
     for line in text.splitlines():
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         match = re.fullmatch(r"([A-Za-z0-9_.-]+)==([^\s;]+)((?:\s+--hash=\S+)+)", line.strip())
-        assert match, f"requirements.lock: not an exact pin with hashes: {line!r}"
+        assert match, f"{lock.name}: not an exact pin with hashes: {line!r}"
         entries[canonicalize_name(match[1])] = (match[2], match[3].split())
     return entries
 
@@ -373,6 +376,16 @@ def test_every_locked_package_carries_its_hashes():
         assert all(HASH.fullmatch(h) for h in hashes), f"{name}: {hashes}"
 
 
+def test_uv_comes_alone_from_its_own_lock_with_the_hashes_of_its_files_and_the_readme_gives_its_command():
+    entries = _lock_entries(BOOTSTRAP_LOCK)
+    assert list(entries) == ["uv"]
+    version, hashes = entries["uv"]
+    assert (ROOT / "requirements-bootstrap.in").read_text(encoding="utf-8").count(f"uv=={version}") == 1
+    assert len(hashes) > 5 and all(HASH.fullmatch(h) for h in hashes)  # a wheel for each platform uv is built for
+    header = re.search(r"^#\s+(pip-compile .+)$", BOOTSTRAP_LOCK.read_text(encoding="utf-8"), re.MULTILINE)
+    assert header and header[1] in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
 def test_lock_names_no_package_index():
     # Regenerate with --no-emit-index-url --no-emit-find-links: the lock holds versions and hashes only.
     options = re.findall(r"^\s*(-[^\s=]+)", LOCK.read_text(encoding="utf-8"), re.MULTILINE)
@@ -393,7 +406,7 @@ def test_every_install_checks_hashes_then_adds_only_the_project():
     workflow_steps = [run for _, _, _, job in _jobs() for run in _runs(job) if "pip install" in run]
     assert workflow_steps, "the summary job installs the base branch's generator"
     for script in [*scripts, *workflow_steps]:
-        assert _pip_installs(script) == [INSTALL_LOCK, INSTALL_PROJECT], script
+        assert _pip_installs(script) == [INSTALL_UV, INSTALL_LOCK, INSTALL_PROJECT], script
 
 
 def test_installed_packages_match_the_lock():
