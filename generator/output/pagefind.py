@@ -40,6 +40,8 @@ SEARCH_DIR = "pagefind"  # in the site; the search page loads pagefind/pagefind.
 LANGUAGE = "da"
 # overrides/main.html puts this comment at the end of the indexed article; the added words go there.
 TERMS_MARK = "<!-- kb-search-terms -->"
+# The element overrides/main.html wraps a page's article in: what Pagefind indexes of the page.
+BODY_MARK = "<div data-pagefind-body"
 # The first of the added words: search.js cuts a page's text here, so that no excerpt shows the rest.
 TERMS_WORD = "kbsoegeord"
 
@@ -81,8 +83,10 @@ def _read_pages(site: Path) -> list[_Page]:
         if relative.parts[0] == SEARCH_DIR:
             continue
         text = path.read_text(encoding="utf-8")
-        marked = text.find(" data-pagefind-body")  # (a plain search: a pattern over every tag is 20 times slower)
-        body = text.rfind("<", 0, marked) if marked != -1 else -1
+        # The theme's own element (overrides/main.html), as markup: text from the data that names the attribute
+        # stands escaped (&lt;div …), so it cannot move the start. (A plain search: a pattern over every tag is 20
+        # times slower.)
+        body = text.find(BODY_MARK)
         article = text[max(body, 0) :].split(TERMS_MARK, 1)[0]
         title = _TITLE.search(article)
         url = "/" + relative.as_posix()

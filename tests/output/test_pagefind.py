@@ -120,3 +120,17 @@ def test_the_command_indexes_a_built_site_and_says_so(tmp_path):
     failed = run_generator("search-index", "--root", str(ROOT), str(tmp_path / "half"))
     assert failed.returncode == 1 and "Pagefind failed" in failed.stderr and "Traceback" not in failed.stderr
     assert not (tmp_path / "half" / "pagefind").exists()
+
+
+def test_a_title_from_the_data_that_names_the_mark_does_not_move_what_is_indexed(tmp_path):
+    """The article starts at the theme's own element; the same words in the data stand escaped in the head."""
+    from generator.output.pagefind import _read_pages
+
+    site = tmp_path / "site"
+    (site / "p").mkdir(parents=True)
+    page = _page("Leg", "Forældresamarbejde i hjemmet.", Facets("side"))
+    head = "<head><title>Leg data-pagefind-body &lt;div data-pagefind-body&gt;</title></head>"
+    (site / "p" / "index.html").write_text(page.replace("<body>", head + "<body>", 1), encoding="utf-8")
+    (read,) = _read_pages(site)
+    assert read.html.startswith("<html><body><div data-pagefind-body>")
+    assert "Menu" not in read.text and "Forældresamarbejde" in read.text

@@ -136,6 +136,9 @@
     // which every search needs: the first key then waits only for the words it asks for (about 200 ms less).
     loading = loading || import(new URL("pagefind.js", bundle).href).then(function (api) {
       return api.init().then(function () { return api.search(""); }).then(function () { return api; });
+    }).catch(function (error) {
+      loading = null;  // the next search tries again (the visitor may be back online)
+      throw error;
     });
     return loading;
   }
@@ -170,7 +173,8 @@
       again = true;
       return searching;
     }
-    searching = search().finally(function () {
+    // A search that fails (Pagefind or a result's page could not be loaded) says so, never stays "Søger …".
+    searching = search().catch(failed).finally(function () {
       searching = null;
       if (again) {
         again = false;
@@ -283,5 +287,5 @@
     selects[name].addEventListener("focus", fill);
     selects[name].addEventListener("pointerdown", fill);
   });
-  load().then(run).catch(failed);
+  load().then(run, failed);
 })();
