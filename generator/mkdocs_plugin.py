@@ -36,6 +36,7 @@ from watchdog.observers.polling import PollingObserver
 from .data.problems import DataError, errors
 from .output.editing import EditLink, edit_link, repository_url
 from .output.pagefind import search_index
+from .output.search import Enricher
 from .output.write import hold_back, sync_tree, with_other_files_kept
 from .pipeline import BUILDER_DATA_ENV, CONTENT_DIR, DATA_DIR, BuilderData, Site, build_site
 from .site.navigation import html_navigation
@@ -125,6 +126,7 @@ class KnowledgeBasePlugin(BasePlugin):
     def __init__(self) -> None:
         super().__init__()
         self.indexed_here = True  # False under `generator build`, which indexes the site itself
+        self.enricher = Enricher()  # remembers each page's compound parts from one rebuild to the next
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this hook also makes MkDocs keep this one instance across the rebuilds of `serve`.
@@ -208,7 +210,7 @@ class KnowledgeBasePlugin(BasePlugin):
     def on_post_build(self, config: MkDocsConfig) -> None:
         # A served edit whose other pages follow in the next rebuild is indexed with them.
         if self.indexed_here and self.later is None:
-            report = search_index(Path(config.site_dir), self.synonyms)
+            report = search_index(Path(config.site_dir), self.synonyms, self.enricher)
             log.info("search index: %d pages in %.2f s", report.pages, report.seconds)
         if self.later is not None:
             self._wake(config, "pages-changed")

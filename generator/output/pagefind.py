@@ -33,7 +33,7 @@ from pathlib import Path
 from pagefind_bin import get_executable
 
 from .pagefind_order import stable_order
-from .search import Enricher, compound_terms, vocabulary, words
+from .search import Enricher, compound_terms, words
 from .write import swap_in
 
 SEARCH_DIR = "pagefind"  # in the site; the search page loads pagefind/pagefind.js from here
@@ -140,11 +140,15 @@ def title_terms(title: str, known: frozenset[str], synonyms: dict[str, list[str]
     return list(dict.fromkeys(found))
 
 
-def added_terms(pages: list[_Page], synonyms: dict[str, list[str]] | None) -> dict[str, Terms]:
-    """Each page's compound parts and synonyms, by URL (only pages that get any)."""
+def added_terms(
+    pages: list[_Page], synonyms: dict[str, list[str]] | None, enricher: Enricher | None = None
+) -> dict[str, Terms]:
+    """Each page's compound parts and synonyms, by URL (only pages that get any). ``enricher`` may be one kept from
+    an earlier index of the same site (`mkdocs serve`): it splits again only what changed."""
     docs = [{"title": page.title, "text": page.text} for page in pages]
-    enriched = Enricher().enrich(docs, synonyms)
-    known = vocabulary(f"{page.title} {page.text}" for page in pages)
+    enricher = enricher or Enricher()
+    enriched = enricher.enrich(docs, synonyms)
+    known = enricher.known
     found = {}
     for page, doc, before in zip(pages, enriched, docs, strict=True):
         terms = Terms(title_terms(page.title, known, synonyms or {}), doc["text"][len(before["text"]) :].split())
@@ -153,11 +157,13 @@ def added_terms(pages: list[_Page], synonyms: dict[str, list[str]] | None) -> di
     return found
 
 
-def search_index(site: Path, synonyms: dict[str, list[str]] | None = None) -> IndexReport:
+def search_index(
+    site: Path, synonyms: dict[str, list[str]] | None = None, enricher: Enricher | None = None
+) -> IndexReport:
     """Write ``site/pagefind/`` for the pages built in ``site``, replacing an earlier index."""
     start = time.perf_counter()
     pages = _read_pages(site)
-    terms = added_terms(pages, synonyms)
+    terms = added_terms(pages, synonyms, enricher)
     out = site / SEARCH_DIR
     if not pages:  # nothing built (yet): Pagefind would fail
         return IndexReport(0, 0, time.perf_counter() - start, 0)

@@ -105,6 +105,11 @@ class Enricher:
         self._basis: tuple[frozenset[str], dict[str, list[str]]] | None = None  # (vocabulary, synonyms)
         self._splits: dict[str, list[str]] = {}  # compound parts by word, for _basis
 
+    @property
+    def known(self) -> frozenset[str]:
+        """The site's vocabulary as of the last ``enrich``: every word of at least MIN_PART letters."""
+        return self._basis[0] if self._basis else frozenset()
+
     def enrich(self, docs: list[dict[str, str]], synonyms: dict[str, list[str]] | None = None) -> list[dict[str, str]]:
         keys = [(doc.get("title", ""), doc.get("text", "")) for doc in docs]
         self._words = {key: self._words[key] if key in self._words else _words_of(*key) for key in keys}
