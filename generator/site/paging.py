@@ -154,9 +154,10 @@ def rows_json(rows: list[Markup], notes: Markup) -> bytes:
     return inert_json({"rows": [str(r).strip() for r in rows], "notes": str(notes).strip()})
 
 
-def inert_json(data: object) -> bytes:
-    """JSON with ``<``, ``>`` and ``&`` as ``\\u`` escapes: inert even if a browser were made to read it as HTML."""
-    text = json.dumps(data, ensure_ascii=False)
+def inert_json(data: object, *, sort_keys: bool = False) -> bytes:
+    """JSON with ``<``, ``>`` and ``&`` as ``\\u`` escapes: inert even if a browser were made to read it as HTML
+    (so also safe inside a <script> element, pages.base.script_json)."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=sort_keys)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").encode("utf-8")
 
 
