@@ -33,6 +33,32 @@ if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
     signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
+_UNGROUPED = pytest.StashKey[bool]()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Notes the tests marked ``xdist_group`` that xdist's ``--dist loadgroup`` would not keep together.
+
+    xdist tells its scheduler a test's group by a suffix on the test's id (``…@built-html``). With pytest 9.2
+    that suffix is silently lost (pytest-xdist#1386): each group's costly shared fixture is then made on every
+    worker, and a module's fixture again whenever a worker comes back to that module.
+    """
+    if getattr(config.option, "loadgroup", False):
+        for item in items:
+            item.stash[_UNGROUPED] = bool(item.get_closest_marker("xdist_group")) and "@" not in item.nodeid
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if item.stash.get(_UNGROUPED, False):
+        pytest.fail(
+            "--dist loadgroup: this test's xdist_group is lost, so its workers would not share its fixtures; "
+            "this pytest breaks xdist's groups (pytest-xdist#1386): pin the pytest of requirements.lock",
+            pytrace=False,
+        )
+
+
 @pytest.fixture
 def minimal(tmp_path: Path) -> Path:
     """A copy of the small, valid fixture project."""
