@@ -1,6 +1,6 @@
 """Overview pages at any size: a first screen of rows in the page, the rest on numbered pages and in a data file.
 
-An overview (projects, Økonomi, the municipal cases, the municipalities) with more rows than ``ROWS_PER_PAGE``
+An overview (projects, elements, Økonomi, the municipal cases, the municipalities) with more rows than ``ROWS_PER_PAGE``
 is split. Its own page (``puljeprojekter/``) carries the first rows, ``puljeprojekter/side-2/`` the next ones and
 so on, each with a pager (``nav`` with ``aria-current``), so every row is reached without script. Every row is
 rendered once as the escaped HTML of its table row (the same escaping as every page) into one JSON file per

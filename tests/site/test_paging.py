@@ -16,22 +16,29 @@ from generator.site.pages.budget import budget_page
 from generator.site.pages.cases import cases_pages
 from generator.site.pages.economy import economy_pages
 from generator.site.pages.municipalities import municipalities_index_pages, municipality_page
-from generator.site.pages.overviews import projects_index_pages
+from generator.site.pages.overviews import elements_index_pages, projects_index_pages
 
 from ..helpers import edit, html
 
-OVERVIEWS = [projects_index_pages, economy_pages, cases_pages, municipalities_index_pages]
+OVERVIEWS = [projects_index_pages, economy_pages, cases_pages, elements_index_pages, municipalities_index_pages]
 SMALL = 10  # rows per page in these tests: today's data then fills several pages
+FEW = 4  # for the nine elements
 
 
 @pytest.fixture
-def small_pages(monkeypatch):
-    monkeypatch.setattr(paging, "ROWS_PER_PAGE", SMALL)
+def small_pages(monkeypatch, request) -> int:
+    """Rows per page for the test's overview (SMALL; FEW for the elements)."""
+    params = getattr(request.node, "callspec", None)
+    size = FEW if params and params.params.get("overview") is elements_index_pages else SMALL
+    monkeypatch.setattr(paging, "ROWS_PER_PAGE", size)
+    return size
 
 
 def rows(page) -> list:
-    """The rows of the overview's table (the municipalities': of each region's table)."""
+    """The rows of the overview's table (the municipalities': of each region's table; the elements': its cards)."""
     soup = html(page.markdown)
+    if soup.select("#kb-elements"):
+        return soup.select("#kb-elements > section")
     tables = soup.select("#kb-projects, #kb-costs, #kb-cases") or soup.select("table")
     return [tr for table in tables for tr in table.select("tbody tr")]
 
@@ -69,7 +76,7 @@ def test_a_long_overview_has_numbered_pages_with_a_labelled_pager(real_catalogue
     assert pages[1].title == f"{pages[0].title}, side 2"
     assert not pages[0].markdown.startswith("---") and all(p.markdown.startswith(NOT_SEARCHED) for p in pages[1:])
     counts = [len(rows(p)) for p in pages]
-    assert all(0 < n <= SMALL for n in counts) and counts[:-1] == [SMALL] * (len(pages) - 1)
+    assert all(0 < n <= small_pages for n in counts) and counts[:-1] == [small_pages] * (len(pages) - 1)
     for number, page in enumerate(pages, start=1):
         nav = html(page.markdown).find("nav", class_="kb-pager")
         assert nav["aria-label"].startswith("Sider: ")
@@ -81,7 +88,7 @@ def test_a_long_overview_has_numbered_pages_with_a_labelled_pager(real_catalogue
         assert [a["href"] for a in links] == [href(number, n) for n in named if n]
 
 
-@pytest.mark.parametrize("overview", OVERVIEWS[:3])
+@pytest.mark.parametrize("overview", OVERVIEWS[:4])
 def test_page_one_carries_every_row_as_escaped_html_for_the_script(real_catalogue, small_pages, overview):
     pages = overview(real_catalogue)
     (path, data), (options_path, options) = pages[0].files
@@ -90,13 +97,13 @@ def test_page_one_carries_every_row_as_escaped_html_for_the_script(real_catalogu
     assert all(b"<" not in d and b"&" not in d for d in (data, options))  # inert even if read as HTML
     every = json.loads(data)["rows"]
     assert len(every) == sum(len(rows(p)) for p in pages)
-    first = html("\n".join(every[:SMALL]))
-    assert [tr.th.a.get_text() for tr in first.select("tr")] == [tr.th.a.get_text() for tr in rows(pages[0])]
-    table = html(pages[1].markdown).find("table", attrs={"data-kb-rows": True})
+    first = html("\n".join(every[:small_pages])).find_all(rows(pages[0])[0].name)
+    assert [row.find("a").get_text() for row in first] == [row.find("a").get_text() for row in rows(pages[0])]
+    table = html(pages[1].markdown).find(attrs={"data-kb-rows": True})
     assert table["data-kb-rows"] == "../../" + path and table["data-kb-root"] == "../"
     assert (table["data-kb-page"], table["data-kb-per-page"], table["data-kb-total"]) == (
         "2",
-        str(SMALL),
+        str(small_pages),
         str(len(every)),
     )
 
@@ -130,7 +137,8 @@ def test_the_data_file_keeps_a_hostile_title_as_text(real, small_pages):
 
 
 def test_each_page_lists_the_caveat_notes_its_numbers_point_to(real_catalogue, small_pages):
-    for page in [*economy_pages(real_catalogue), *projects_index_pages(real_catalogue)]:
+    overviews = [economy_pages, projects_index_pages, elements_index_pages]
+    for page in [page for overview in overviews for page in overview(real_catalogue)]:
         soup = html(page.markdown)
         marks = {a["href"].removeprefix("#") for a in soup.select("sup.kb-caveat a")}
         notes = {li["id"] for li in soup.select("ol.kb-caveat-notes li")}

@@ -19,7 +19,7 @@ from .elements import element_page
 from .explorer import explorer_page
 from .home import home_page
 from .municipalities import mentioned, municipalities_index_pages, municipality_page
-from .overviews import elements_index_page, projects_index_pages
+from .overviews import elements_index_pages, projects_index_pages
 from .programmes import programme_page, programmes_index_page
 from .projects import project_page
 from .recommendations import recommendations_page
@@ -29,7 +29,7 @@ from .report import chapter_page, evidence_page, report_index_page
 
 def all_pages(catalogue: Catalogue) -> Iterator[Page]:
     yield home_page(catalogue)
-    yield elements_index_page(catalogue)
+    yield from elements_index_pages(catalogue)
     yield elements_compare_page(catalogue)
     yield explorer_page(catalogue)  # before the element pages: an element id that clashes is the one reported
     for element in catalogue.elements.values():
