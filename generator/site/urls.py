@@ -111,8 +111,13 @@ def compare_data_path(kind: str, entry_id: str) -> str:
 
 
 def paged_path(root: str, number: int) -> str:
-    """Page ``number`` of the overview whose first page is ``root``: puljeprojekter/index.md -> side-2.md beside it."""
-    return root if number == 1 else posixpath.join(posixpath.dirname(root), f"side-{number}.md")
+    """Page ``number`` of the overview (or long table) whose first page is ``root``: beside a folder's index
+    (puljeprojekter/index.md -> puljeprojekter/side-2.md), else in a folder named after the page
+    (om/evalueringen.md -> om/evalueringen/side-2.md), so each page is one folder below page 1."""
+    if number == 1:
+        return root
+    folder = posixpath.dirname(root) if posixpath.basename(root) == "index.md" else root.removesuffix(".md")
+    return posixpath.join(folder, f"side-{number}.md")
 
 
 def overview_data_path(name: str) -> str:

@@ -11,12 +11,16 @@ import pytest
 
 from generator.data.catalogue import load_catalogue
 from generator.site import paging
+from generator.site.labels import DISCREPANCY_KIND_LABELS
+from generator.site.pages.about import evaluation_pages
 from generator.site.pages.base import NOT_SEARCHED
 from generator.site.pages.budget import budget_page
 from generator.site.pages.cases import cases_pages
+from generator.site.pages.contradictions import all_contradictions, contradictions_pages
 from generator.site.pages.economy import economy_pages
 from generator.site.pages.municipalities import municipalities_index_pages, municipality_page
 from generator.site.pages.overviews import elements_index_pages, projects_index_pages
+from generator.site.pages.report import chapter_pages
 
 from ..helpers import edit, html
 
@@ -184,3 +188,60 @@ def test_a_long_activity_list_leaves_the_calculator_page_for_its_file(real_catal
     left_out = html(file["activities"]).find_all("p", class_="kb-meta")[-1]  # a list that grows with the data too
     assert left_out.get_text().startswith("Ikke med i beregneren") and "Ikke med i beregneren" not in page.markdown
     assert all(a["href"].startswith("../../puljeprojekter/") for a in left_out.find_all("a"))
+
+
+def long_tables(catalogue) -> list[list]:
+    """The report chapter with table 1 and Om evalueringen, each with the numbered pages of its long table."""
+    chapter = next(
+        c for c in catalogue.report.chapters if any(b.kind == "tabel-1" for s in c.sections for b in s.blocks)
+    )
+    return [chapter_pages(catalogue, chapter), evaluation_pages(catalogue)]
+
+
+def test_a_long_table_in_a_page_continues_on_numbered_pages_of_its_own(real_catalogue, small_pages):
+    """Table 1 and table 2 (a row per project): the page keeps its text and the first rows, the rest follow."""
+    for pages in long_tables(real_catalogue):
+        root = pages[0].path
+        assert len(pages) == -(-len(real_catalogue.projects) // SMALL) and pages[0].files == ()
+        assert [p.path for p in pages[1:]] == [root.replace(".md", f"/side-{n}.md") for n in range(2, len(pages) + 1)]
+        assert all(p.markdown.startswith(NOT_SEARCHED) for p in pages[1:])
+        titles = []
+        for number, page in enumerate(pages, start=1):
+            soup = html(page.markdown)
+            table = next(t for t in soup("table") if t.caption.get_text() == soup.find("nav")["aria-label"][7:])
+            titles += [tr.th.a.get_text() for tr in table.tbody("tr")]
+            assert [a.get("aria-current") for a in soup.find("nav", class_="kb-pager")("a")].count("page") == 1
+            if number > 1:
+                assert f"]({'../' + root.rsplit('/', 1)[-1]})" in page.markdown  # back to the page it belongs to
+                assert page.title == f"{table.caption.get_text()}, side {number}"
+        assert titles == [
+            p.phases.row_label if "evalueringen" in root else p.title for p in real_catalogue.projects.values()
+        ]
+
+
+def test_a_table_that_fits_stays_in_its_page(real_catalogue):
+    for pages in long_tables(real_catalogue):
+        assert len(pages) == 1 and "kb-pager" not in pages[0].markdown
+
+
+def test_many_contradictions_come_in_pages_that_each_say_where_every_kind_begins(real_catalogue, small_pages):
+    pages = contradictions_pages(real_catalogue)
+    found = all_contradictions(real_catalogue)
+    assert len(pages) == -(-len(found) // SMALL) > 1
+    assert not pages[0].markdown.startswith("---\nsearch:\n  exclude") and all(
+        p.markdown.startswith("---\nsearch:\n  exclude: true\n---") for p in pages[1:]
+    )
+    soups = [html(p.markdown.split("---\n", 2)[2]) for p in pages]
+    shown = [h3["id"] for soup in soups for h3 in soup("h3")]
+    assert shown == [c.anchor for kind in DISCREPANCY_KIND_LABELS for c in found if c.kind == kind]
+    assert all(len(soup("h3")) <= SMALL for soup in soups)
+    begins = {}
+    for number, soup in enumerate(soups, start=1):
+        for h2 in soup("h2"):
+            begins.setdefault(h2["id"], number)
+            assert h2.get_text().endswith("fortsat)") == (begins[h2["id"]] < number)
+    for number, soup in enumerate(soups, start=1):
+        strip = {a["href"].split("#")[1]: a["href"].split("#")[0] for a in soup.select("dl.kb-strip a")}
+        assert strip == {kind: href(number, begins[kind]) if begins[kind] != number else "" for kind in begins}
+        nav = soup.find("nav", class_="kb-pager")
+        assert [a["href"] for a in nav("a")] == [href(number, n) for n in paging.window(number, len(pages)) if n]
