@@ -13,11 +13,12 @@ from generator.data.catalogue import load_catalogue
 from generator.site import paging
 from generator.site.labels import DISCREPANCY_KIND_LABELS
 from generator.site.pages.about import evaluation_pages
-from generator.site.pages.base import NOT_SEARCHED
+from generator.site.pages.base import NOT_SEARCHED, script_json
 from generator.site.pages.budget import budget_page
 from generator.site.pages.cases import cases_pages
 from generator.site.pages.contradictions import all_contradictions, contradictions_pages
 from generator.site.pages.economy import economy_pages
+from generator.site.pages.explorer import explorer_data, explorer_pages
 from generator.site.pages.municipalities import municipalities_index_pages, municipality_page
 from generator.site.pages.overviews import elements_index_pages, projects_index_pages
 from generator.site.pages.report import chapter_pages
@@ -245,3 +246,26 @@ def test_many_contradictions_come_in_pages_that_each_say_where_every_kind_begins
         assert strip == {kind: href(number, begins[kind]) if begins[kind] != number else "" for kind in begins}
         nav = soup.find("nav", class_="kb-pager")
         assert [a["href"] for a in nav("a")] == [href(number, n) for n in paging.window(number, len(pages)) if n]
+
+
+def test_many_elements_leave_the_explorer_page_for_its_file_and_its_tables_pages(real_catalogue, monkeypatch):
+    """More elements than a page has rows: no checkbox for each, the script's data in its file, no pictures, and
+    both tables continue on numbered pages of their own; with today's nine, the page is as it was."""
+    (today,) = explorer_pages(real_catalogue)
+    soup = html(today.markdown)
+    assert today.files == () and soup.find(id="kb-combo-data") and len(soup("svg")) == 2
+    assert len(soup("input", attrs={"name": "element"})) == len(real_catalogue.elements)
+
+    monkeypatch.setattr(paging, "ROWS_PER_PAGE", FEW)
+    page, *later = explorer_pages(real_catalogue)
+    soup = html(page.markdown)
+    ((path, data),) = page.files
+    assert json.loads(data) == json.loads(script_json(explorer_data(real_catalogue)))
+    assert soup.find("form", id="kb-combo")["data-kb-src"] == "../../" + path
+    assert soup.find(id="kb-combo-data") is None and soup.find("input", attrs={"name": "element"}) is None
+    assert soup.find("input", id="kb-combo-find") and not soup("svg")
+    assert len(soup.select(".admonition li")) == FEW and f"her de første {FEW}" in page.markdown  # of 8
+    folders = {p.path.rsplit("/", 1)[0] for p in later}
+    assert folders == {"elementer/sammensaet/kombinationer", "elementer/sammensaet/projekter"}
+    rows = [tr for p in [page, *later] for tr in html(p.markdown).select("tbody tr")]
+    assert len(rows) == len(real_catalogue.elements) + len(real_catalogue.projects)

@@ -16,7 +16,7 @@ from .compare import elements_compare_page, projects_compare_page
 from .contradictions import contradictions_pages
 from .economy import economy_pages
 from .elements import element_page
-from .explorer import explorer_page
+from .explorer import explorer_pages
 from .home import home_page
 from .municipalities import mentioned, municipalities_index_pages, municipality_page
 from .overviews import elements_index_pages, projects_index_pages
@@ -31,7 +31,7 @@ def all_pages(catalogue: Catalogue) -> Iterator[Page]:
     yield home_page(catalogue)
     yield from elements_index_pages(catalogue)
     yield elements_compare_page(catalogue)
-    yield explorer_page(catalogue)  # before the element pages: an element id that clashes is the one reported
+    yield from explorer_pages(catalogue)  # before the element pages: an element id that clashes is the one reported
     for element in catalogue.elements.values():
         yield element_page(catalogue, element)
     yield from projects_index_pages(catalogue)

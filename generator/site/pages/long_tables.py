@@ -23,6 +23,7 @@ class LongTable:
     """What the page that holds the table shows of it, and the numbered pages with the rest (none if it fits)."""
 
     caption: str
+    label: str  # the name of its scrolling region
     head: Markup  # the header row, from ``head_macro``
     rows_html: list[Markup]  # the page's own rows
     pager: Pager | None
@@ -38,10 +39,13 @@ def long_table(
     head: Markup,
     owner: str,
     origin: str,
+    part: str = "",
+    label: str = "",
     **context: Any,
 ) -> LongTable:
-    """The table of ``rows`` (each by ``macro``) on the page ``root`` titled ``owner``, and its later pages."""
-    paged = paginate(root, "", rows, macro, **context)
+    """The table of ``rows`` (each by ``macro``) on the page ``root`` titled ``owner``, and its later pages (in
+    the folder ``part`` when the page has two long tables)."""
+    paged = paginate(root, "", rows, macro, part=part, **context)
     first, *later = paged.parts
     pages = [
         searched_once(
@@ -50,7 +54,7 @@ def long_table(
                 title_of(caption, part.pager),
                 origin,
                 "table_part.md.j2",
-                table=LongTable(caption, head, part.html, part.pager, []),
+                table=LongTable(caption, label or caption, head, part.html, part.pager, []),
                 owner=owner,
                 page=root,
             ),
@@ -58,4 +62,4 @@ def long_table(
         )
         for part in later
     ]
-    return LongTable(caption, head, first.html, first.pager, pages)
+    return LongTable(caption, label or caption, head, first.html, first.pager, pages)
