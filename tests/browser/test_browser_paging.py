@@ -4,6 +4,7 @@ not on the first page, the address keeps filters, sort and page, and nothing mov
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -231,7 +232,8 @@ def test_many_elements_page_like_the_projects_and_are_found_by_name_in_the_explo
     paged_catalogue, page, paged_server
 ):
     """More elements than a page has rows: the overview's cards come in pages, and the explorer, which then has no
-    checkbox for each, lists those whose name or number is typed; its suggestions are still the rule's."""
+    checkbox for each, lists those whose name or number is typed; its suggestions are still the rule's. The
+    numbered pages of a long table and of the contradictions pass axe."""
     from generator.domain.combinations import selection
 
     elements = list(paged_catalogue.elements.values())
@@ -260,4 +262,8 @@ def test_many_elements_page_like_the_projects_and_are_found_by_name_in_the_explo
     page.reload()
     page.wait_for_selector("#kb-combo:not([hidden])")
     assert page.eval_on_selector_all("input[name=element]:checked", "bs => bs.map(b => b.value)") == [element.id]
+    for numbered in ("om/evalueringen/side-2/", "om/uoverensstemmelser/side-2/"):  # the kinds of page they add
+        page.goto(paged_server + numbered)
+        assert page.get_by_role("navigation", name=re.compile("^Sider: ")).locator("[aria-current=page]").count() == 1
+        assert axe_violations(page) == []
     assert page.foreign == []
