@@ -1,4 +1,5 @@
-"""A long table inside a page (the report's table 1, the evaluation's table 2: a row per pool project).
+"""A long table inside a page: the report's table 1 and the evaluation's table 2 (a row per pool project), the
+explorer's two tables (a row per element, a row per project).
 
 Its first ``ROWS_PER_PAGE`` rows stand on the page itself, under a pager; the others on numbered pages of their own
 (``om/evalueringen/side-2/``), each with the table's caption and headings, its part of the rows, the same pager and
@@ -24,7 +25,7 @@ class LongTable:
 
     caption: str
     label: str  # the name of its scrolling region
-    head: Markup  # the header row, from ``head_macro``
+    head: Markup  # the header row (a macro of templates/overview_rows.html.j2)
     rows_html: list[Markup]  # the page's own rows
     pager: Pager | None
     pages: list[Page]
