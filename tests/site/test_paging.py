@@ -12,11 +12,12 @@ import pytest
 from generator.data.catalogue import load_catalogue
 from generator.site import paging
 from generator.site.labels import DISCREPANCY_KIND_LABELS
+from generator.site.pages import contradictions
 from generator.site.pages.about import evaluation_pages
 from generator.site.pages.base import NOT_SEARCHED, script_json
 from generator.site.pages.budget import budget_page
 from generator.site.pages.cases import cases_pages
-from generator.site.pages.contradictions import all_contradictions, contradictions_pages
+from generator.site.pages.contradictions import all_contradictions, contradictions_page, contradictions_pages
 from generator.site.pages.economy import economy_pages
 from generator.site.pages.explorer import explorer_data, explorer_pages
 from generator.site.pages.municipalities import municipalities_index_pages, municipality_page
@@ -269,3 +270,14 @@ def test_many_elements_leave_the_explorer_page_for_its_file_and_its_tables_pages
     assert folders == {"elementer/sammensaet/kombinationer", "elementer/sammensaet/projekter"}
     rows = [tr for p in [page, *later] for tr in html(p.markdown).select("tbody tr")]
     assert len(rows) == len(real_catalogue.elements) + len(real_catalogue.projects)
+
+
+def test_a_contradiction_shown_on_many_pages_names_the_first_and_counts_the_rest(real_catalogue, monkeypatch):
+    monkeypatch.setattr(contradictions, "SHOWN_PLACES", 1)
+    soup = html(contradictions_page(real_catalogue).markdown)
+    twice = [c for c in all_contradictions(real_catalogue) if len(c.shown) == 2]
+    assert twice
+    for item in twice:
+        meta = soup.find("h3", id=item.anchor).find_next_sibling("p")
+        assert [a.get_text() for a in meta("a")] == [item.shown[0].label]
+        assert meta.get_text().endswith(" og 1 side mere")

@@ -35,6 +35,10 @@ from .base import Page, render_page
 
 REPORT_TITLE = "Rapporten"
 CONTRADICTIONS_TITLE = "Uoverensstemmelser i kilderne"
+# Pages the contradictions page links for one contradiction (at today's size two at most); a contradiction that
+# the same words record on more entries (copies of an entry, say) names the first ones and how many more, so a
+# page of the contradictions stays light however often one of them recurs.
+SHOWN_PLACES = 6
 EVIDENCE_TITLE = "Hvad evalueringen kan og ikke kan vise"
 TABLE1_KEY = "tabel-1"  # the computed table 1 contradiction's key on its project page
 
@@ -339,6 +343,7 @@ def contradictions_pages(catalogue: Catalogue) -> list[Page]:
                 ],
                 sources=sources,
                 pager=pager,
+                shown_places=SHOWN_PLACES,
             )
         )
     return pages
