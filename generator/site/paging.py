@@ -1,6 +1,6 @@
 """Overview pages at any size: a first screen of rows in the page, the rest on numbered pages and in a data file.
 
-An overview (projects, Økonomi, the municipal cases, the municipalities) with more rows than ``ROWS_PER_PAGE``
+An overview (projects, elements, Økonomi, the municipal cases, the municipalities) with more rows than ``ROWS_PER_PAGE``
 is split. Its own page (``puljeprojekter/``) carries the first rows, ``puljeprojekter/side-2/`` the next ones and
 so on, each with a pager (``nav`` with ``aria-current``), so every row is reached without script. Every row is
 rendered once as the escaped HTML of its table row (the same escaping as every page) into one JSON file per
@@ -74,12 +74,12 @@ class Paged(Generic[T]):
         return ((overview_data_path(self.name), rows_json(self.html, caveat_notes(notes))),) if self.split else ()
 
 
-def paginate(root: str, name: str, rows: Sequence[T], macro: str, **context: Any) -> Paged[T]:
+def paginate(root: str, name: str, rows: Sequence[T], macro: str, *, part: str = "", **context: Any) -> Paged[T]:
     """Split ``rows`` into pages and render each row with ``macro`` of ROWS_TEMPLATE (and ``context``).
 
     A row is rendered once with links from page 1 (for that page and the data file) and, if it stands on a
     later page, once more with links from there (every later page is one folder deeper, so one rendering fits
-    them all).
+    them all). ``part`` names the folder of the later pages (urls.paged_path), for a page with two long tables.
     """
     chunks = slices(rows)
 
@@ -90,10 +90,10 @@ def paginate(root: str, name: str, rows: Sequence[T], macro: str, **context: Any
     html = [Markup(str(first(row, **context)).strip()) for row in rows]
     if len(chunks) == 1:
         return Paged(name, [Part(root, None, rows, html)], html)
-    later = renderer(paged_path(root, 2))
+    later = renderer(paged_path(root, 2, part))
     parts = []
-    for pager, chunk in zip(pagers(root, name, len(rows)), chunks, strict=True):
-        path = paged_path(root, pager.number)
+    for pager, chunk in zip(pagers(root, name, len(rows), part), chunks, strict=True):
+        path = paged_path(root, pager.number, part)
         shown = html[: len(chunk)] if pager.number == 1 else [Markup(str(later(r, **context)).strip()) for r in chunk]
         parts.append(Part(path, pager, chunk, shown))
     return Paged(name, parts, html)
@@ -105,13 +105,13 @@ def slices(rows: Sequence[T]) -> list[Sequence[T]]:
     return [rows[i : i + per_page] for i in range(0, len(rows), per_page)] or [rows]
 
 
-def pagers(root: str, name: str, total: int) -> list[Pager]:
+def pagers(root: str, name: str, total: int, part: str = "") -> list[Pager]:
     """One Pager per page of an overview whose first page is ``root`` (a Markdown path) and data is ``name``."""
     per_page = ROWS_PER_PAGE
     count = max(1, -(-total // per_page))
     result = []
     for number in range(1, count + 1):
-        href = hrefer(paged_path(root, number))
+        href = hrefer(paged_path(root, number, part))
         result.append(
             Pager(
                 number=number,
@@ -119,7 +119,7 @@ def pagers(root: str, name: str, total: int) -> list[Pager]:
                 first=min(total, (number - 1) * per_page + 1),
                 last=min(total, number * per_page),
                 total=total,
-                links=tuple((n, href(paged_path(root, n)) if n else Markup("")) for n in window(number, count)),
+                links=tuple((n, href(paged_path(root, n, part)) if n else Markup("")) for n in window(number, count)),
                 data=href(overview_data_path(name)),
                 options=href(overview_options_path(name)),
                 root=href(root),

@@ -40,6 +40,9 @@ SCHEMA_PATH = "data/vidensbase.schema.json"
 BUDGET_SCRIPT = "assets/javascripts/budget.js"  # the budget calculator, loaded only on its page
 BUDGET_DATA_PATH = "data/budgetberegner.json"  # its activities and data, when there are more than a page shows
 EXPLORER_SCRIPT = "assets/javascripts/combinations.js"  # the combination explorer, loaded only on its page
+EXPLORER_DATA_PATH = (
+    "data/sammensaet.json"  # its data, when there are more elements, projects or activities than a page shows
+)
 OVERVIEW_SCRIPT = "assets/javascripts/overviews.js"  # filters and sort of the two overviews, loaded only there
 COMPARE_SCRIPT = "assets/javascripts/compare.js"  # fills the comparison table, loaded only on the two compare pages
 COMPARE_DATA_DIR = "data/sammenlign"  # one small JSON per entry: its comparison rows as escaped HTML
@@ -110,9 +113,15 @@ def compare_data_path(kind: str, entry_id: str) -> str:
     return f"{compare_data_dir(kind)}/{entry_id}.json"
 
 
-def paged_path(root: str, number: int) -> str:
-    """Page ``number`` of the overview whose first page is ``root``: puljeprojekter/index.md -> side-2.md beside it."""
-    return root if number == 1 else posixpath.join(posixpath.dirname(root), f"side-{number}.md")
+def paged_path(root: str, number: int, part: str = "") -> str:
+    """Page ``number`` of the overview (or long table) whose first page is ``root``: beside a folder's index
+    (puljeprojekter/index.md -> puljeprojekter/side-2.md), else in a folder named after the page
+    (om/evalueringen.md -> om/evalueringen/side-2.md); with ``part``, in a folder of that name there (for a page
+    with two long tables: elementer/sammensaet/projekter/side-2.md)."""
+    if number == 1:
+        return root
+    folder = posixpath.dirname(root) if posixpath.basename(root) == "index.md" else root.removesuffix(".md")
+    return posixpath.join(folder, part, f"side-{number}.md")
 
 
 def overview_data_path(name: str) -> str:

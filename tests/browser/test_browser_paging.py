@@ -4,6 +4,7 @@ not on the first page, the address keeps filters, sort and page, and nothing mov
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -26,7 +27,7 @@ from .test_browser_budget import kroner
 from .test_browser_overviews import LAYOUT_SHIFT, axe_violations
 
 PER_PAGE = 10
-OVERVIEWS = ("puljeprojekter", "oekonomi", "kommunale-eksempler", "kommuner")
+OVERVIEWS = ("puljeprojekter", "elementer", "oekonomi", "kommunale-eksempler", "kommuner")
 OVERVIEW_READY = "form[data-kb-overview][data-kb-overview-ready] fieldset:not([disabled])"
 COSTS_READY = "form[data-kb-filter-for=kb-costs]:not([hidden])"
 SETTLED = "!document.documentElement.classList.contains('kb-rows-pending')"
@@ -188,10 +189,14 @@ def test_the_calculator_takes_its_activities_from_its_file(paged_catalogue, page
 
 
 def test_every_page_of_the_paged_overviews_keeps_its_structure(paged):
-    """The checks of every page of the real site (tests/site/test_page_structure.py), on every page of each overview."""
+    """The checks of every page of the real site (tests/site/test_page_structure.py), on every page of each overview
+    and every numbered page of a long list or table (the explorer's, the contradictions', the report's)."""
     site = paged / "site"
-    pages = [p for d in OVERVIEWS for p in [site / d / "index.html", *sorted((site / d).glob("side-*/index.html"))]]
+    pages = [site / d / "index.html" for d in OVERVIEWS] + sorted(site.rglob("side-*/index.html"))
     assert len(pages) > 2 * len(OVERVIEWS)
+    assert {"elementer/sammensaet/projekter", "om/uoverensstemmelser", "om/evalueringen"} <= {
+        p.parent.parent.relative_to(site).as_posix() for p in pages
+    }
     found = {}
     for path in pages:
         problems = structure_problems(BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser"))
@@ -218,6 +223,47 @@ def test_only_the_first_page_of_an_overview_is_searched(paged):
         for page in site.rglob("index.html")
         if " data-pagefind-body" in page.read_text(encoding="utf-8")
     }
-    numbered = {page.parent.relative_to(site).as_posix() for page in site.glob("*/side-*/index.html")}
+    numbered = {page.parent.relative_to(site).as_posix() for page in site.rglob("side-*/index.html")}
     assert set(OVERVIEWS) <= marked
     assert numbered and not numbered & marked
+
+
+def test_many_elements_page_like_the_projects_and_are_found_by_name_in_the_explorer(
+    paged_catalogue, page, paged_server
+):
+    """More elements than a page has rows: the overview's cards come in pages, and the explorer, which then has no
+    checkbox for each, lists those whose name or number is typed; its suggestions are still the rule's. The
+    numbered pages of a long table and of the contradictions pass axe."""
+    from generator.domain.combinations import selection
+
+    elements = list(paged_catalogue.elements.values())
+    page.goto(paged_server + "elementer/?side=2")
+    page.wait_for_selector(OVERVIEW_READY)
+    page.wait_for_function(SETTLED)
+    cards = page.eval_on_selector_all("#kb-elements > section:not([hidden]) h2", "hs => hs.map(h => h.id)")
+    assert cards == [f"element-{e.id}" for e in elements[PER_PAGE : 2 * PER_PAGE]]
+    assert current_page(page) == "2"
+
+    element = elements[-1]  # a copy's, beyond what a page would have listed
+    page.goto(paged_server + "elementer/sammensaet/")
+    page.wait_for_selector("#kb-combo:not([hidden])")
+    page.fill("#kb-combo-find", str(element.number))
+    expect(page.locator("#kb-combo-found")).to_have_text("1 element passer.")
+    page.get_by_label(element.name, exact=True).check()
+    page.wait_for_function("id => location.search === '?e=' + id", arg=element.id)
+    expected = selection(paged_catalogue, [element])
+    assert page.locator(".kb-combo-suggestions > li > a").all_text_contents() == [
+        s.element.name for s in expected.suggestions
+    ]
+    page.fill("#kb-combo-find", "")  # the chosen one stays listed, ticked, before the others
+    assert page.locator("#kb-combo input[name=element]").first.get_attribute("value") == element.id
+    assert page.locator("#kb-combo input[name=element]").count() == min(len(elements), 21)
+    assert axe_violations(page) == []
+    page.reload()
+    page.wait_for_selector("#kb-combo:not([hidden])")
+    assert page.eval_on_selector_all("input[name=element]:checked", "bs => bs.map(b => b.value)") == [element.id]
+    for numbered in ("om/evalueringen/side-2/", "om/uoverensstemmelser/side-2/"):  # the kinds of page they add
+        page.goto(paged_server + numbered)
+        assert page.get_by_role("navigation", name=re.compile("^Sider: ")).locator("[aria-current=page]").count() == 1
+        assert axe_violations(page) == []
+    assert page.foreign == []

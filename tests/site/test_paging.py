@@ -11,27 +11,40 @@ import pytest
 
 from generator.data.catalogue import load_catalogue
 from generator.site import paging
-from generator.site.pages.base import NOT_SEARCHED
+from generator.site.labels import DISCREPANCY_KIND_LABELS
+from generator.site.pages import contradictions
+from generator.site.pages.about import evaluation_pages
+from generator.site.pages.base import NOT_SEARCHED, script_json
 from generator.site.pages.budget import budget_page
 from generator.site.pages.cases import cases_pages
+from generator.site.pages.contradictions import all_contradictions, contradictions_page, contradictions_pages
 from generator.site.pages.economy import economy_pages
+from generator.site.pages.explorer import explorer_data, explorer_pages
 from generator.site.pages.municipalities import municipalities_index_pages, municipality_page
-from generator.site.pages.overviews import projects_index_pages
+from generator.site.pages.overviews import elements_index_pages, projects_index_pages
+from generator.site.pages.report import chapter_pages
 
 from ..helpers import edit, html
 
-OVERVIEWS = [projects_index_pages, economy_pages, cases_pages, municipalities_index_pages]
+OVERVIEWS = [projects_index_pages, economy_pages, cases_pages, elements_index_pages, municipalities_index_pages]
 SMALL = 10  # rows per page in these tests: today's data then fills several pages
+FEW = 4  # for the nine elements
 
 
 @pytest.fixture
-def small_pages(monkeypatch):
-    monkeypatch.setattr(paging, "ROWS_PER_PAGE", SMALL)
+def small_pages(monkeypatch, request) -> int:
+    """Rows per page for the test's overview (SMALL; FEW for the elements)."""
+    params = getattr(request.node, "callspec", None)
+    size = FEW if params and params.params.get("overview") is elements_index_pages else SMALL
+    monkeypatch.setattr(paging, "ROWS_PER_PAGE", size)
+    return size
 
 
 def rows(page) -> list:
-    """The rows of the overview's table (the municipalities': of each region's table)."""
+    """The rows of the overview's table (the municipalities': of each region's table; the elements': its cards)."""
     soup = html(page.markdown)
+    if soup.select("#kb-elements"):
+        return soup.select("#kb-elements > section")
     tables = soup.select("#kb-projects, #kb-costs, #kb-cases") or soup.select("table")
     return [tr for table in tables for tr in table.select("tbody tr")]
 
@@ -69,7 +82,7 @@ def test_a_long_overview_has_numbered_pages_with_a_labelled_pager(real_catalogue
     assert pages[1].title == f"{pages[0].title}, side 2"
     assert not pages[0].markdown.startswith("---") and all(p.markdown.startswith(NOT_SEARCHED) for p in pages[1:])
     counts = [len(rows(p)) for p in pages]
-    assert all(0 < n <= SMALL for n in counts) and counts[:-1] == [SMALL] * (len(pages) - 1)
+    assert all(0 < n <= small_pages for n in counts) and counts[:-1] == [small_pages] * (len(pages) - 1)
     for number, page in enumerate(pages, start=1):
         nav = html(page.markdown).find("nav", class_="kb-pager")
         assert nav["aria-label"].startswith("Sider: ")
@@ -81,7 +94,7 @@ def test_a_long_overview_has_numbered_pages_with_a_labelled_pager(real_catalogue
         assert [a["href"] for a in links] == [href(number, n) for n in named if n]
 
 
-@pytest.mark.parametrize("overview", OVERVIEWS[:3])
+@pytest.mark.parametrize("overview", OVERVIEWS[:4])
 def test_page_one_carries_every_row_as_escaped_html_for_the_script(real_catalogue, small_pages, overview):
     pages = overview(real_catalogue)
     (path, data), (options_path, options) = pages[0].files
@@ -90,13 +103,13 @@ def test_page_one_carries_every_row_as_escaped_html_for_the_script(real_catalogu
     assert all(b"<" not in d and b"&" not in d for d in (data, options))  # inert even if read as HTML
     every = json.loads(data)["rows"]
     assert len(every) == sum(len(rows(p)) for p in pages)
-    first = html("\n".join(every[:SMALL]))
-    assert [tr.th.a.get_text() for tr in first.select("tr")] == [tr.th.a.get_text() for tr in rows(pages[0])]
-    table = html(pages[1].markdown).find("table", attrs={"data-kb-rows": True})
+    first = html("\n".join(every[:small_pages])).find_all(rows(pages[0])[0].name)
+    assert [row.find("a").get_text() for row in first] == [row.find("a").get_text() for row in rows(pages[0])]
+    table = html(pages[1].markdown).find(attrs={"data-kb-rows": True})
     assert table["data-kb-rows"] == "../../" + path and table["data-kb-root"] == "../"
     assert (table["data-kb-page"], table["data-kb-per-page"], table["data-kb-total"]) == (
         "2",
-        str(SMALL),
+        str(small_pages),
         str(len(every)),
     )
 
@@ -130,7 +143,8 @@ def test_the_data_file_keeps_a_hostile_title_as_text(real, small_pages):
 
 
 def test_each_page_lists_the_caveat_notes_its_numbers_point_to(real_catalogue, small_pages):
-    for page in [*economy_pages(real_catalogue), *projects_index_pages(real_catalogue)]:
+    overviews = [economy_pages, projects_index_pages, elements_index_pages]
+    for page in [page for overview in overviews for page in overview(real_catalogue)]:
         soup = html(page.markdown)
         marks = {a["href"].removeprefix("#") for a in soup.select("sup.kb-caveat a")}
         notes = {li["id"] for li in soup.select("ol.kb-caveat-notes li")}
@@ -176,3 +190,94 @@ def test_a_long_activity_list_leaves_the_calculator_page_for_its_file(real_catal
     left_out = html(file["activities"]).find_all("p", class_="kb-meta")[-1]  # a list that grows with the data too
     assert left_out.get_text().startswith("Ikke med i beregneren") and "Ikke med i beregneren" not in page.markdown
     assert all(a["href"].startswith("../../puljeprojekter/") for a in left_out.find_all("a"))
+
+
+def long_tables(catalogue) -> list[list]:
+    """The report chapter with table 1 and Om evalueringen, each with the numbered pages of its long table."""
+    chapter = next(
+        c for c in catalogue.report.chapters if any(b.kind == "tabel-1" for s in c.sections for b in s.blocks)
+    )
+    return [chapter_pages(catalogue, chapter), evaluation_pages(catalogue)]
+
+
+def test_a_long_table_in_a_page_continues_on_numbered_pages_of_its_own(real_catalogue, small_pages):
+    """Table 1 and table 2 (a row per project): the page keeps its text and the first rows, the rest follow."""
+    for pages in long_tables(real_catalogue):
+        root = pages[0].path
+        assert len(pages) == -(-len(real_catalogue.projects) // SMALL) and pages[0].files == ()
+        assert [p.path for p in pages[1:]] == [root.replace(".md", f"/side-{n}.md") for n in range(2, len(pages) + 1)]
+        assert all(p.markdown.startswith(NOT_SEARCHED) for p in pages[1:])
+        titles = []
+        for number, page in enumerate(pages, start=1):
+            soup = html(page.markdown)
+            table = next(t for t in soup("table") if t.caption.get_text() == soup.find("nav")["aria-label"][7:])
+            titles += [tr.th.a.get_text() for tr in table.tbody("tr")]
+            assert [a.get("aria-current") for a in soup.find("nav", class_="kb-pager")("a")].count("page") == 1
+            if number > 1:
+                assert f"]({'../' + root.rsplit('/', 1)[-1]})" in page.markdown  # back to the page it belongs to
+                assert page.title == f"{table.caption.get_text()}, side {number}"
+        assert titles == [
+            p.phases.row_label if "evalueringen" in root else p.title for p in real_catalogue.projects.values()
+        ]
+
+
+def test_a_table_that_fits_stays_in_its_page(real_catalogue):
+    for pages in long_tables(real_catalogue):
+        assert len(pages) == 1 and "kb-pager" not in pages[0].markdown
+
+
+def test_many_contradictions_come_in_pages_that_each_say_where_every_kind_begins(real_catalogue, small_pages):
+    pages = contradictions_pages(real_catalogue)
+    found = all_contradictions(real_catalogue)
+    assert len(pages) == -(-len(found) // SMALL) > 1
+    assert not pages[0].markdown.startswith("---\nsearch:\n  exclude") and all(
+        p.markdown.startswith("---\nsearch:\n  exclude: true\n---") for p in pages[1:]
+    )
+    soups = [html(p.markdown.split("---\n", 2)[2]) for p in pages]
+    shown = [h3["id"] for soup in soups for h3 in soup("h3")]
+    assert shown == [c.anchor for kind in DISCREPANCY_KIND_LABELS for c in found if c.kind == kind]
+    assert all(len(soup("h3")) <= SMALL for soup in soups)
+    begins = {}
+    for number, soup in enumerate(soups, start=1):
+        for h2 in soup("h2"):
+            begins.setdefault(h2["id"], number)
+            assert h2.get_text().endswith("fortsat)") == (begins[h2["id"]] < number)
+    for number, soup in enumerate(soups, start=1):
+        strip = {a["href"].split("#")[1]: a["href"].split("#")[0] for a in soup.select("dl.kb-strip a")}
+        assert strip == {kind: href(number, begins[kind]) if begins[kind] != number else "" for kind in begins}
+        nav = soup.find("nav", class_="kb-pager")
+        assert [a["href"] for a in nav("a")] == [href(number, n) for n in paging.window(number, len(pages)) if n]
+
+
+def test_many_elements_leave_the_explorer_page_for_its_file_and_its_tables_pages(real_catalogue, monkeypatch):
+    """More elements than a page has rows: no checkbox for each, the script's data in its file, no pictures, and
+    both tables continue on numbered pages of their own; with today's nine, the page is as it was."""
+    (today,) = explorer_pages(real_catalogue)
+    soup = html(today.markdown)
+    assert today.files == () and soup.find(id="kb-combo-data") and len(soup("svg")) == 2
+    assert len(soup("input", attrs={"name": "element"})) == len(real_catalogue.elements)
+
+    monkeypatch.setattr(paging, "ROWS_PER_PAGE", FEW)
+    page, *later = explorer_pages(real_catalogue)
+    soup = html(page.markdown)
+    ((path, data),) = page.files
+    assert json.loads(data) == json.loads(script_json(explorer_data(real_catalogue)))
+    assert soup.find("form", id="kb-combo")["data-kb-src"] == "../../" + path
+    assert soup.find(id="kb-combo-data") is None and soup.find("input", attrs={"name": "element"}) is None
+    assert soup.find("input", id="kb-combo-find") and not soup("svg")
+    assert len(soup.select(".admonition li")) == FEW and f"her de første {FEW}" in page.markdown  # of 8
+    folders = {p.path.rsplit("/", 1)[0] for p in later}
+    assert folders == {"elementer/sammensaet/kombinationer", "elementer/sammensaet/projekter"}
+    rows = [tr for p in [page, *later] for tr in html(p.markdown).select("tbody tr")]
+    assert len(rows) == len(real_catalogue.elements) + len(real_catalogue.projects)
+
+
+def test_a_contradiction_shown_on_many_pages_names_the_first_and_counts_the_rest(real_catalogue, monkeypatch):
+    monkeypatch.setattr(contradictions, "SHOWN_PLACES", 1)
+    soup = html(contradictions_page(real_catalogue).markdown)
+    twice = [c for c in all_contradictions(real_catalogue) if len(c.shown) == 2]
+    assert twice
+    for item in twice:
+        meta = soup.find("h3", id=item.anchor).find_next_sibling("p")
+        assert [a.get_text() for a in meta("a")] == [item.shown[0].label]
+        assert meta.get_text().endswith(" og 1 side mere")

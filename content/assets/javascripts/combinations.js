@@ -1,7 +1,10 @@
 /* The combination explorer on elementer/sammensaet/.
- * The page embeds the elements, projects and activities as compact JSON (generator/site/pages/explorer.py);
- * this script works out the chosen one to three elements by the rule in generator/domain/combinations.py
- * (`selection`, `suggestions`) and shows it. The choice lives in the URL: ?e=<element id>,<element id>,...
+ * The page embeds the elements, projects and activities as compact JSON (generator/site/pages/explorer.py), or,
+ * when they are many, names the file that holds it (data-kb-src), which this script fetches; it works out the
+ * chosen one to three elements by the rule in generator/domain/combinations.py (`selection`, `suggestions`) and
+ * shows it. The choice lives in the URL: ?e=<element id>,<element id>,...
+ * With few elements the form has a checkbox for each. With many it has a search field instead: the script lists
+ * the chosen elements (ticked, to untick) and the first SHOWN elements whose name or number matches what is typed.
  */
 (function () {
   "use strict";
@@ -25,15 +28,37 @@
     return span;
   }
 
+  var SHOWN = 20;  // elements the search field lists at most, besides the chosen ones
+
   function setup() {
     var form = document.getElementById("kb-combo");
     var source = document.getElementById("kb-combo-data");
     var results = document.getElementById("kb-combo-results");
-    if (!form || !source || !results || form.dataset.kbReady) return;
+    if (!form || !results || form.dataset.kbReady || !(source || form.hasAttribute("data-kb-src"))) return;
     form.dataset.kbReady = "ready";
-    var data = JSON.parse(source.textContent);
-    var boxes = Array.prototype.slice.call(form.querySelectorAll("input[name=element]"));
+    if (source) {
+      start(form, results, JSON.parse(source.textContent));
+      return;
+    }
+    fetch(new URL(form.getAttribute("data-kb-src"), window.location.href).href).then(function (response) {
+      if (!response.ok) throw new Error(String(response.status));
+      return response.json();
+    }).then(function (data) { start(form, results, data); }, function () {
+      form.hidden = false;
+      form.querySelector("fieldset").disabled = true;
+      form.querySelector("[role=status]").textContent = "Elementerne kunne ikke hentes. Prøv at genindlæse siden.";
+    });
+  }
+
+  function start(form, results, data) {
     var status = form.querySelector("[role=status]");
+    var find = form.querySelector("#kb-combo-find");  // many elements: found by name, not a checkbox each
+    var choices = form.querySelector(".kb-combo-choices");
+    var found = form.querySelector("#kb-combo-found");
+    var picked = [];  // the chosen ids, when found by name
+    var ids = data.elements.map(function (e) { return e.id; });
+
+    function boxes() { return Array.prototype.slice.call(form.querySelectorAll("input[name=element]")); }
 
     function projectLink(i) {
       var p = data.projects[i];
@@ -90,7 +115,44 @@
     }
 
     function chosenIds() {
-      return boxes.filter(function (box) { return box.checked; }).map(function (box) { return box.value; });
+      if (find) return ids.filter(function (id) { return picked.indexOf(id) !== -1; });  // the report's order
+      return boxes().filter(function (box) { return box.checked; }).map(function (box) { return box.value; });
+    }
+
+    function choose(taken) {
+      if (find) {
+        picked = taken.slice();
+        list();
+      } else {
+        boxes().forEach(function (box) { box.checked = taken.indexOf(box.value) !== -1; });
+      }
+    }
+
+    // The chosen elements (ticked), then the first SHOWN others whose name or number matches the search field.
+    function list() {
+      var words = find.value.trim().toLocaleLowerCase("da");
+      var matches = data.elements.filter(function (e) {
+        if (picked.indexOf(e.id) !== -1) return false;
+        return !words || String(e.number) === words || e.name.toLocaleLowerCase("da").indexOf(words) !== -1;
+      });
+      choices.textContent = "";
+      data.elements.filter(function (e) { return picked.indexOf(e.id) !== -1; }).concat(matches.slice(0, SHOWN))
+        .forEach(function (e) {
+          var label = el("label");
+          var box = el("input", "", { type: "checkbox", name: "element", value: e.id });
+          box.checked = picked.indexOf(e.id) !== -1;
+          label.appendChild(box);
+          label.appendChild(document.createTextNode(" " + e.name));
+          choices.appendChild(label);
+        });
+      found.textContent = matches.length > SHOWN ?
+        "Viser " + SHOWN + " af " + matches.length + " elementer" + (words ? ", der passer" : "") + "; skriv for at finde andre." :
+        matches.length + (matches.length === 1 ? " element passer." : " elementer passer.");
+      limit(chosenIds());
+    }
+
+    function limit(chosen) {
+      boxes().forEach(function (box) { box.disabled = !box.checked && chosen.length >= data.max; });
     }
 
     // The ids in the address, in its order: unknown ones, repeats and any beyond the maximum are left out.
@@ -98,10 +160,10 @@
       var wanted = (new URLSearchParams(window.location.search).get("e") || "").split(",").filter(Boolean);
       var taken = [];
       wanted.forEach(function (id) {
-        var known = boxes.some(function (box) { return box.value === id; });
+        var known = ids.indexOf(id) !== -1;
         if (known && taken.indexOf(id) === -1 && taken.length < data.max) taken.push(id);
       });
-      boxes.forEach(function (box) { box.checked = taken.indexOf(box.value) !== -1; });
+      choose(taken);
       return wanted.length - taken.length;
     }
 
@@ -231,32 +293,37 @@
     }
 
     function update(ignored) {
-      var ids = chosenIds();
+      var chosen = chosenIds();
       var dropped = ignored ? " " + ignored + (ignored === 1 ? " element" : " elementer") +
         " i adressen blev ikke valgt (ukendt, gentaget eller flere end " + data.max + ")." : "";
-      boxes.forEach(function (box) { box.disabled = !box.checked && ids.length >= data.max; });
-      writeUrl(ids);
+      limit(chosen);
+      writeUrl(chosen);
       results.textContent = "";
-      if (!ids.length) {
+      if (!chosen.length) {
         results.hidden = true;
         status.textContent = "Vælg et element for at se forslag." + dropped;
         return;
       }
-      var choice = work(ids.map(function (id) {
-        return data.elements.map(function (e) { return e.id; }).indexOf(id);
-      }));
+      var choice = work(chosen.map(function (id) { return ids.indexOf(id); }));
       showSuggestions(choice);
-      showProjects(choice, ids.length);
+      showProjects(choice, chosen.length);
       showCosts(choice);
       results.hidden = false;
-      status.textContent = ids.length + (ids.length === 1 ? " element valgt: " : " elementer valgt: ") +
+      status.textContent = chosen.length + (chosen.length === 1 ? " element valgt: " : " elementer valgt: ") +
         choice.suggest.length + " forslag, " +
         choice.together.length + (choice.together.length === 1 ? " puljeprojekt" : " puljeprojekter") +
         " med dem i hovedresultatet." +
-        (ids.length >= data.max ? " Du kan højst vælge " + data.max + "." : "") + dropped;
+        (chosen.length >= data.max ? " Du kan højst vælge " + data.max + "." : "") + dropped;
     }
 
-    form.addEventListener("change", function () { update(0); });
+    form.addEventListener("change", function (event) {
+      var box = event.target;
+      if (find && box.name === "element") {
+        picked = picked.filter(function (id) { return id !== box.value; }).concat(box.checked ? [box.value] : []);
+      }
+      update(0);
+    });
+    if (find) find.addEventListener("input", list);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     var ignored = readUrl();
     form.hidden = false;

@@ -23,7 +23,7 @@
     var perPage = Number(table.getAttribute("data-kb-per-page"));
     var total = Number(table.getAttribute("data-kb-total"));
     var nav = document.querySelector("nav[data-kb-pager]");
-    var body = table.tBodies[0];
+    var body = table.tBodies ? table.tBodies[0] : table;  // a table's rows, or a list's entries (elementer/)
     var loading = null;
     var self = this;
     var asked = Number(new URLSearchParams(window.location.search).get("side"));
@@ -123,7 +123,7 @@
       var count = Math.max(1, Math.ceil(rows.length / perPage));
       if (current > count) current = count;
       var start = (current - 1) * perPage;
-      Array.prototype.forEach.call(body.rows, function (row) { row.hidden = true; });
+      Array.prototype.forEach.call(body.children, function (row) { row.hidden = true; });
       rows.slice(start, start + perPage).forEach(function (row) { row.hidden = false; });
       shown = { first: rows.length ? start + 1 : 0, last: Math.min(rows.length, start + perPage), count: rows.length };
       renumber(count);

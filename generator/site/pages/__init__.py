@@ -8,30 +8,30 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...data.catalogue import Catalogue
-from .about import evaluation_page, sources_page
+from .about import evaluation_pages, sources_page
 from .base import Page
 from .budget import budget_page
 from .cases import case_locations, cases_pages
 from .compare import elements_compare_page, projects_compare_page
-from .contradictions import contradictions_page
+from .contradictions import contradictions_pages
 from .economy import economy_pages
 from .elements import element_page
-from .explorer import explorer_page
+from .explorer import explorer_pages
 from .home import home_page
 from .municipalities import mentioned, municipalities_index_pages, municipality_page
-from .overviews import elements_index_page, projects_index_pages
+from .overviews import elements_index_pages, projects_index_pages
 from .programmes import programme_page, programmes_index_page
 from .projects import project_page
 from .recommendations import recommendations_page
 from .reference import reference_pages
-from .report import chapter_page, evidence_page, report_index_page
+from .report import chapter_pages, evidence_page, report_index_page
 
 
 def all_pages(catalogue: Catalogue) -> Iterator[Page]:
     yield home_page(catalogue)
-    yield elements_index_page(catalogue)
+    yield from elements_index_pages(catalogue)
     yield elements_compare_page(catalogue)
-    yield explorer_page(catalogue)  # before the element pages: an element id that clashes is the one reported
+    yield from explorer_pages(catalogue)  # before the element pages: an element id that clashes is the one reported
     for element in catalogue.elements.values():
         yield element_page(catalogue, element)
     yield from projects_index_pages(catalogue)
@@ -49,11 +49,11 @@ def all_pages(catalogue: Catalogue) -> Iterator[Page]:
     cases_at = case_locations(catalogue)  # once: every municipality page links to its cases
     for municipality in mentioned(catalogue):
         yield municipality_page(catalogue, municipality, cases_at)
-    yield evaluation_page(catalogue)
+    yield from evaluation_pages(catalogue)
     yield evidence_page(catalogue)
     yield report_index_page(catalogue)
     for chapter in catalogue.report.chapters:
-        yield chapter_page(catalogue, chapter)
+        yield from chapter_pages(catalogue, chapter)
     yield sources_page(catalogue)
-    yield contradictions_page(catalogue)
+    yield from contradictions_pages(catalogue)
     yield from reference_pages(catalogue)

@@ -2,28 +2,50 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from ...data.catalogue import Catalogue
 from ..labels import PHASE_LABELS
+from ..paging import ROWS_TEMPLATE
+from ..render import macros
 from ..urls import EVALUATION_PATH, SOURCES_PATH
 from .base import Page, render_page
 from .contradictions import evaluation_contradictions
+from .long_tables import long_table
+
+EVALUATION_TITLE = "Om evalueringen"
+ORIGIN = "data/evaluation.yaml"
 
 
-def evaluation_page(catalogue: Catalogue) -> Page:
+def evaluation_pages(catalogue: Catalogue) -> list[Page]:
+    """Om evalueringen, and the numbered pages of its table 2 (a row per project) when it is long."""
     evaluation = catalogue.evaluation
-    return render_page(
+    phases = long_table(
         EVALUATION_PATH,
-        "Om evalueringen",
-        "data/evaluation.yaml",
+        list(catalogue.projects.values()),
+        "phase_row",
+        caption=evaluation.phases.title,
+        head=Markup(macros(ROWS_TEMPLATE).phase_head(evaluation.phases)),
+        owner=EVALUATION_TITLE,
+        origin=ORIGIN,
+        phase_labels=PHASE_LABELS,
+    )
+    page = render_page(
+        EVALUATION_PATH,
+        EVALUATION_TITLE,
+        ORIGIN,
         "evaluation.md.j2",
         evaluation=evaluation,
         source=catalogue.sources[evaluation.source],
         municipalities=[(m, catalogue.municipalities[m.municipality]) for m in evaluation.municipalities.items],
-        projects=list(catalogue.projects.values()),
-        municipality_of=catalogue.municipality_of,
-        phase_labels=PHASE_LABELS,
+        phases=phases,
         discrepancies=evaluation_contradictions(catalogue),
     )
+    return [page, *phases.pages]
+
+
+def evaluation_page(catalogue: Catalogue) -> Page:
+    return evaluation_pages(catalogue)[0]
 
 
 def sources_page(catalogue: Catalogue) -> Page:

@@ -11,9 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from markupsafe import Markup
+
 from ...data.catalogue import Catalogue, ElementProject
 from ...data.contradictions import table1_named
 from ...data.models import Discrepancy, Element, PageRange, Programme, Project, Source
+from .. import paging
 from ..labels import DAYCARE_LABELS, DISCREPANCY_KIND_LABELS, MATURITY_LABELS, PARTNER_LABELS, project_label
 from ..urls import (
     CASES_PATH,
@@ -23,12 +26,19 @@ from ..urls import (
     REPORT_INDEX,
     discrepancy_anchor,
     element_path,
+    hrefer,
+    paged_path,
     programme_path,
     project_path,
 )
 from .base import Page, render_page
 
 REPORT_TITLE = "Rapporten"
+CONTRADICTIONS_TITLE = "Uoverensstemmelser i kilderne"
+# Pages the contradictions page links for one contradiction (at today's size two at most); a contradiction that
+# the same words record on more entries (copies of an entry, say) names the first ones and how many more, so a
+# page of the contradictions stays light however often one of them recurs.
+SHOWN_PLACES = 6
 EVIDENCE_TITLE = "Hvad evalueringen kan og ikke kan vise"
 TABLE1_KEY = "tabel-1"  # the computed table 1 contradiction's key on its project page
 
@@ -294,18 +304,50 @@ def _listed(catalogue: Catalogue, relation: ElementProject) -> Contradiction:
     )
 
 
-def contradictions_page(catalogue: Catalogue) -> Page:
+def contradictions_pages(catalogue: Catalogue) -> list[Page]:
+    """Every contradiction, by kind: on one page, or with more than ``paging.ROWS_PER_PAGE`` that many a page
+    (``om/uoverensstemmelser/side-2/`` …) under a pager, each page with the counts of every kind and where each
+    kind begins."""
     found = all_contradictions(catalogue)
-    kinds = [(kind, label, [c for c in found if c.kind == kind]) for kind, label in DISCREPANCY_KIND_LABELS.items()]
+    ordered = [c for kind in DISCREPANCY_KIND_LABELS for c in found if c.kind == kind]
+    counts = {kind: sum(1 for c in found if c.kind == kind) for kind in DISCREPANCY_KIND_LABELS}
     # The documents the site publishes (a source without a seed file is a named public source of figures).
     documents = [s for s in catalogue.sources.values() if s.seed_file]
     sources = [(s, sum(1 for c in found if c.source.id == s.id)) for s in documents]
-    return render_page(
-        CONTRADICTIONS_PATH,
-        "Uoverensstemmelser i kilderne",
-        "data/projects.yaml",
-        "contradictions.md.j2",
-        total=len(found),
-        kinds=[(kind, label, items) for kind, label, items in kinds if items],
-        sources=sources,
-    )
+    chunks = paging.slices(ordered)
+    pagers = paging.pagers(CONTRADICTIONS_PATH, "", len(ordered)) if len(chunks) > 1 else [None]
+    starts: dict[str, int] = {}  # the page each kind begins on
+    for number, chunk in enumerate(chunks, start=1):
+        for c in chunk:
+            starts.setdefault(c.kind, number)
+    labels = [(kind, label) for kind, label in DISCREPANCY_KIND_LABELS.items() if counts[kind]]
+    pages = []
+    for number, (chunk, pager) in enumerate(zip(chunks, pagers, strict=True), start=1):
+        path = paged_path(CONTRADICTIONS_PATH, number)
+        href = hrefer(path)
+        begins = {
+            k: Markup("") if at == number else href(paged_path(CONTRADICTIONS_PATH, at)) for k, at in starts.items()
+        }
+        pages.append(
+            render_page(
+                path,
+                paging.title_of(CONTRADICTIONS_TITLE, pager),
+                "data/projects.yaml",
+                "contradictions.md.j2",
+                total=len(found),
+                strip=[(kind, label, counts[kind], begins[kind]) for kind, label in labels],
+                kinds=[
+                    (kind, label, counts[kind], starts[kind] < number, [c for c in chunk if c.kind == kind])
+                    for kind, label in labels
+                    if any(c.kind == kind for c in chunk)
+                ],
+                sources=sources,
+                pager=pager,
+                shown_places=SHOWN_PLACES,
+            )
+        )
+    return pages
+
+
+def contradictions_page(catalogue: Catalogue) -> Page:
+    return contradictions_pages(catalogue)[0]

@@ -10,18 +10,25 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from markupsafe import Markup
+
 from ...data.catalogue import Catalogue
 from ...data.models import Project
 from ...domain.caveats import cell_caveats
 from ...domain.combinations import MAX_CHOSEN, observed_with, recommendations
 from ...domain.numbers import danish_number
+from .. import paging
 from ..caveats import caveat_text
 from ..diagrams import BOTH, MARK_LABELS, ONLY_LIST, ONLY_RESULT, Column, element_matrix, recommendation_network
 from ..labels import project_label
-from ..urls import BUDGET_PATH, EXPLORER_PATH, hrefer
+from ..paging import inert_json
+from ..render import macros
+from ..urls import BUDGET_PATH, EXPLORER_DATA_PATH, EXPLORER_PATH, hrefer
 from .base import Page, render_page, script_json
+from .long_tables import long_table
 
 EXPLORER_TITLE = "Sammensæt en indsats"
+ORIGIN = "data/elements.yaml"
 
 
 def explorer_data(catalogue: Catalogue) -> dict[str, Any]:
@@ -104,12 +111,25 @@ def _matrix_columns(catalogue: Catalogue) -> list[tuple[Project, Column]]:
     return columns
 
 
-def explorer_page(catalogue: Catalogue) -> Page:
+def explorer_pages(catalogue: Catalogue) -> list[Page]:
+    """The explorer, and the numbered pages of its two long tables when there are many elements or projects.
+
+    At today's size the page holds its script's data, a checkbox for every element, both pictures and both tables
+    whole. With more elements than ``paging.ROWS_PER_PAGE`` the reader finds elements by name in a short list the
+    script fills from the data file (``EXPLORER_DATA_PATH``, also used when the projects or activities are that
+    many), the pictures (unreadable with so many) are left out for their tables, and each table continues on
+    numbered pages of its own (pages/long_tables.py).
+    """
     elements = list(catalogue.elements.values())
     arrows = recommendations(catalogue)
     recommended_by = {e.id: [a.source for a in arrows if a.target.id == e.id] for e in elements}
     one_way = [a for a in arrows if not a.mutual]
     columns = _matrix_columns(catalogue)
+    limit = paging.ROWS_PER_PAGE
+    many = len(elements) > limit  # the picker finds elements by name; no pictures
+    data = explorer_data(catalogue)
+    in_file = many or max(len(data["projects"]), len(data["activities"])) > limit
+    drawn = not many and len(columns) <= limit
     counts = Counter(kind for _, column in columns for kind in column.marks.values())
     matrix_description = (
         f"Et gitter med {len(elements)} elementer som rækker og {len(columns)} puljeprojekter som kolonner. "
@@ -117,14 +137,10 @@ def explorer_page(catalogue: Catalogue) -> Page:
         f"projektliste og {counts[ONLY_RESULT]} kun i projektets hovedresultat. "
         "Tabellen under billedet viser det samme."
     )
-    return render_page(
+    head = macros(paging.ROWS_TEMPLATE)
+    combinations = long_table(
         EXPLORER_PATH,
-        EXPLORER_TITLE,
-        "data/elements.yaml",
-        "explorer.md.j2",
-        elements=elements,
-        max_chosen=min(MAX_CHOSEN, len(elements)),
-        rows=[
+        [
             {
                 "element": e,
                 "recommends": [(other, e.id in other.combines_with.elements) for other in catalogue.combines_with(e)],
@@ -133,11 +149,17 @@ def explorer_page(catalogue: Catalogue) -> Page:
             }
             for e in elements
         ],
-        one_way=one_way,
-        never_recommended=[e for e in elements if not recommended_by[e.id]],
-        network=recommendation_network(elements, arrows, chart_id="kb-netvaerk"),
-        matrix=element_matrix(elements, [c for _, c in columns], chart_id="kb-matrix", description=matrix_description),
-        matrix_rows=[
+        "combination_row",
+        caption="Hvilke elementer hvert element har gode erfaringer med at kombinere med, ifølge rapporten",
+        label="Hvad rapporten siger om at kombinere hvert element",
+        head=Markup(head.combination_head()),
+        owner=EXPLORER_TITLE,
+        origin=ORIGIN,
+        part="kombinationer",
+    )
+    projects = long_table(
+        EXPLORER_PATH,
+        [
             {
                 "project": project,
                 "label": column.label,
@@ -145,8 +167,45 @@ def explorer_page(catalogue: Catalogue) -> Page:
             }
             for project, column in columns
         ],
+        "matrix_row",
+        caption="Elementer i hvert puljeprojekt, efter hvor rapporten nævner dem",
+        label="Elementer i hvert puljeprojekt",
+        head=Markup(head.matrix_head(MARK_LABELS)),
+        owner=EXPLORER_TITLE,
+        origin=ORIGIN,
+        part="projekter",
         mark_labels=MARK_LABELS,
+    )
+    attached = ((EXPLORER_DATA_PATH, inert_json(data, sort_keys=True)),) if in_file else ()
+    page = render_page(
+        EXPLORER_PATH,
+        EXPLORER_TITLE,
+        ORIGIN,
+        "explorer.md.j2",
+        attached=attached,
+        elements=elements,
+        element_count=len(elements),
+        choices=[] if many else elements,
+        max_chosen=min(MAX_CHOSEN, len(elements)),
+        combinations=combinations,
+        one_way=one_way[:limit],
+        one_way_count=len(one_way),
+        never_recommended=[e for e in elements if not recommended_by[e.id]][:limit],
+        never_recommended_count=sum(1 for e in elements if not recommended_by[e.id]),
+        network=recommendation_network(elements, arrows, chart_id="kb-netvaerk") if drawn else None,
+        matrix=(
+            element_matrix(elements, [c for _, c in columns], chart_id="kb-matrix", description=matrix_description)
+            if drawn
+            else None
+        ),
+        projects=projects,
         source=catalogue.sources[elements[0].source],
-        data=script_json(explorer_data(catalogue)),
+        data=None if in_file else script_json(data),
+        data_file=EXPLORER_DATA_PATH if in_file else None,
         price_year=catalogue.evaluation.cost_method.price_level,
     )
+    return [page, *combinations.pages, *projects.pages]
+
+
+def explorer_page(catalogue: Catalogue) -> Page:
+    return explorer_pages(catalogue)[0]

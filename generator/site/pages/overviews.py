@@ -28,7 +28,7 @@ from ..labels import (
 )
 from ..paging import paginate
 from ..urls import ELEMENTS_COMPARE_PATH, ELEMENTS_PATH, PROJECTS_COMPARE_PATH, PROJECTS_PATH
-from .base import Filter, Page, _grouped, citation, render_page, render_parts
+from .base import Filter, Page, _grouped, citation, render_parts
 from .projects import (
     _main_elements,
     _partner_names,
@@ -101,7 +101,8 @@ def projects_index_pages(catalogue: Catalogue) -> list[Page]:
     )
 
 
-def elements_index_page(catalogue: Catalogue) -> Page:
+def elements_index_pages(catalogue: Catalogue) -> list[Page]:
+    """The elements overview: one page, or a first page and numbered pages (site/paging.py) when there are many."""
     groups = {e.id: group for group, elements in _grouped(catalogue) for e in elements}
     elements = list(catalogue.elements.values())
     footnotes = Footnotes()
@@ -126,12 +127,14 @@ def elements_index_page(catalogue: Catalogue) -> Page:
             ("projekter", "Flest puljeprojekter først"),
         ],
     )
-    return render_page(
-        ELEMENTS_PATH,
+    paged = paginate(ELEMENTS_PATH, "elementer", cards, "element_card", compare=ELEMENTS_COMPARE)
+    return render_parts(
+        paged,
         "Elementer",
         "data/elements.yaml",
         "elements_index.md.j2",
-        cards=cards,
+        footnotes=footnotes,
+        places=lambda part: {place for card in part.rows for place in card["places"]},
         group_count=len(set(groups.values())),
         element_count=len(elements),
         filters=[_only_used(f, used) for f in _profile_filters()],
@@ -141,8 +144,12 @@ def elements_index_page(catalogue: Catalogue) -> Page:
         price_year=_price_year(catalogue),
         citation=citation(catalogue, elements),
         projects_citation=citation(catalogue, list(catalogue.projects.values())),
-        notes=footnotes.notes,
     )
+
+
+def elements_index_page(catalogue: Catalogue) -> Page:
+    """The elements overview's first page."""
+    return elements_index_pages(catalogue)[0]
 
 
 def _project_row(catalogue: Catalogue, project: Project, footnotes: Footnotes) -> dict[str, Any]:
@@ -183,6 +190,10 @@ def _element_card(catalogue: Catalogue, element: Element, group: Any, footnotes:
     costs = [(cost.project, cost.column) for cost in catalogue.activity_costs(element)]
     columns = [column for _, column in costs]
     cost_range = columns_range(columns)
+    end_caveats = [
+        (f"{element.name}: {project_label(catalogue, project)}, {column.label}", caveats)
+        for project, column, caveats in columns_end_caveats(costs, cost_range)
+    ]
     return {
         "element": element,
         "group": group,
@@ -191,11 +202,8 @@ def _element_card(catalogue: Catalogue, element: Element, group: Any, footnotes:
         "cost_range": cost_range,
         "costed": sum(1 for c in columns if c.cost_per_child.value is not None),
         "band": _band_text(catalogue, cost_range),
-        "range_marks": [
-            mark
-            for project, column, caveats in columns_end_caveats(costs, cost_range)
-            for mark in footnotes.marks(caveats, f"{element.name}: {project_label(catalogue, project)}, {column.label}")
-        ],
+        "range_marks": [mark for where, caveats in end_caveats for mark in footnotes.marks(caveats, where)],
+        "places": [where for where, _ in end_caveats],  # where its numbers stand in the caveat notes
         "maturity": ", ".join(
             f"{n} {MATURITY_LABELS[level].lower()}" for level, n in overview.maturity_counts(projects).items()
         ),

@@ -9,12 +9,15 @@ from markupsafe import Markup
 
 from ...data.catalogue import Catalogue
 from ...data.contradictions import table1_named
-from ...data.models import PageRange, Project, ReportChapter, ReportFigure
+from ...data.models import PageRange, Project, ReportChapter, ReportFigure, ReportTable1
 from ..chart import Bar, bar_chart
-from ..labels import DAYCARE_LABELS, PARTNER_LABELS, project_label
+from ..labels import DAYCARE_LABELS, PARTNER_LABELS
+from ..paging import ROWS_TEMPLATE
+from ..render import macros
 from ..urls import EVIDENCE_PATH, REPORT_INDEX, chapter_path, discrepancy_anchor
 from .base import Page, render_page
 from .contradictions import EVIDENCE_TITLE, REPORT_TITLE, TABLE1_KEY, report_contradictions
+from .long_tables import long_table
 
 FILE = "report.yaml"
 CHART_ID = "figurernes-grundlag"
@@ -85,25 +88,46 @@ def figures_chart(figures: list[ReportFigure]) -> Markup:
     )
 
 
-def chapter_page(catalogue: Catalogue, chapter: ReportChapter) -> Page:
+def chapter_pages(catalogue: Catalogue, chapter: ReportChapter) -> list[Page]:
+    """A chapter of the report, and the numbered pages of its table 1 (a row per project) when that is long."""
     report = catalogue.report
     path = chapter_path(chapter)
     document = catalogue.documents.get(FILE)
     index = report.chapters.index(chapter)
     position = document.position(("report", "chapters", index)) if document else None
-    return render_page(
+    title = f"{chapter.number}. {chapter.heading}"
+    blocks = [*chapter.blocks, *(block for section in chapter.sections for block in section.blocks)]
+    table1 = next((block for block in blocks if isinstance(block, ReportTable1)), None)
+    table = (
+        long_table(
+            path,
+            table1_rows(catalogue),
+            "table1_row",
+            caption=table1.title,
+            head=Markup(macros(ROWS_TEMPLATE).table1_head()),
+            owner=title,
+            origin=f"data/{FILE}",
+        )
+        if table1
+        else None
+    )
+    page = render_page(
         path,
-        f"{chapter.number}. {chapter.heading}",
+        title,
         f"data/{FILE}",
         "report_chapter.md.j2",
         line=position.line if position else None,
         chapter=chapter,
         headings=headings(chapter),
         source=catalogue.sources[report.source],
-        table1=table1_rows(catalogue),
-        project_label=lambda p: project_label(catalogue, p),
+        table1=table,
         chapters=report.chapters,
     )
+    return [page, *(table.pages if table else [])]
+
+
+def chapter_page(catalogue: Catalogue, chapter: ReportChapter) -> Page:
+    return chapter_pages(catalogue, chapter)[0]
 
 
 def report_index_page(catalogue: Catalogue) -> Page:
