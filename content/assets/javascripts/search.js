@@ -5,7 +5,7 @@
  *   the header's search field (overrides/partials/header.html) comes here with ?q=.
  * - Stop words never rank a page on their own: they are left out of a query that has other words, and a query of
  *   stop words only finds nothing (it says so). So is a verb that asks for something without naming it ("lav et
- *   budget") when it opens the query.
+ *   budget") when it opens the query, and a single letter.
  * - Ranking: Pagefind's, with less weight on a page's length (RANKING).
  * - A page is indexed with words it does not show (its compound parts and synonyms) after the word TERMS_WORD;
  *   an excerpt is made from the page's text before it, so those words never show.
@@ -35,6 +35,9 @@
   // tests/browser/search_queries.yaml with scripts/search_quality.py: 0.2 finds 89 % of the pages first (0.75: 79 %)
   // and every page in the top 3; 0 (no weight at all) loses "trivselsteam".
   var RANKING = { pageLength: 0.2 };
+  // A single letter begins too many words to find anything by, and is the slowest search (at 100× the data,
+  // "f" scores 2,500 pages: 200 ms, and holds up the search for the next letters): words shorter are left out.
+  var MIN_LETTERS = 2;
   var TERMS_WORD = "kbsoegeord"; // generator/output/pagefind.py
   var SHOWN = 10; // results shown; Pagefind loads the data of these only
   var EXCERPT_WORDS = 30;
@@ -55,12 +58,12 @@
     return query.toLowerCase().split(/[\s,.;:!?()"»«]+/).filter(Boolean);
   }
 
-  // The query Pagefind gets: the words that are not stop words ("" when every word is one), without an opening
-  // verb of request.
+  // The query Pagefind gets: the words that are neither stop words nor single letters ("" when none is left),
+  // without an opening verb of request.
   function meaningful(query) {
     var all = words(query);
     if (all.length > 2 && REQUEST_VERBS.has(all[0]) && STOP_WORDS.has(all[1])) all = all.slice(1);
-    return all.filter(function (word) { return !STOP_WORDS.has(word); }).join(" ");
+    return all.filter(function (word) { return word.length >= MIN_LETTERS && !STOP_WORDS.has(word); }).join(" ");
   }
 
   function chosenFilters() {
@@ -216,7 +219,9 @@
     var query = meaningful(typed);
     if (!query) {
       list.replaceChildren();
-      say("»" + typed + "« er kun småord (som »og«, »til«, »hvad«). Skriv et ord mere.", "done", typed);
+      var letters = words(typed).some(function (word) { return word.length >= MIN_LETTERS; });
+      say(letters ? "»" + typed + "« er kun småord (som »og«, »til«, »hvad«). Skriv et ord mere."
+        : "Skriv mindst " + MIN_LETTERS + " bogstaver.", "done", typed);
       return;
     }
     say("Søger …", "busy", typed);
