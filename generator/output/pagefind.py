@@ -57,6 +57,9 @@ _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>[^<]*</a>')
 # Pagefind makes an anchor (a sub-result) of every element with an id; the search page shows pages only, so the
 # copy has none (a tenth of what Pagefind writes and a visitor loads of a result).
 _ID = re.compile(r' id="[^"]*"')
+# Pagefind joins the text on both sides of a block's end ("<dt>Elementer</dt><dd>Hjemmet" was the word
+# "elementerhjemmet", "<summary>hvorfor</summary>Redaktionel" "hvorforredaktionel"): the copy has a space after it.
+_BLOCK_END = re.compile(r"(</(?:summary|caption|figcaption|dt|dd|li|td|th|p|h[1-6]|div|section|details)>)")
 
 
 class IndexFailed(RuntimeError):
@@ -103,7 +106,8 @@ def _read_pages(site: Path) -> list[_Page]:
             url = url[: -len("index.html")]
         # What Pagefind needs of a marked page is the marked element up to the mark (its menus would only be
         # read to be left out): a third of the bytes to write and parse.
-        kept = f"<html><body>{_ID.sub('', article)}{TERMS_MARK}</div></body></html>" if marked else text
+        copy = _BLOCK_END.sub(r"\1 ", _ID.sub("", article))
+        kept = f"<html><body>{copy}{TERMS_MARK}</div></body></html>" if marked else text
         pages.append(_Page(relative.as_posix(), url, kept, _plain(title.group(1)) if title else "", _plain(article)))
     return pages
 
