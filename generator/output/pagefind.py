@@ -44,6 +44,7 @@ TERMS_MARK = "<!-- kb-search-terms -->"
 BODY_MARK = "<div data-pagefind-body"
 # The first of the added words: search.js cuts a page's text here, so that no excerpt shows the rest.
 TERMS_WORD = "kbsoegeord"
+_BODY_BYTES, _MARK_BYTES = BODY_MARK.encode(), TERMS_MARK.encode()
 
 _SCRATCH = "/dev/shm"  # the copies for Pagefind in memory where the system has it (Linux): writing and removing them
 # on disk took as long as reading the site
@@ -51,6 +52,14 @@ _TITLE = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
 _TAG = re.compile(r"<[^>]+>")
 # Scripts, styles and what the theme asks Pagefind to leave out are not words of the page.
 _SKIPPED = re.compile(r"<(script|style|template)\b.*?</\1>", re.S | re.I)
+# A heading's permalink (MkDocs' toc extension): its "¶" would end every result's title and heading.
+_HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>[^<]*</a>')
+# Pagefind makes an anchor (a sub-result) of every element with an id; the search page shows pages only, so the
+# copy has none (a tenth of what Pagefind writes and a visitor loads of a result).
+_ID = re.compile(r' id="[^"]*"')
+# Pagefind joins the text on both sides of a block's end ("<dt>Elementer</dt><dd>Hjemmet" was the word
+# "elementerhjemmet", "<summary>hvorfor</summary>Redaktionel" "hvorforredaktionel"): the copy has a space after it.
+_BLOCK_END = re.compile(r"(</(?:summary|caption|figcaption|dt|dd|li|td|th|p|h[1-6]|div|section|details)>)")
 
 
 class IndexFailed(RuntimeError):
@@ -82,19 +91,23 @@ def _read_pages(site: Path) -> list[_Page]:
         relative = path.relative_to(site)
         if relative.parts[0] == SEARCH_DIR:
             continue
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
         # The theme's own element (overrides/main.html), as markup: text from the data that names the attribute
         # stands escaped (&lt;div …), so it cannot move the start. (A plain search: a pattern over every tag is 20
-        # times slower.)
-        body = text.find(BODY_MARK)
-        article = text[max(body, 0) :].split(TERMS_MARK, 1)[0]
+        # times slower.) Only the article is decoded: the menus around it are two thirds of a page's bytes.
+        body = raw.find(_BODY_BYTES)
+        end = raw.find(_MARK_BYTES, max(body, 0))
+        marked = body != -1 and end != -1
+        text = raw[body:end].decode("utf-8") if marked else raw.decode("utf-8")
+        article = _HEADERLINK.sub("", text if marked else text.split(TERMS_MARK, 1)[0])
         title = _TITLE.search(article)
         url = "/" + relative.as_posix()
         if url.endswith("/index.html"):
             url = url[: -len("index.html")]
         # What Pagefind needs of a marked page is the marked element up to the mark (its menus would only be
         # read to be left out): a third of the bytes to write and parse.
-        kept = f"<html><body>{article}{TERMS_MARK}</div></body></html>" if body != -1 and TERMS_MARK in text else text
+        copy = _BLOCK_END.sub(r"\1 ", _ID.sub("", article))
+        kept = f"<html><body>{copy}{TERMS_MARK}</div></body></html>" if marked else text
         pages.append(_Page(relative.as_posix(), url, kept, _plain(title.group(1)) if title else "", _plain(article)))
     return pages
 

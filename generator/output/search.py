@@ -10,6 +10,7 @@ vocabulary comes from the site's own text; nothing is hand-edited per page.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 WORD = re.compile(r"[a-zæøåéü]+")
@@ -60,20 +61,23 @@ def compound_terms(text: str, known: frozenset[str], *, repeat: int = 3) -> list
     A part is repeated once per occurrence of its compound (at most ``repeat`` times), so a page
     that is about "forældresamarbejde" ranks for "samarbejde" like a page that uses the word.
     """
-    return _compound_terms(words(text), known, repeat, {})
+    return _compound_terms(Counter(words(text)), known, repeat, {})
 
 
-def _compound_terms(words_: list[str], known: frozenset[str], repeat: int, splits: dict[str, list[str]]) -> list[str]:
-    present = set(words_)
+def _compound_terms(
+    counted: Counter[str], known: frozenset[str], repeat: int, splits: dict[str, list[str]]
+) -> list[str]:
+    """``compound_terms`` of a text's words counted (in the order they first occur): each distinct word is looked at
+    once, however often the text uses it."""
     counts: dict[str, int] = {}
-    for word in words_:
+    for word, uses in counted.items():
         if len(word) < MIN_WORD:
             continue
         if word not in splits:  # a word splits alike wherever it stands: split it once
             splits[word] = split_compound(word, known)
         for part in splits[word]:
-            if part not in present:
-                counts[part] = counts.get(part, 0) + 1
+            if part not in counted:
+                counts[part] = counts.get(part, 0) + uses
     return [part for part, count in counts.items() for _ in range(min(count, repeat))]
 
 
@@ -100,7 +104,7 @@ class Enricher:
     """
 
     def __init__(self) -> None:
-        self._words: dict[tuple[str, str], list[str]] = {}  # by an entry's title and text
+        self._words: dict[tuple[str, str], Counter[str]] = {}  # by an entry's title and text: its words, counted
         self._extra: dict[tuple[str, str], list[str]] = {}  # by an entry's title and text, for _basis
         self._basis: tuple[frozenset[str], dict[str, list[str]]] | None = None  # (vocabulary, synonyms)
         self._splits: dict[str, list[str]] = {}  # compound parts by word, for _basis
@@ -113,7 +117,7 @@ class Enricher:
     def enrich(self, docs: list[dict[str, str]], synonyms: dict[str, list[str]] | None = None) -> list[dict[str, str]]:
         keys = [(doc.get("title", ""), doc.get("text", "")) for doc in docs]
         self._words = {key: self._words[key] if key in self._words else _words_of(*key) for key in keys}
-        known = frozenset(word for found in self._words.values() for word in found if len(word) >= MIN_PART)
+        known = frozenset(word for word in set().union(*self._words.values()) if len(word) >= MIN_PART)
         basis = (known, dict(synonyms or {}))
         if basis != self._basis:
             self._basis, self._splits, self._extra = basis, {}, {}
@@ -128,14 +132,14 @@ class Enricher:
         """The words added to one entry: its compound parts, then the synonyms it should be found by."""
         assert self._basis is not None
         known, synonyms = self._basis
-        all_words = self._words[key]
-        extra = _compound_terms(all_words, known, 3, self._splits)
-        present = set(all_words) | set(extra)  # synonyms also match the compound parts
+        counted = self._words[key]
+        extra = _compound_terms(counted, known, 3, self._splits)
+        present = counted.keys() | set(extra)  # synonyms also match the compound parts
         return extra + [word for word, means in synonyms.items() if present & set(means) and word not in present]
 
 
-def _words_of(title: str, text: str) -> list[str]:
-    return words(f"{title} {_strip_tags(text)}")
+def _words_of(title: str, text: str) -> Counter[str]:
+    return Counter(words(f"{title} {_strip_tags(text)}"))
 
 
 def _strip_tags(html: str) -> str:

@@ -178,6 +178,8 @@ def test_a_query_of_stop_words_finds_nothing(page, server):
     assert _search(page, server, "hvad til og") == []
     assert "småord" in page.text_content("#kb-search-status")
     assert _search(page, server, "overgang til skole")[:1] != ["/om/tilgaengelighed/"]
+    assert _search(page, server, "f") == []  # a single letter is not searched: it begins too many words
+    assert "mindst 2 bogstaver" in page.text_content("#kb-search-status")
 
 
 def test_the_search_page_with_results_passes_axe_and_works_with_the_keyboard(page, server):

@@ -16,7 +16,9 @@ MUNICIPALITIES = ["Aalborg", "Tønder", "Morsø", "Vejle", "Herning", "Ishøj", 
 
 def _page(title: str, text: str, facets: Facets) -> str:
     return (
-        f'<html lang="da"><body><nav>Menu Forside</nav><div data-pagefind-body><h1>{title}</h1><p>{text}</p>'
+        '<html lang="da"><body><nav>Menu Forside</nav><div data-pagefind-body>'
+        f'<h1 id="t">{title}<a class="headerlink" href="#t" title="Link til dette afsnit">&para;</a></h1>'
+        f'<p id="p">{text}</p><dl><dt>Elementer</dt><dd>Hjemmet</dd></dl>'
         f"{facets_html(facets)}{TERMS_MARK}</div></body></html>"
     )
 
@@ -62,6 +64,9 @@ def test_the_index_holds_the_kind_the_filters_and_the_added_words_after_the_mark
     assert set(pages) == {f"/kommuner/k{i}/" for i in range(len(MUNICIPALITIES))}  # not the unmarked 404 page
     page = pages["/kommuner/k0/"]
     assert page["meta"]["type"] == "kommune" and page["filters"]["kommune"] == ["Aalborg"]
+    # The title as the page shows it, without its heading's permalink; no anchors, which the search page never shows.
+    assert page["meta"]["title"] == "Aalborg" and "¶" not in page["content"] and page["anchors"] == []
+    assert "Elementer Hjemmet" in page["content"]  # two words, as the page shows them
     shown, added = page["content"].split(TERMS_WORD)
     assert "forældresamarbejde" in shown and "samarbejde" not in shown.replace("forældresamarbejde", "")
     assert {"samarbejde", "overgang", "samvær"} <= set(added.replace(".", " ").split())

@@ -4,7 +4,9 @@
  * - The query and the filters live in the address (?q=&type=&kommune=&element=), so a search can be linked, and
  *   the header's search field (overrides/partials/header.html) comes here with ?q=.
  * - Stop words never rank a page on their own: they are left out of a query that has other words, and a query of
- *   stop words only finds nothing (it says so).
+ *   stop words only finds nothing (it says so). So is a verb that asks for something without naming it ("lav et
+ *   budget") when it opens the query, and a single letter.
+ * - Ranking: Pagefind's, with less weight on a page's length (RANKING).
  * - A page is indexed with words it does not show (its compound parts and synonyms) after the word TERMS_WORD;
  *   an excerpt is made from the page's text before it, so those words never show.
  * - Everything from the index (titles, text, filter values) is set as text, never as markup.
@@ -22,6 +24,20 @@
     // they say nothing of what is looked for
     "hvordan hvorfor hvornår hvilke hvilken hvilket hvem"
   ).split(" "));
+  // A request opens with a verb that asks for something without naming it ("lav et budget", "find en kommune", "vis
+  // alle projekter"). Such a verb is left out when a stop word (an article, a pronoun, a preposition) follows it:
+  // "lav" before "et" is the verb, while "lav pris" is the cost band and stays.
+  var REQUEST_VERBS = new Set(["lav", "find", "vis", "se", "hent", "giv"]);
+  // Pagefind weighs a page's length like BM25 (pageLength 0.75): pages shorter than the site's average rank far
+  // above longer ones. Here the short pages are mostly lists of other pages' names (a municipality's page has
+  // "Overgangsmøder" and "Skolefravær" among 120 words) and the long ones hold the text (the cases page, 6,500
+  // words, has "overgang til ungdomsuddannelse" and "skole" in one sentence). Measured on
+  // tests/browser/search_queries.yaml with scripts/search_quality.py: 0.2 finds 89 % of the pages first (0.75: 79 %)
+  // and every page in the top 3; 0 (no weight at all) loses "trivselsteam".
+  var RANKING = { pageLength: 0.2 };
+  // A single letter begins too many words to find anything by, and is the slowest search (at 100× the data,
+  // "f" scores 2,500 pages: 200 ms, and holds up the search for the next letters): words shorter are left out.
+  var MIN_LETTERS = 2;
   var TERMS_WORD = "kbsoegeord"; // generator/output/pagefind.py
   var SHOWN = 10; // results shown; Pagefind loads the data of these only
   var EXCERPT_WORDS = 30;
@@ -42,9 +58,12 @@
     return query.toLowerCase().split(/[\s,.;:!?()"»«]+/).filter(Boolean);
   }
 
-  // The query Pagefind gets: the words that are not stop words ("" when every word is one).
+  // The query Pagefind gets: the words that are neither stop words nor single letters ("" when none is left),
+  // without an opening verb of request.
   function meaningful(query) {
-    return words(query).filter(function (word) { return !STOP_WORDS.has(word); }).join(" ");
+    var all = words(query);
+    if (all.length > 2 && REQUEST_VERBS.has(all[0]) && STOP_WORDS.has(all[1])) all = all.slice(1);
+    return all.filter(function (word) { return word.length >= MIN_LETTERS && !STOP_WORDS.has(word); }).join(" ");
   }
 
   function chosenFilters() {
@@ -134,8 +153,11 @@
   function load() {
     // An empty search on start loads Pagefind's Danish word rules (WebAssembly) and the index's list of chunks,
     // which every search needs: the first key then waits only for the words it asks for (about 200 ms less).
+    // Pagefind searches on the page itself, not in a worker: the worker is a second copy of its script to load
+    // (12 KB gzipped) and to start before the first search, for an index that is searched in milliseconds.
     loading = loading || import(new URL("pagefind.js", bundle).href).then(function (api) {
-      return api.init().then(function () { return api.search(""); }).then(function () { return api; });
+      return api.options({ noWorker: true, ranking: RANKING }).then(function () { return api.init(); })
+        .then(function () { return api.search(""); }).then(function () { return api; });
     }).catch(function (error) {
       loading = null;  // the next search tries again (the visitor may be back online)
       throw error;
@@ -197,7 +219,9 @@
     var query = meaningful(typed);
     if (!query) {
       list.replaceChildren();
-      say("»" + typed + "« er kun småord (som »og«, »til«, »hvad«). Skriv et ord mere.", "done", typed);
+      var letters = words(typed).some(function (word) { return word.length >= MIN_LETTERS; });
+      say(letters ? "»" + typed + "« er kun småord (som »og«, »til«, »hvad«). Skriv et ord mere."
+        : "Skriv mindst " + MIN_LETTERS + " bogstaver.", "done", typed);
       return;
     }
     say("Søger …", "busy", typed);
