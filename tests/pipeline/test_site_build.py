@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
@@ -47,6 +48,22 @@ def test_pages_are_danish(built, built_html):
     assert json.loads((built / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"].keys() == {
         "da"
     }
+
+
+# Markdown that no extension of mkdocs.yml renders reaches the page as text: an admonition's "???"/"!!!" line
+# (its indented body then becomes a code block) or an attribute list "{ #id }" / "{: .class }".
+UNRENDERED = re.compile(r"^(\?\?\?|!!!)\+? |\{ ?#[\w-]+ ?\}|\{: ")
+
+
+@every_page
+def test_no_markdown_is_left_as_text(built_html):
+    left = {
+        path.as_posix(): text[:60]
+        for path, page in built_html.items()
+        for text in (element.get_text() for element in page.select("article p, article li, article code"))
+        if UNRENDERED.search(text)
+    }
+    assert left == {}
 
 
 @every_page
