@@ -100,6 +100,7 @@ class _Frame:
     loc: Loc
     value: dict[str, Any] | list[Any] | _Skip
     key: str | _Skip | None = None  # in a mapping: None while a key is expected, else whose value comes
+    key_loc: Loc = ()  # the loc of ``key``'s value, shared by its key's and value's positions (one tuple, not two)
 
 
 class _Builder:
@@ -138,7 +139,7 @@ class _Builder:
         elif parent.key is None:
             self._key(parent, event)
         elif isinstance(parent.key, str):
-            self._node(event, (*parent.loc, parent.key), skip=False)
+            self._node(event, parent.key_loc, skip=False)
         else:
             self._node(event, parent.loc, skip=True)
 
@@ -219,7 +220,7 @@ class _Builder:
             frame.key = _SKIP
             return
         self.doc.keys[child] = _mark(event)
-        frame.key = key
+        frame.key, frame.key_loc = key, child
 
     def _place(self, value: Any) -> None:
         if not self.stack:
