@@ -69,9 +69,27 @@ class IndexReport:
 class _Page:
     path: str  # the HTML file, from the site root
     url: str  # the page's address from the site root, as Pagefind gives it in results
-    html: str  # what Pagefind is given of it
+    file: Path  # the built page, read again for ``html`` when it is copied: not every page's markup held at once
     title: str
     text: str
+
+    @property
+    def html(self) -> str:
+        """What Pagefind is given of the page."""
+        return _given(self.file.read_text(encoding="utf-8"))[0]
+
+
+def _given(text: str) -> tuple[str, str]:
+    """What Pagefind is given of a built page, and the page's indexed article (the body if nothing is marked)."""
+    # The theme's own element (overrides/main.html), as markup: text from the data that names the attribute
+    # stands escaped (&lt;div …), so it cannot move the start. (A plain search: a pattern over every tag is 20
+    # times slower.)
+    body = text.find(BODY_MARK)
+    article = text[max(body, 0) :].split(TERMS_MARK, 1)[0]
+    # What Pagefind needs of a marked page is the marked element up to the mark (its menus would only be
+    # read to be left out): a third of the bytes to write and parse.
+    kept = f"<html><body>{article}{TERMS_MARK}</div></body></html>" if body != -1 and TERMS_MARK in text else text
+    return kept, article
 
 
 def _read_pages(site: Path) -> list[_Page]:
@@ -82,20 +100,12 @@ def _read_pages(site: Path) -> list[_Page]:
         relative = path.relative_to(site)
         if relative.parts[0] == SEARCH_DIR:
             continue
-        text = path.read_text(encoding="utf-8")
-        # The theme's own element (overrides/main.html), as markup: text from the data that names the attribute
-        # stands escaped (&lt;div …), so it cannot move the start. (A plain search: a pattern over every tag is 20
-        # times slower.)
-        body = text.find(BODY_MARK)
-        article = text[max(body, 0) :].split(TERMS_MARK, 1)[0]
+        _kept, article = _given(path.read_text(encoding="utf-8"))
         title = _TITLE.search(article)
         url = "/" + relative.as_posix()
         if url.endswith("/index.html"):
             url = url[: -len("index.html")]
-        # What Pagefind needs of a marked page is the marked element up to the mark (its menus would only be
-        # read to be left out): a third of the bytes to write and parse.
-        kept = f"<html><body>{article}{TERMS_MARK}</div></body></html>" if body != -1 and TERMS_MARK in text else text
-        pages.append(_Page(relative.as_posix(), url, kept, _plain(title.group(1)) if title else "", _plain(article)))
+        pages.append(_Page(relative.as_posix(), url, path, _plain(title.group(1)) if title else "", _plain(article)))
     return pages
 
 
@@ -147,11 +157,11 @@ def added_terms(
     an earlier index of the same site (`mkdocs serve`): it splits again only what changed."""
     docs = [{"title": page.title, "text": page.text} for page in pages]
     enricher = enricher or Enricher()
-    enriched = enricher.enrich(docs, synonyms)
+    extras = enricher.added(docs, synonyms)
     known = enricher.known
     found = {}
-    for page, doc, before in zip(pages, enriched, docs, strict=True):
-        terms = Terms(title_terms(page.title, known, synonyms or {}), doc["text"][len(before["text"]) :].split())
+    for page, extra in zip(pages, extras, strict=True):
+        terms = Terms(title_terms(page.title, known, synonyms or {}), " ".join(extra).split())
         if terms.title or terms.text:
             found[page.url] = terms
     return found
