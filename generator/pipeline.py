@@ -123,7 +123,7 @@ class TreeFiles(Mapping[str, bytes]):
 
     def __getitem__(self, path: str) -> bytes:
         source = self._sources[path]
-        data = source.markdown.encode("utf-8") if isinstance(source, Page) else source
+        data = source.text if isinstance(source, Page) else source
         if path in self._finished:
             data += facets_html(self._facets.get(path, Facets("side"))).encode("utf-8")
         return data
