@@ -54,6 +54,7 @@ MAX_DEPTH = 64  # levels of nesting; honest data has 9
 MAX_SCALAR_CHARS = 100_000  # one value; the models allow less per field (models.MAX_TEXT)
 MAX_KEY_CHARS = 100  # field names are short English words
 MAX_NUMBER_CHARS = 30  # a number written with more characters is not a page, year or count
+SHARED_CHARS = 64  # a value this short is kept once per file however often it recurs (ids, kinds, units)
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RESOLVER = yaml.resolver.Resolver()
@@ -148,6 +149,9 @@ class _Builder:
         self.stack: list[_Frame] = []
         self.root: Any = None
         self.documents = 0
+        # One string for each field name and short value that recurs (``id``, ``kilde``, an element's id in every
+        # list that names it): the parser makes a new one each time it meets it.
+        self.strings: dict[str, str] = {}
 
     def fail(self, event: yaml.Event, loc: Loc, message: str) -> None:
         self.problems.append(Problem(self.doc.path, _mark(event), field_path(loc), message))
@@ -238,6 +242,8 @@ class _Builder:
         if isinstance(value, float) and not math.isfinite(value):
             self.fail(event, loc, f"expected a finite number, got {text!r}")
             return None
+        if isinstance(value, str) and len(value) <= SHARED_CHARS:
+            return self.strings.setdefault(value, value)
         return value
 
     def _key(self, frame: _Frame, event: yaml.Event) -> None:
@@ -250,7 +256,7 @@ class _Builder:
             else:
                 frame.key = _SKIP
             return
-        key = event.value
+        key = self.strings.setdefault(event.value, event.value)
         child = (*frame.loc, key)
         assert isinstance(frame.value, dict)
         if key in frame.value:
