@@ -72,6 +72,7 @@ class _Page:
     file: Path  # the built page, read again for ``html`` when it is copied: not every page's markup held at once
     title: str
     text: str
+    marked: bool  # the theme marked its article (BODY_MARK)
 
     @property
     def html(self) -> str:
@@ -105,7 +106,8 @@ def _read_pages(site: Path) -> list[_Page]:
         url = "/" + relative.as_posix()
         if url.endswith("/index.html"):
             url = url[: -len("index.html")]
-        pages.append(_Page(relative.as_posix(), url, path, _plain(title.group(1)) if title else "", _plain(article)))
+        title_text = _plain(title.group(1)) if title else ""
+        pages.append(_Page(relative.as_posix(), url, path, title_text, _plain(article), article.startswith(BODY_MARK)))
     return pages
 
 
@@ -186,7 +188,9 @@ def search_index(
     with tempfile.TemporaryDirectory(
         prefix="kb-search-", dir=_SCRATCH if os.access(_SCRATCH, os.W_OK) else None
     ) as scratch:
-        for page in pages:
+        # Pagefind drops the pages without a mark when any page has one: those are not copied (an overview's
+        # numbered pages, whole and long, grow with the data).
+        for page in [page for page in pages if page.marked] or pages:
             copy = Path(scratch) / page.path
             copy.parent.mkdir(parents=True, exist_ok=True)
             copy.write_text(with_terms(page.html, terms.get(page.url)), encoding="utf-8")
