@@ -183,11 +183,12 @@ def build(root: Path, site_dir: Path, wait: float = DEFAULT_WAIT) -> int:
                 return 1
             remove_stale_scratch(site_dir)
             _generate(root, site)
+            expected, synonyms = expected_outputs(site.files()), site.catalogue.synonyms
+            # The pages are written: their memory goes to the search index, made in this process after the builder.
+            del site
             scratch = scratch_dir(site_dir)
             try:
-                locks = [docs_fd, site_fd]
-                expected = expected_outputs(site.files())
-                return _build_into(root, scratch, site_dir, expected, locks, site.catalogue.synonyms)
+                return _build_into(root, scratch, site_dir, expected, [docs_fd, site_fd], synonyms)
             finally:
                 shutil.rmtree(scratch, ignore_errors=True)
     except Busy as exc:

@@ -15,6 +15,7 @@ import functools
 import json
 import os
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -91,20 +92,47 @@ class Site:
             self.nav, self.catalogue.synonyms, self.origins(), len(self.warnings), off_menu(self.catalogue)
         )
 
-    def files(self) -> dict[str, bytes]:
+    def files(self) -> TreeFiles:
         """Every file of the docs tree: hand-written content plus generated pages and downloads."""
-        return self.pages_and_content() | self.downloads
+        return TreeFiles(self, with_downloads=True)
 
     def pages_and_content(self) -> dict[str, bytes]:
         """The docs tree but the downloads; every page ends with what the search knows of it (site/search.py)."""
-        files = dict(self.content)
-        files.update({page.path: page.markdown.encode("utf-8") for page in self.pages})
-        facets = page_facets(self.catalogue)
-        for path, text in files.items():
-            if path.endswith(".md"):
-                files[path] = text + facets_html(facets.get(path, Facets("side"))).encode("utf-8")
-        files.update({path: data for page in self.pages for path, data in page.files})
-        return files
+        return dict(TreeFiles(self, with_downloads=False))
+
+
+class TreeFiles(Mapping[str, bytes]):
+    """The files of a site's docs tree by path, each page's bytes made when asked for.
+
+    A writer that takes one file at a time (``sync_tree``) then never holds every page twice, as text
+    and as bytes: at 100 times today's data the pages' bytes alone are over 100 MB.
+    """
+
+    def __init__(self, site: Site, *, with_downloads: bool) -> None:
+        self._facets = page_facets(site.catalogue)
+        # Later sources win, as they always have: pages over content, a page's files over both, downloads last;
+        # the Markdown of content and pages ends with what the search knows of the page (site/search.py).
+        self._sources: dict[str, bytes | Page] = dict(site.content)
+        self._sources.update({page.path: page for page in site.pages})
+        self._finished = {path for path in self._sources if path.endswith(".md")}
+        attached = {path: data for page in site.pages for path, data in page.files}
+        if with_downloads:
+            attached.update(site.downloads)
+        self._sources.update(attached)
+        self._finished -= attached.keys()
+
+    def __getitem__(self, path: str) -> bytes:
+        source = self._sources[path]
+        data = source.text if isinstance(source, Page) else source
+        if path in self._finished:
+            data += facets_html(self._facets.get(path, Facets("side"))).encode("utf-8")
+        return data
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._sources)
+
+    def __len__(self) -> int:
+        return len(self._sources)
 
 
 def read_content(root: Path) -> dict[str, bytes]:

@@ -43,7 +43,7 @@ class Severity(Enum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)  # one per value of every data file: no __dict__ each
 class Position:
     line: int
     column: int

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import math
+from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,6 +54,7 @@ MAX_DEPTH = 64  # levels of nesting; honest data has 9
 MAX_SCALAR_CHARS = 100_000  # one value; the models allow less per field (models.MAX_TEXT)
 MAX_KEY_CHARS = 100  # field names are short English words
 MAX_NUMBER_CHARS = 30  # a number written with more characters is not a page, year or count
+SHARED_CHARS = 64  # a value this short is kept once per file however often it recurs (ids, kinds, units)
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RESOLVER = yaml.resolver.Resolver()
@@ -60,22 +62,36 @@ _RESOLVER = yaml.resolver.Resolver()
 
 @dataclass
 class Document:
-    """A parsed data file: its plain value plus where each part came from."""
+    """A parsed data file: its plain value plus where each part came from.
+
+    The positions are kept beside the value, not in a table keyed by each part's path: every mapping and
+    list of ``data`` has an array of where its parts start (a mapping's key and value, pair by pair in
+    its order; a list's items), found by the container's identity (``data`` keeps every container alive,
+    and nothing changes it after reading). So a position costs 8 bytes, not a path tuple, a table entry
+    and an object each; at 100 times today's data those were a third of a build's memory.
+    """
 
     path: str
     data: Any
-    values: dict[Loc, Position] = field(default_factory=dict)
-    keys: dict[Loc, Position] = field(default_factory=dict)
+    root_mark: int = 0  # where ``data`` starts (_pack), 0 for nowhere
+    marks: dict[int, array[int]] = field(default_factory=dict, repr=False)  # id(container) -> its parts' marks
 
     def position(self, loc: Loc, *, key: bool = False) -> Position | None:
         """Best position for ``loc``: the key itself, the value, or the nearest parent."""
-        if key and loc in self.keys:
-            return self.keys[loc]
-        for end in range(len(loc), -1, -1):
-            found = self.values.get(loc[:end])
-            if found is not None:
-                return found
-        return None
+        found, value = self.root_mark, self.data
+        for depth, part in enumerate(loc):
+            index = _index(value, part)
+            marks = self.marks.get(id(value)) if index is not None else None
+            if marks is None:
+                break
+            if isinstance(value, dict):
+                if key and depth == len(loc) - 1:
+                    return _unpack(marks[2 * index])
+                found = marks[2 * index + 1]
+            else:
+                found = marks[index]
+            value = value[part]
+        return _unpack(found) if found else None
 
     def problem(self, loc: Loc, message: str, *, key: bool = False, **kwargs: Any) -> Problem:
         return Problem(self.path, self.position(loc, key=key), field_path(loc), message, **kwargs)
@@ -83,6 +99,24 @@ class Document:
 
 def _mark(event: yaml.Event) -> Position:
     return Position(event.start_mark.line + 1, event.start_mark.column + 1)
+
+
+def _pack(event: yaml.Event) -> int:
+    """Where an event starts, as one number: the line (from 1) above 32 bits, the column (from 1) below."""
+    return (event.start_mark.line + 1) << 32 | (event.start_mark.column + 1)
+
+
+def _unpack(mark: int) -> Position:
+    return Position(mark >> 32, mark & 0xFFFFFFFF)
+
+
+def _index(value: Any, part: str | int) -> int | None:
+    """Where ``part`` is among the parts of a mapping or list, or None if it is not one of them."""
+    if isinstance(value, dict) and isinstance(part, str) and part in value:
+        return list(value).index(part)
+    if isinstance(value, list) and isinstance(part, int) and not isinstance(part, bool) and 0 <= part < len(value):
+        return part
+    return None
 
 
 class _Skip:
@@ -100,6 +134,8 @@ class _Frame:
     loc: Loc
     value: dict[str, Any] | list[Any] | _Skip
     key: str | _Skip | None = None  # in a mapping: None while a key is expected, else whose value comes
+    key_loc: Loc = ()  # the loc of ``key``'s value
+    marks: array[int] = field(default_factory=lambda: array("Q"))  # its parts' positions (Document.marks)
 
 
 class _Builder:
@@ -113,6 +149,9 @@ class _Builder:
         self.stack: list[_Frame] = []
         self.root: Any = None
         self.documents = 0
+        # One string for each field name and short value that recurs (``id``, ``kilde``, an element's id in every
+        # list that names it): the parser makes a new one each time it meets it.
+        self.strings: dict[str, str] = {}
 
     def fail(self, event: yaml.Event, loc: Loc, message: str) -> None:
         self.problems.append(Problem(self.doc.path, _mark(event), field_path(loc), message))
@@ -126,7 +165,10 @@ class _Builder:
         if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
             return
         if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            self._place(self.stack.pop().value)
+            frame = self.stack.pop()
+            if frame.marks and not isinstance(frame.value, _Skip):
+                self.doc.marks[id(frame.value)] = frame.marks
+            self._place(frame.value)
             return
         parent = self.stack[-1] if self.stack else None
         if parent is None:
@@ -138,7 +180,7 @@ class _Builder:
         elif parent.key is None:
             self._key(parent, event)
         elif isinstance(parent.key, str):
-            self._node(event, (*parent.loc, parent.key), skip=False)
+            self._node(event, parent.key_loc, skip=False)
         else:
             self._node(event, parent.loc, skip=True)
 
@@ -147,6 +189,11 @@ class _Builder:
         if self.count > MAX_NODES:
             message = f"file is too large (more than {MAX_NODES} values)"
             raise DataError([Problem(self.doc.path, _mark(event), field_path(loc), message)])
+        if not skip:  # where the node starts, in its parent's marks: a mapping's key came just before
+            if self.stack:
+                self.stack[-1].marks.append(_pack(event))
+            else:
+                self.doc.root_mark = _pack(event)
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             self._open(event, loc, skip=skip)
         elif skip:
@@ -155,7 +202,6 @@ class _Builder:
             self.fail(event, loc, "aliases (*name) are not supported; write the value out in full")
             self._place(None)
         else:
-            self.doc.values.setdefault(loc, _mark(event))
             self._place(self._scalar(event, loc))
 
     def _open(self, event: yaml.Event, loc: Loc, *, skip: bool) -> None:
@@ -166,11 +212,9 @@ class _Builder:
         mapping = isinstance(event, yaml.MappingStartEvent)
         plain = _MAP_TAG if mapping else _SEQ_TAG
         tag = plain if event.tag in (None, "!") else event.tag
-        if not skip:
-            self.doc.values.setdefault(loc, _mark(event))
-            if tag != plain:
-                self._bad_tag(event, loc, tag)
-                skip = True
+        if not skip and tag != plain:
+            self._bad_tag(event, loc, tag)
+            skip = True
         value: dict[str, Any] | list[Any] | _Skip = _SKIP if skip else ({} if mapping else [])
         self.stack.append(_Frame(loc, value))
 
@@ -198,6 +242,8 @@ class _Builder:
         if isinstance(value, float) and not math.isfinite(value):
             self.fail(event, loc, f"expected a finite number, got {text!r}")
             return None
+        if isinstance(value, str) and len(value) <= SHARED_CHARS:
+            return self.strings.setdefault(value, value)
         return value
 
     def _key(self, frame: _Frame, event: yaml.Event) -> None:
@@ -210,16 +256,16 @@ class _Builder:
             else:
                 frame.key = _SKIP
             return
-        key = event.value
+        key = self.strings.setdefault(event.value, event.value)
         child = (*frame.loc, key)
         assert isinstance(frame.value, dict)
-        if key in frame.value or child in self.doc.keys:
-            first = self.doc.keys[child]
+        if key in frame.value:
+            first = _unpack(frame.marks[2 * list(frame.value).index(key)])
             self.fail(event, child, f"duplicate key '{key}' (first given at line {first.line})")
             frame.key = _SKIP
             return
-        self.doc.keys[child] = _mark(event)
-        frame.key = key
+        frame.marks.append(_pack(event))
+        frame.key, frame.key_loc = key, child
 
     def _place(self, value: Any) -> None:
         if not self.stack:

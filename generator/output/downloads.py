@@ -193,10 +193,19 @@ def knowledge_base_model() -> type[BaseModel]:
 
 
 def knowledge_json(catalogue: Catalogue) -> bytes:
-    data = {"$schema": "vidensbase.schema.json"}
-    data.update({name.removesuffix(".yaml"): model.model_dump(mode="json") for name, model in catalogue.files.items()})
-    # Compact: json's C encoder writes it (indenting falls back to pure Python, a tenth of every rebuild).
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    """Every data file's model as one compact JSON object, after ``"$schema"``.
+
+    Each model is written by pydantic's serializer straight to bytes, the same bytes as ``json.dumps`` of its
+    ``model_dump(mode="json")`` with ``ensure_ascii=False`` (the models hold no floats, whose digits could
+    differ), without first making the whole knowledge base into Python values: at 100 times today's data those
+    and the text made of them were a third of ``generate``'s peak memory.
+    """
+    parts = [b'{"$schema":"vidensbase.schema.json"']
+    for name, model in catalogue.files.items():
+        key = json.dumps(name.removesuffix(".yaml"), ensure_ascii=False).encode("utf-8")
+        parts.append(b"," + key + b":" + model.__pydantic_serializer__.to_json(model))
+    parts.append(b"}")
+    return b"".join(parts)
 
 
 @functools.cache  # the same for every build: it depends on the models only

@@ -78,9 +78,34 @@ class IndexReport:
 class _Page:
     path: str  # the HTML file, from the site root
     url: str  # the page's address from the site root, as Pagefind gives it in results
-    html: str  # what Pagefind is given of it
+    file: Path  # the built page, read again for ``html`` when it is copied: not every page's markup held at once
     title: str
     text: str
+    marked: bool  # the theme marked its article (BODY_MARK)
+
+    @property
+    def html(self) -> str:
+        """What Pagefind is given of the page."""
+        return _given(self.file.read_bytes())[0]
+
+
+def _given(raw: bytes) -> tuple[str, str, bool]:
+    """What Pagefind is given of a built page, the page's indexed article (the body if nothing is marked), and
+    whether the theme marked it (BODY_MARK)."""
+    # The theme's own element (overrides/main.html), as markup: text from the data that names the attribute
+    # stands escaped (&lt;div …), so it cannot move the start. (A plain search: a pattern over every tag is 20
+    # times slower.) Only the article is decoded: the menus around it are two thirds of a page's bytes.
+    body = raw.find(_BODY_BYTES)
+    end = raw.find(_MARK_BYTES, max(body, 0))
+    marked = body != -1 and end != -1
+    text = raw[body:end].decode("utf-8") if marked else raw.decode("utf-8")
+    article = _HEADERLINK.sub("", text if marked else text.split(TERMS_MARK, 1)[0])
+    if not marked:
+        return text, article, False
+    # What Pagefind needs of a marked page is the marked element up to the mark (its menus would only be
+    # read to be left out): a third of the bytes to write and parse.
+    copy = _BLOCK_END.sub(r"\1 ", _ID.sub("", article))
+    return f"<html><body>{copy}{TERMS_MARK}</div></body></html>", article, True
 
 
 def _read_pages(site: Path) -> list[_Page]:
@@ -91,24 +116,13 @@ def _read_pages(site: Path) -> list[_Page]:
         relative = path.relative_to(site)
         if relative.parts[0] == SEARCH_DIR:
             continue
-        raw = path.read_bytes()
-        # The theme's own element (overrides/main.html), as markup: text from the data that names the attribute
-        # stands escaped (&lt;div …), so it cannot move the start. (A plain search: a pattern over every tag is 20
-        # times slower.) Only the article is decoded: the menus around it are two thirds of a page's bytes.
-        body = raw.find(_BODY_BYTES)
-        end = raw.find(_MARK_BYTES, max(body, 0))
-        marked = body != -1 and end != -1
-        text = raw[body:end].decode("utf-8") if marked else raw.decode("utf-8")
-        article = _HEADERLINK.sub("", text if marked else text.split(TERMS_MARK, 1)[0])
+        _kept, article, marked = _given(path.read_bytes())
         title = _TITLE.search(article)
         url = "/" + relative.as_posix()
         if url.endswith("/index.html"):
             url = url[: -len("index.html")]
-        # What Pagefind needs of a marked page is the marked element up to the mark (its menus would only be
-        # read to be left out): a third of the bytes to write and parse.
-        copy = _BLOCK_END.sub(r"\1 ", _ID.sub("", article))
-        kept = f"<html><body>{copy}{TERMS_MARK}</div></body></html>" if marked else text
-        pages.append(_Page(relative.as_posix(), url, kept, _plain(title.group(1)) if title else "", _plain(article)))
+        title_text = _plain(title.group(1)) if title else ""
+        pages.append(_Page(relative.as_posix(), url, path, title_text, _plain(article), marked))
     return pages
 
 
@@ -160,11 +174,11 @@ def added_terms(
     an earlier index of the same site (`mkdocs serve`): it splits again only what changed."""
     docs = [{"title": page.title, "text": page.text} for page in pages]
     enricher = enricher or Enricher()
-    enriched = enricher.enrich(docs, synonyms)
+    extras = enricher.added(docs, synonyms)
     known = enricher.known
     found = {}
-    for page, doc, before in zip(pages, enriched, docs, strict=True):
-        terms = Terms(title_terms(page.title, known, synonyms or {}), doc["text"][len(before["text"]) :].split())
+    for page, extra in zip(pages, extras, strict=True):
+        terms = Terms(title_terms(page.title, known, synonyms or {}), " ".join(extra).split())
         if terms.title or terms.text:
             found[page.url] = terms
     return found
@@ -189,7 +203,9 @@ def search_index(
     with tempfile.TemporaryDirectory(
         prefix="kb-search-", dir=_SCRATCH if os.access(_SCRATCH, os.W_OK) else None
     ) as scratch:
-        for page in pages:
+        # Pagefind drops the pages without a mark when any page has one: those are not copied (an overview's
+        # numbered pages, whole and long, grow with the data).
+        for page in [page for page in pages if page.marked] or pages:
             copy = Path(scratch) / page.path
             copy.parent.mkdir(parents=True, exist_ok=True)
             copy.write_text(with_terms(page.html, terms.get(page.url)), encoding="utf-8")

@@ -108,6 +108,8 @@ class Enricher:
         self._extra: dict[tuple[str, str], list[str]] = {}  # by an entry's title and text, for _basis
         self._basis: tuple[frozenset[str], dict[str, list[str]]] | None = None  # (vocabulary, synonyms)
         self._splits: dict[str, list[str]] = {}  # compound parts by word, for _basis
+        # One string per distinct word: the site's pages hold millions of words but a few thousand distinct ones.
+        self._spellings: dict[str, str] = {}
 
     @property
     def known(self) -> frozenset[str]:
@@ -115,18 +117,27 @@ class Enricher:
         return self._basis[0] if self._basis else frozenset()
 
     def enrich(self, docs: list[dict[str, str]], synonyms: dict[str, list[str]] | None = None) -> list[dict[str, str]]:
+        enriched = []
+        for doc, extra in zip(docs, self.added(docs, synonyms), strict=True):
+            enriched.append({**doc, "text": doc.get("text", "") + (" " + " ".join(extra) if extra else "")})
+        return enriched
+
+    def added(self, docs: list[dict[str, str]], synonyms: dict[str, list[str]] | None = None) -> list[list[str]]:
+        """The words ``enrich`` appends to each entry's text, without making every text again."""
         keys = [(doc.get("title", ""), doc.get("text", "")) for doc in docs]
-        self._words = {key: self._words[key] if key in self._words else _words_of(*key) for key in keys}
-        known = frozenset(word for word in set().union(*self._words.values()) if len(word) >= MIN_PART)
+        spell = self._spellings.setdefault
+        self._words = {
+            key: self._words[key]
+            if key in self._words
+            else Counter({spell(word, word): count for word, count in _words_of(*key).items()})
+            for key in keys
+        }
+        known = frozenset(word for counted in self._words.values() for word in counted if len(word) >= MIN_PART)
         basis = (known, dict(synonyms or {}))
         if basis != self._basis:
             self._basis, self._splits, self._extra = basis, {}, {}
         self._extra = {key: self._extra[key] if key in self._extra else self._added(key) for key in keys}
-        enriched = []
-        for doc, key in zip(docs, keys, strict=True):
-            extra = self._extra[key]
-            enriched.append({**doc, "text": doc.get("text", "") + (" " + " ".join(extra) if extra else "")})
-        return enriched
+        return [self._extra[key] for key in keys]
 
     def _added(self, key: tuple[str, str]) -> list[str]:
         """The words added to one entry: its compound parts, then the synonyms it should be found by."""

@@ -16,7 +16,7 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -26,11 +26,16 @@ from ..site.urls import page_url
 SITE_ESSENTIALS = ("404.html", "pagefind/pagefind.js")
 
 
-def sync_tree(files: dict[str, bytes], dest: Path) -> list[str]:
-    """Make ``dest`` hold exactly ``files`` (dotfiles such as .gitignore are left alone)."""
+def sync_tree(files: Mapping[str, bytes], dest: Path) -> list[str]:
+    """Make ``dest`` hold exactly ``files`` (dotfiles such as .gitignore are left alone).
+
+    Each file's bytes are asked for only when it is written, so a mapping that makes them on demand
+    (``pipeline.TreeFiles``) is never held whole.
+    """
     dest.mkdir(parents=True, exist_ok=True)
     changed = []
-    for relative, data in sorted(files.items()):
+    for relative in sorted(files):
+        data = files[relative]
         target = dest / relative
         if target.is_file() and target.read_bytes() == data:
             continue

@@ -19,8 +19,11 @@ def messages(text: str) -> list[str]:
 def test_positions_of_values_and_keys():
     doc = load_text("items:\n  - id: a\n    name: Anna\n", "data/x.yaml")
     assert doc.data == {"items": [{"id": "a", "name": "Anna"}]}
-    assert doc.values[("items", 0, "name")] == Position(3, 11)
-    assert doc.keys[("items", 0, "name")] == Position(3, 5)
+    assert doc.position(("items", 0, "name")) == Position(3, 11)
+    assert doc.position(("items", 0, "name"), key=True) == Position(3, 5)
+    assert doc.position(("items", 0), key=True) == Position(2, 5)  # a list item has no key: its value
+    assert doc.position(("items",)) == Position(2, 3)
+    assert doc.position(()) == Position(1, 1)
 
 
 def test_position_falls_back_to_nearest_parent():
