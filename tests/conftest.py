@@ -1,6 +1,6 @@
 """Fixtures: throwaway copies of a project to build or break; the built site served to Chromium.
 
-The tests run on every core (pytest-xdist, see scripts/test). What is expensive to make (the real
+The tests run on every core and one more (pytest-xdist, see scripts/test). What is expensive to make (the real
 site, the hostile site) is made once per test run by whichever worker needs it first, through
 ``made_once``; the other workers wait for it and share it.
 """
