@@ -18,7 +18,7 @@ from generator.data.models import DiscrepancyKind
 from generator.data.problems import DataError
 from generator.pipeline import build_site
 from generator.site.labels import DISCREPANCY_KIND_LABELS
-from generator.site.pages.contradictions import all_contradictions, contradictions_page
+from generator.site.pages.contradictions import all_contradictions, contradictions_pages
 from generator.site.pages.programmes import programme_page
 from generator.site.pages.projects import project_page
 from generator.site.urls import CONTRADICTIONS_PATH, page_url
@@ -64,7 +64,7 @@ def _computed_count(catalogue) -> int:
 
 @pytest.fixture(scope="module")
 def page(real_catalogue):
-    return contradictions_page(real_catalogue)
+    return contradictions_pages(real_catalogue)[0]
 
 
 def test_the_page_lists_every_contradiction_of_the_data(real_catalogue, page):
@@ -221,7 +221,8 @@ def test_the_table_1_contradictions_are_those_check_prints(real_catalogue):
 
 def test_a_table_1_difference_appears_and_goes_with_the_data(minimal):
     def entries() -> list[str]:
-        return [h["id"] for h in html(contradictions_page(load_catalogue(minimal / "data")).markdown).find_all("h3")]
+        page = contradictions_pages(load_catalogue(minimal / "data"))[0]
+        return [h["id"] for h in html(page.markdown).find_all("h3")]
 
     assert "tabel-1-sammen-i-nordby" not in entries()
     edit(minimal / "data" / "projects.yaml", "table1: {pages: 1, marks: 4}", "table1: {pages: 1, marks: 3}")

@@ -17,7 +17,7 @@ from generator.site.pages.about import evaluation_pages
 from generator.site.pages.base import NOT_SEARCHED, script_json
 from generator.site.pages.budget import budget_page
 from generator.site.pages.cases import cases_pages
-from generator.site.pages.contradictions import all_contradictions, contradictions_page, contradictions_pages
+from generator.site.pages.contradictions import all_contradictions, contradictions_pages
 from generator.site.pages.economy import economy_pages
 from generator.site.pages.explorer import explorer_data, explorer_pages
 from generator.site.pages.municipalities import municipalities_index_pages, municipality_page
@@ -274,7 +274,7 @@ def test_many_elements_leave_the_explorer_page_for_its_file_and_its_tables_pages
 
 def test_a_contradiction_shown_on_many_pages_names_the_first_and_counts_the_rest(real_catalogue, monkeypatch):
     monkeypatch.setattr(contradictions, "SHOWN_PLACES", 1)
-    soup = html(contradictions_page(real_catalogue).markdown)
+    soup = html(contradictions_pages(real_catalogue)[0].markdown)
     twice = [c for c in all_contradictions(real_catalogue) if len(c.shown) == 2]
     assert twice
     for item in twice:

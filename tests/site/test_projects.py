@@ -13,7 +13,7 @@ from generator.data.problems import DataError, Severity
 from generator.domain.costs import per_child_range
 from generator.domain.numbers import danish_number
 from generator.pipeline import build_site
-from generator.site.pages.about import evaluation_page
+from generator.site.pages.about import evaluation_pages
 from generator.site.pages.overviews import projects_index_page
 from generator.site.pages.projects import project_page
 from generator.site.render import kroner_range
@@ -194,7 +194,7 @@ def test_overview_table_reads_without_script(catalogue):
 
 
 def test_evaluation_page_has_table_3_and_the_cost_method(catalogue):
-    page = html(evaluation_page(catalogue).markdown)
+    page = html(evaluation_pages(catalogue)[0].markdown)
     table3 = next(t for t in page("table") if t.caption.get_text().startswith("Tabel 3"))
     rows = {tr.th.get_text(): [td.get_text() for td in tr("td")] for tr in table3.tbody("tr")}
     assert rows["Involverede børn"] == ["~4.000", "~8.000"]

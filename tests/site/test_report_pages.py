@@ -5,7 +5,7 @@ import re
 import pytest
 
 from generator.pipeline import build_site
-from generator.site.pages.report import chapter_page, evidence_page, headings, report_index_page
+from generator.site.pages.report import chapter_pages, evidence_page, headings, report_index_page
 from generator.site.urls import EVIDENCE_PATH, REPORT_INDEX, chapter_path
 
 from ..helpers import assert_golden, edit
@@ -16,12 +16,12 @@ every_page = pytest.mark.xdist_group("built-html")
 def test_golden_evidence_and_chapter_pages(real_catalogue):
     assert_golden("pages/evidence.md", evidence_page(real_catalogue).markdown)
     chapter = next(c for c in real_catalogue.report.chapters if c.number == "4")
-    assert_golden("pages/report_chapter_4.md", chapter_page(real_catalogue, chapter).markdown)
+    assert_golden("pages/report_chapter_4.md", chapter_pages(real_catalogue, chapter)[0].markdown)
 
 
 def test_every_chapter_has_its_headings_and_a_source_line_under_every_block(real_catalogue):
     for chapter in real_catalogue.report.chapters:
-        page = chapter_page(real_catalogue, chapter)
+        page = chapter_pages(real_catalogue, chapter)[0]
         assert page.path == chapter_path(chapter)
         assert f"\n# {chapter.number}. {chapter.heading} " in page.markdown
         for section in chapter.sections:
@@ -44,7 +44,7 @@ def test_section_levels_follow_the_report_numbers(real_catalogue):
 
 def test_table1_has_every_project_and_marks_where_its_text_names_more(real_catalogue):
     chapter = next(c for c in real_catalogue.report.chapters if c.number == "2")
-    markdown = chapter_page(real_catalogue, chapter).markdown
+    markdown = chapter_pages(real_catalogue, chapter)[0].markdown
     table = markdown[markdown.index("<caption>Tabel 1: ") : markdown.index("</table>")]
     assert table.count("<tr><td>") == len(real_catalogue.projects) == 15
     # Silkeborg: 4 marks in table 1, but its text names 3 partners and 2 daycare types (the contradiction's link)

@@ -44,10 +44,6 @@ def evaluation_pages(catalogue: Catalogue) -> list[Page]:
     return [page, *phases.pages]
 
 
-def evaluation_page(catalogue: Catalogue) -> Page:
-    return evaluation_pages(catalogue)[0]
-
-
 def sources_page(catalogue: Catalogue) -> Page:
     return render_page(
         SOURCES_PATH,

@@ -347,7 +347,3 @@ def contradictions_pages(catalogue: Catalogue) -> list[Page]:
             )
         )
     return pages
-
-
-def contradictions_page(catalogue: Catalogue) -> Page:
-    return contradictions_pages(catalogue)[0]

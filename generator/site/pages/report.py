@@ -126,10 +126,6 @@ def chapter_pages(catalogue: Catalogue, chapter: ReportChapter) -> list[Page]:
     return [page, *(table.pages if table else [])]
 
 
-def chapter_page(catalogue: Catalogue, chapter: ReportChapter) -> Page:
-    return chapter_pages(catalogue, chapter)[0]
-
-
 def report_index_page(catalogue: Catalogue) -> Page:
     report = catalogue.report
     return render_page(
