@@ -22,6 +22,7 @@ from pydantic import BaseModel
 from ..domain.budget import BudgetActivity, budget_activities
 from ..domain.costs import Bands, CostRow, cost_rows
 from .contradictions import warnings_of
+from .document import Document
 from .files import read_text
 from .mentions import MunicipalityMentions, gather_mentions
 from .models import (
@@ -50,7 +51,7 @@ from .models import (
     SourcesFile,
 )
 from .problems import DataError, Problem, errors
-from .read import Document, load_text
+from .read import load_text
 from .references import check_references
 from .rules import check_rules
 from .validate import problems_of

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from .document import Document, Loc
 from .models import Figure, Project
 from .problems import Problem, Severity
-from .read import Document, Loc
 
 if TYPE_CHECKING:
     from .catalogue import Catalogue

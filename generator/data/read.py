@@ -28,10 +28,9 @@ from typing import Any
 import yaml
 
 from .characters import control_problem
+from .document import Document, Loc, pack, unpack
 from .files import MAX_FILE_BYTES, read_text, too_large
 from .problems import DataError, Position, Problem, field_path
-
-Loc = tuple[str | int, ...]
 
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:str",
@@ -60,63 +59,12 @@ _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RESOLVER = yaml.resolver.Resolver()
 
 
-@dataclass
-class Document:
-    """A parsed data file: its plain value plus where each part came from.
-
-    The positions are kept beside the value, not in a table keyed by each part's path: every mapping and
-    list of ``data`` has an array of where its parts start (a mapping's key and value, pair by pair in
-    its order; a list's items), found by the container's identity (``data`` keeps every container alive,
-    and nothing changes it after reading). So a position costs 8 bytes, not a path tuple, a table entry
-    and an object each; at 100 times today's data those were a third of a build's memory.
-    """
-
-    path: str
-    data: Any
-    root_mark: int = 0  # where ``data`` starts (_pack), 0 for nowhere
-    marks: dict[int, array[int]] = field(default_factory=dict, repr=False)  # id(container) -> its parts' marks
-
-    def position(self, loc: Loc, *, key: bool = False) -> Position | None:
-        """Best position for ``loc``: the key itself, the value, or the nearest parent."""
-        found, value = self.root_mark, self.data
-        for depth, part in enumerate(loc):
-            index = _index(value, part)
-            marks = self.marks.get(id(value)) if index is not None else None
-            if marks is None:
-                break
-            if isinstance(value, dict):
-                if key and depth == len(loc) - 1:
-                    return _unpack(marks[2 * index])
-                found = marks[2 * index + 1]
-            else:
-                found = marks[index]
-            value = value[part]
-        return _unpack(found) if found else None
-
-    def problem(self, loc: Loc, message: str, *, key: bool = False, **kwargs: Any) -> Problem:
-        return Problem(self.path, self.position(loc, key=key), field_path(loc), message, **kwargs)
-
-
 def _mark(event: yaml.Event) -> Position:
     return Position(event.start_mark.line + 1, event.start_mark.column + 1)
 
 
 def _pack(event: yaml.Event) -> int:
-    """Where an event starts, as one number: the line (from 1) above 32 bits, the column (from 1) below."""
-    return (event.start_mark.line + 1) << 32 | (event.start_mark.column + 1)
-
-
-def _unpack(mark: int) -> Position:
-    return Position(mark >> 32, mark & 0xFFFFFFFF)
-
-
-def _index(value: Any, part: str | int) -> int | None:
-    """Where ``part`` is among the parts of a mapping or list, or None if it is not one of them."""
-    if isinstance(value, dict) and isinstance(part, str) and part in value:
-        return list(value).index(part)
-    if isinstance(value, list) and isinstance(part, int) and not isinstance(part, bool) and 0 <= part < len(value):
-        return part
-    return None
+    return pack(event.start_mark.line + 1, event.start_mark.column + 1)
 
 
 class _Skip:
@@ -260,7 +208,7 @@ class _Builder:
         child = (*frame.loc, key)
         assert isinstance(frame.value, dict)
         if key in frame.value:
-            first = _unpack(frame.marks[2 * list(frame.value).index(key)])
+            first = unpack(frame.marks[2 * list(frame.value).index(key)])
             self.fail(event, child, f"duplicate key '{key}' (first given at line {first.line})")
             frame.key = _SKIP
             return

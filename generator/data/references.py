@@ -29,8 +29,8 @@ from typing import Annotated, Any, Union
 
 from pydantic import BaseModel
 
+from .document import Document, Loc
 from .problems import Problem
-from .read import Document, Loc
 
 
 @dataclass(frozen=True)

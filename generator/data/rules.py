@@ -13,9 +13,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .document import Document, Loc
 from .models import PageRange
 from .problems import Problem
-from .read import Document, Loc
 
 
 def check_rules(docs: dict[str, Document], models: dict[str, Any]) -> list[Problem]:

@@ -12,9 +12,9 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from .document import Document, Loc
 from .models import SECTION_PATTERN, SLUG_PATTERN
 from .problems import DataError, Problem
-from .read import Document, Loc
 
 M = TypeVar("M", bound=BaseModel)
 
