@@ -77,6 +77,11 @@ class Site:
         shows its pages before they are made)."""
         return downloads(self.catalogue)
 
+    @functools.cached_property
+    def facets(self) -> dict[str, Facets]:
+        """What the search knows of each page (site/search.py), which its Markdown ends with."""
+        return page_facets(self.catalogue)
+
     @property
     def warnings(self) -> list[Problem]:
         return self.catalogue.warnings
@@ -109,7 +114,7 @@ class TreeFiles(Mapping[str, bytes]):
     """
 
     def __init__(self, site: Site, *, with_downloads: bool) -> None:
-        self._facets = page_facets(site.catalogue)
+        self._facets = site.facets
         # Later sources win, as they always have: pages over content, a page's files over both, downloads last;
         # the Markdown of content and pages ends with what the search knows of the page (site/search.py).
         self._sources: dict[str, bytes | Page] = dict(site.content)
