@@ -6,7 +6,7 @@ import pytest
 
 from generator.data.catalogue import load_catalogue
 from generator.domain.combinations import all_selections, observed_with, recommendations, selection, suggestions
-from generator.site.pages.explorer import explorer_page
+from generator.site.pages.explorer import explorer_pages
 
 from ..helpers import FIXTURES, assert_golden, copy_project, edit, html
 
@@ -152,7 +152,7 @@ def test_the_explorer_script_data_cannot_end_its_script_element(tmp_path):
     minimal = copy_project(FIXTURES / "minimal", tmp_path / "p")
     evil = 'name: "Hjemmebesøg </script><script>alert(1)</script>"'
     edit(minimal / "data" / "elements.yaml", 'name: "Hjemmebesøg"', evil)
-    page = explorer_page(load_catalogue(minimal / "data"))
+    page = explorer_pages(load_catalogue(minimal / "data"))[0]
     script = page.markdown.split('id="kb-combo-data">', 1)[1].split("</script>", 1)[0]
     assert "<" not in script
     assert "<script>alert(1)" not in page.markdown
@@ -160,7 +160,7 @@ def test_the_explorer_script_data_cannot_end_its_script_element(tmp_path):
 
 
 def test_the_explorer_shows_every_one_way_recommendation_and_works_without_script(real):
-    page = html(explorer_page(real).markdown)
+    page = html(explorer_pages(real)[0].markdown)
     one_way = [a for a in recommendations(real) if not a.mutual]
     note = page.find(string=lambda s: s and "men ikke omvendt" in s).find_parent("div")
     lines = [li.get_text() for li in note("li")]
@@ -178,7 +178,7 @@ def test_the_explorer_shows_every_one_way_recommendation_and_works_without_scrip
 
 
 def test_the_matrix_marks_every_relation_by_where_the_report_says_it(real):
-    page = html(explorer_page(real).markdown)
+    page = html(explorer_pages(real)[0].markdown)
     svg = page.find("svg", attrs={"aria-labelledby": "kb-matrix-title kb-matrix-desc"})
     marks = [m for m in svg.find_all(["circle", "rect"])]
     assert len(marks) == len(real.relations) + 3  # one per relation, plus the legend's three
@@ -196,7 +196,7 @@ def test_the_matrix_marks_every_relation_by_where_the_report_says_it(real):
 
 
 def test_the_network_draws_each_mutual_pair_once_and_every_one_way_arrow(real):
-    svg = html(explorer_page(real).markdown).find(
+    svg = html(explorer_pages(real)[0].markdown).find(
         "svg", attrs={"aria-labelledby": "kb-netvaerk-title kb-netvaerk-desc"}
     )
     arrows = recommendations(real)
@@ -208,7 +208,7 @@ def test_the_network_draws_each_mutual_pair_once_and_every_one_way_arrow(real):
 
 def test_golden_explorer_page():
     catalogue = load_catalogue(FIXTURES / "minimal" / "data")
-    assert_golden("pages/explorer_minimal.md", explorer_page(catalogue).markdown)
+    assert_golden("pages/explorer_minimal.md", explorer_pages(catalogue)[0].markdown)
 
 
 def test_the_explorer_says_which_activities_are_linked_by_the_sites_judgement(real_catalogue):

@@ -205,7 +205,3 @@ def explorer_pages(catalogue: Catalogue) -> list[Page]:
         price_year=catalogue.evaluation.cost_method.price_level,
     )
     return [page, *combinations.pages, *projects.pages]
-
-
-def explorer_page(catalogue: Catalogue) -> Page:
-    return explorer_pages(catalogue)[0]
