@@ -124,6 +124,9 @@ def _survey(page, label: str, found: dict[str, list], checked: dict[str, int], *
         found["wider than 390 px with everything opened"].append((label, width))
     if unreachable := page.evaluate(UNREACHABLE_SCROLL):
         found["scrolls sideways without keyboard focus"].append((label, unreachable))
+    # Wrapped twice: Material's script took a table the templates had wrapped, and laid the page out again.
+    if twice := page.locator(".md-typeset__scrollwrap .md-typeset__scrollwrap").count():
+        found["tables wrapped again by Material's script"].append((label, twice))
     if not focus:
         return
     result = page.evaluate(FOCUS, [MIN_OUTLINE_PX, MIN_CONTRAST])
@@ -151,6 +154,7 @@ def test_every_page_fits_a_phone_loads_nothing_from_elsewhere_and_every_control_
         "wider than 390 px with everything opened": [],
         "scrolls sideways without keyboard focus": [],
         "no visible focus": [],
+        "tables wrapped again by Material's script": [],
     }
     checked: dict[str, int] = {}
     for path in pages:
