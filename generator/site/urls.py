@@ -47,6 +47,11 @@ OVERVIEW_SCRIPT = "assets/javascripts/overviews.js"  # filters and sort of the t
 COMPARE_SCRIPT = "assets/javascripts/compare.js"  # fills the comparison table, loaded only on the two compare pages
 COMPARE_DATA_DIR = "data/sammenlign"  # one small JSON per entry: its comparison rows as escaped HTML
 BRIEF_SCRIPT = "assets/javascripts/brief.js"  # "Print et beslutningsoplæg": element, project and comparison pages
+TABLES_SCRIPT = "assets/javascripts/tables.js"  # filter forms, sortable tables, the page scripts' helpers
+SORT_SCRIPTS = (  # vendored Tablesort, for the sortable tables only
+    "assets/javascripts/vendor/tablesort/tablesort.min.js",
+    "assets/javascripts/vendor/tablesort/tablesort.number.min.js",
+)
 PAGING_SCRIPT = "assets/javascripts/paging.js"  # an overview's rows beyond its page, loaded only where it has more
 OVERVIEW_DATA_DIR = "data/oversigter"  # one JSON per paged overview: every row as escaped HTML (site/paging.py)
 
@@ -83,6 +88,8 @@ class Urls:
     explorer_script: str = EXPLORER_SCRIPT
     compare_script: str = COMPARE_SCRIPT
     paging_script: str = PAGING_SCRIPT
+    tables_script: str = TABLES_SCRIPT
+    sort_scripts: tuple[str, ...] = SORT_SCRIPTS
 
 
 URLS = Urls()

@@ -440,5 +440,5 @@
     });
   }
 
-  window.kbOnPage(start);  // defined in tables.js, which every page loads before its own deferred script
+  window.kbOnPage(start);  // defined in tables.js, which this page loads before this script
 })();

@@ -331,5 +331,5 @@
     update(ignored);
   }
 
-  window.kbOnPage(setup);  // defined in tables.js, which every page loads before its own deferred script
+  window.kbOnPage(setup);  // defined in tables.js, which this page loads before this script
 })();

@@ -62,11 +62,16 @@
           return compareKeys(sortKey(a.entry, sort), sortKey(b.entry, sort)) || a.index - b.index;
         });
       }
+      // Only what changes is touched: an entry already in its place stays (on opening the page, all of them), so
+      // the browser does not lay the overview out again for nothing.
       var shown = [];
+      var place = parent.firstElementChild;
       order.forEach(function (item) {
-        item.entry.hidden = !matches(item.entry);
-        if (!item.entry.hidden) shown.push(item.entry);
-        parent.appendChild(item.entry);
+        var hidden = !matches(item.entry);
+        if (item.entry.hidden !== hidden) item.entry.hidden = hidden;
+        if (!hidden) shown.push(item.entry);
+        if (item.entry === place) place = place.nextElementSibling;
+        else parent.insertBefore(item.entry, place);
       });
       var text = "Viser " + shown.length + " af " + entries.length + " " + noun + ".";
       if (paging) {

@@ -1,5 +1,5 @@
 /* Paged overviews (generator/site/paging.py): loaded with defer only on an overview that has more rows than
- * one page holds, before the script that filters and sorts it (overviews.js, or tables.js on every page).
+ * one page holds, before the script that filters and sorts it (overviews.js or tables.js).
  *
  * Without script the page shows its part of the rows and a pager of links to the other parts. The table names
  * the overview's data file (data-kb-rows: every row as HTML the generator escaped, links relative to page 1,
